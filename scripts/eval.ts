@@ -1,0 +1,32 @@
+// npm run eval — quality of the search on the project's copies of the dev question sets, next to
+// the naive baseline computed in the same run.
+import { readCatalog } from './lib/catalog.ts';
+import { buildBaseline } from './lib/baseline.ts';
+import { loadEngine, readEvalSet } from './lib/engine.ts';
+import { pct, rankingFigures, type RankingFigures } from './lib/metrics.ts';
+
+const engine = loadEngine();
+const procedures = readCatalog();
+const baselines = { 'baseline (fold only)': buildBaseline(procedures, false), 'baseline (+bigrams)': buildBaseline(procedures, true) };
+
+const row = (label: string, f: RankingFigures) =>
+  `  ${label.padEnd(22)} hit@1 ${pct(f.hit1).padStart(6)}  hit@3 ${pct(f.hit3).padStart(6)}  hit@5 ${pct(f.hit5).padStart(6)}  MRR ${f.mrr.toFixed(3)}`;
+
+const verbose = process.argv.includes('--verbose');
+for (const set of ['portal-questions-dev', 'chat-queries-dev'] as const) {
+  const questions = readEvalSet(set).filter((q) => q.codes.length > 0);
+  const expected = questions.map((q) => q.codes);
+  const ours = questions.map((q) => engine.search(q.question, { limit: 10 }).hits.map((h) => h.code));
+  console.log(`\n${set} (${questions.length} questions with an expected procedure)`);
+  console.log(row('search', rankingFigures(ours, expected)));
+  for (const [label, run] of Object.entries(baselines)) {
+    console.log(row(label, rankingFigures(questions.map((q) => run(q.question, 10)), expected)));
+  }
+  if (verbose) {
+    questions.forEach((q, i) => {
+      const got = ours[i] ?? [];
+      const rank = got.findIndex((c) => q.codes.includes(c));
+      if (rank !== 0) console.log(`  ✗ [${rank}] ${q.question.slice(0, 110)} → ${got.slice(0, 3).join(', ')} (want ${q.codes.slice(0, 3).join(', ')})`);
+    });
+  }
+}

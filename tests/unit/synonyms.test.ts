@@ -1,0 +1,123 @@
+import { describe, it, expect } from 'vitest';
+import data from '../../knowledge/synonyms.json';
+import { expandQuery, loadSynonyms, rewriteQuery } from '../../worker/search/synonyms';
+
+const syn = loadSynonyms(data);
+const rewritten = (q: string) => rewriteQuery(q, syn).rewritten;
+
+describe('synonyms.json', () => {
+  it('loads and covers the main abbreviations', () => {
+    const variants = new Set(syn.data.groups.flatMap((g) => g.variants));
+    for (const v of ['cccd', 'cmnd', 'gplx', 'bằng lái', 'sổ đỏ', 'sổ hồng', 'gcn qsdđ', 'đkkd', 'hkd', 'lltp', 'hộ khẩu',
+      'giấy xác nhận độc thân', 'mở công ty', 'sang tên sổ đỏ', 'giấy khai sinh cho con', 'giấy kết hôn', 'passport', 'visa',
+      'bhxh', 'bhyt', 'mst', 'gpxd', 'xnc', 'htx', 'dn', 'ubnd', 'tthc']) {
+      expect(variants, v).toContain(v);
+    }
+  });
+});
+
+describe('expandQuery', () => {
+  it('appends the canonical form on a new line, keeping the query', () => {
+    expect(expandQuery('làm cccd ở đâu', syn)).toBe('làm cccd ở đâu\ncấp thẻ căn cước ở đâu');
+  });
+
+  it('returns the query unchanged when nothing matches', () => {
+    const q = 'thủ tục đăng ký khai sinh';
+    expect(expandQuery(q, syn)).toBe(q);
+    expect(rewriteQuery(q, syn)).toEqual({ rewritten: null, replacements: [] });
+  });
+
+  it('matches with or without diacritics and in any case', () => {
+    for (const q of ['sổ đỏ', 'so do', 'SỔ ĐỎ', 'sô đo', 'GCN QSDĐ', 'gcn qsdd']) {
+      expect(rewritten(q), q).toBe('giấy chứng nhận quyền sử dụng đất');
+    }
+    for (const q of ['căn cước công dân', 'can cuoc cong dan', 'CCCD']) expect(rewritten(q), q).toBe('thẻ căn cước');
+    expect(rewritten('doi bang lai xe')).toBe('cấp đổi giấy phép lái xe');
+  });
+
+  it('does not match when the query has different diacritics', () => {
+    expect(rewritten('số đo')).toBeNull();
+    expect(rewritten('đo đỏ')).toBeNull();
+  });
+
+  it('matches whole syllables only', () => {
+    expect(rewritten('cccdx')).toBeNull();
+    expect(rewritten('mstv')).toBeNull();
+    expect(rewritten('mst')).toBe('mã số thuế');
+    expect(rewritten('một số nhà đầu tư')).toBeNull();
+  });
+
+  it('prefers the longest variant and applies colloquial verbs after the groups', () => {
+    expect(rewritten('mở cty tnhh 2 thành viên')).toBe('thành lập doanh nghiệp trách nhiệm hữu hạn hai thành viên trở lên');
+    expect(rewritten('bị mất thẻ CCCD thì làm lại thế nào')).toBe('cấp lại thẻ căn cước thì cấp lại thế nào');
+    expect(rewritten('làm sổ đỏ')).toBe('cấp giấy chứng nhận quyền sử dụng đất');
+    expect(rewritten('xin giay phep xay dung')).toBe('cấp giay phep xay dung');
+  });
+
+  it('leaves kept phrases alone', () => {
+    expect(rewritten('xin hỏi thủ tục')).toBeNull();
+    expect(rewritten('công bố hợp quy')).toBeNull();
+    expect(rewritten('thay đổi nội dung')).toBeNull();
+    expect(rewritten('mất bao lâu')).toBeNull();
+  });
+
+  it('keeps punctuation so that bigrams stay within phrases', () => {
+    expect(rewritten('Sổ đỏ, BHXH?')).toBe('giấy chứng nhận quyền sử dụng đất, bảo hiểm xã hội');
+  });
+
+  it('reports what was replaced', () => {
+    expect(rewriteQuery('xin lltp', syn).replacements).toEqual([
+      { kind: 'group', from: 'lltp', to: 'phiếu lý lịch tư pháp' },
+      { kind: 'colloquial', from: 'xin', to: 'cấp' },
+    ]);
+  });
+
+  it('is fast', () => {
+    const q = 'Tôi muốn làm lại CCCD bị mất và sang tên sổ đỏ cho con, hồ sơ gồm những gì, nộp online được không? '.repeat(9);
+    for (let i = 0; i < 200; i++) expandQuery(q, syn);
+    const n = 500;
+    const t0 = performance.now();
+    for (let i = 0; i < n; i++) expandQuery(q, syn);
+    expect((performance.now() - t0) / n).toBeLessThan(1);
+  });
+});
+
+describe('loadSynonyms', () => {
+  const valid = { version: 1, groups: [{ canonical: 'thẻ căn cước', variants: ['cccd'] }] };
+
+  it('accepts a minimal file, with colloquial and keep defaulting to empty', () => {
+    const s = loadSynonyms(valid);
+    expect(s.data.colloquial).toEqual([]);
+    expect(expandQuery('cccd', s)).toBe('cccd\nthẻ căn cước');
+  });
+
+  it.each([
+    ['not an object', 'synonyms'],
+    ['null', null],
+    ['missing version', { groups: [] }],
+    ['wrong version', { ...valid, version: 2 }],
+    ['groups not an array', { version: 1, groups: {} }],
+    ['no variants', { version: 1, groups: [{ canonical: 'thẻ căn cước', variants: [] }] }],
+    ['empty variant', { version: 1, groups: [{ canonical: 'thẻ căn cước', variants: ['  '] }] }],
+    ['misspelt key', { version: 1, groups: [{ canonical: 'thẻ căn cước', varaints: ['cccd'] }] }],
+    ['unknown top-level key', { ...valid, group: [] }],
+    ['colloquial without means', { ...valid, colloquial: [{ phrase: 'làm lại' }] }],
+  ])('rejects %s', (_label, json) => {
+    expect(() => loadSynonyms(json)).toThrow(/Invalid synonyms JSON/);
+  });
+
+  it('rejects a variant with two meanings', () => {
+    const json = {
+      version: 1,
+      groups: [
+        { canonical: 'thẻ căn cước', variants: ['cc'] },
+        { canonical: 'chứng chỉ', variants: ['CC'] },
+      ],
+    };
+    expect(() => loadSynonyms(json)).toThrow(/"CC" \(variant\) means both "thẻ căn cước" and "chứng chỉ"/);
+  });
+
+  it('rejects a phrase without letters or digits', () => {
+    expect(() => loadSynonyms({ version: 1, groups: [{ canonical: 'x', variants: ['?!'] }] })).toThrow(/no letters or digits/);
+  });
+});
