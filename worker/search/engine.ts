@@ -44,15 +44,20 @@ export interface SearchResult {
 
 const CODE_RE = /^\d\.\d{6}$/u;
 /** Most informative query tokens kept (a 900-character question has ~500): bounds the time of a search. */
-const MAX_QUERY_TOKENS = 64;
+const MAX_QUERY_TOKENS = Number(globalThis.process?.env?.W_CAP ?? 64);
 /** BM25 candidates re-ranked. */
-const CANDIDATES = 40;
+const CANDIDATES = Number(globalThis.process?.env?.W_CAND ?? 40);
+/** Re-rank weights, on a BM25 score normalised to the best candidate (1.0). */
+const NAME_AGREEMENT_WEIGHT = Number(globalThis.process?.env?.W_NAME ?? 1);
+const PROVINCE_BONUS = 0.3;
+const DETAIL_BONUS = 0.05;
+const STOP_TOKEN_IDF = 0.5;
 
 export class SearchEngine {
   private readonly db: SearchDb;
   private readonly dictionaries: Record<string, TermDictionary>;
   private readonly byCode = new Map<string, StoredDoc>();
-  private readonly nameTokens = new Map<string, Set<string>>();
+  private readonly nameTokens = new Map<string, Map<string, number>>();
 
   constructor(
     snapshot: Snapshot,
@@ -154,7 +159,11 @@ export class SearchEngine {
     }) as { hits: { score: number; document: StoredDoc }[] };
     if (result.hits.length === 0) return hits;
 
-    const queryTokens = new Set(tokenize(analysis.searchText));
+    // Query tokens that some name has: the others cannot tell candidates apart.
+    const queryTokens = new Map<string, number>();
+    for (const t of tokenize(analysis.searchText)) {
+      if ((this.dictionaries.name?.documentFrequency(t + '$') ?? 0) > 0) queryTokens.set(t, this.nameIdf(t));
+    }
     const top = result.hits[0]!.score;
     const ranked = result.hits
       .filter((h) => !hits.some((x) => x.code === h.document.code))
@@ -164,19 +173,38 @@ export class SearchEngine {
     return hits.slice(0, limit);
   }
 
-  /** BM25 finds candidates; the final order also weighs how much of the procedure's own name was asked. */
-  private rerank(bm25: number, doc: StoredDoc, queryTokens: Set<string>, analysis: QueryAnalysis): number {
+  /** Inverse document frequency of a token among names; stop tokens (not indexed) weigh least. */
+  private nameIdf(token: string): number {
+    const df = this.dictionaries.name?.documentFrequency(token + '$') ?? 0;
+    return df > 0 ? Math.log(1 + this.byCode.size / df) : STOP_TOKEN_IDF;
+  }
+
+  /**
+   * BM25 finds candidates; the final order also weighs how well the procedure's own name and the
+   * question agree: an IDF-weighted F-measure of their shared tokens, so that neither a short name
+   * the question merely contains ("Xóa đăng ký" for "xóa đăng ký tàu cá") nor a long name the
+   * question touches in one word wins on its own.
+   */
+  private rerank(bm25: number, doc: StoredDoc, query: Map<string, number>, analysis: QueryAnalysis): number {
     let name = this.nameTokens.get(doc.code);
     if (!name) {
-      name = new Set(tokenize(doc.title, { foldedOnly: true }));
+      name = new Map(tokenize(doc.title).map((t) => [t, this.nameIdf(t)]));
       this.nameTokens.set(doc.code, name);
     }
-    let covered = 0;
-    for (const t of name) if (queryTokens.has(t)) covered++;
-    const coverage = name.size ? covered / name.size : 0;
-    let score = bm25 + 0.6 * coverage;
-    if (doc.province && analysis.provinces.includes(doc.province)) score += 0.3;
-    if (doc.detail) score += 0.05;
+    let nameTotal = 0;
+    let shared = 0;
+    for (const [t, w] of name) {
+      nameTotal += w;
+      if (query.has(t)) shared += w;
+    }
+    let queryTotal = 0;
+    for (const w of query.values()) queryTotal += w;
+    const precision = nameTotal ? shared / nameTotal : 0;
+    const recall = queryTotal ? shared / queryTotal : 0;
+    const f = precision + recall ? (2 * precision * recall) / (precision + recall) : 0;
+    let score = bm25 + NAME_AGREEMENT_WEIGHT * f;
+    if (doc.province && analysis.provinces.includes(doc.province)) score += PROVINCE_BONUS;
+    if (doc.detail) score += DETAIL_BONUS;
     return score;
   }
 }

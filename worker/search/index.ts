@@ -60,7 +60,7 @@ const FOLDED_FIELDS: readonly TextField[] = ['results', 'about', 'components'];
  * ("thủ tục", "cấp", "ủy ban nhân dân"): their BM25 weight is near zero, yet their postings were
  * most of the index's size and of the time a long question took.
  */
-export const MAX_DOCUMENT_FREQUENCY = 0.05;
+export const MAX_DOCUMENT_FREQUENCY = Number((globalThis as any).process?.env?.W_DF ?? 0.05);
 
 export type StopTokens = Partial<Record<TextField, ReadonlySet<string>>>;
 
@@ -120,3 +120,4 @@ export function computeStopTokens(docs: SearchDoc[]): StopTokens {
   }
   return out;
 }
+

@@ -98,9 +98,12 @@ export function compilePhrases(json: unknown, provincesJson: unknown): PhraseMat
           node = node.next.get(inf ? inf.fold : seg.raw[j]!);
           if (!node) break;
           for (const e of node.entries) {
+            // One syllable typed without diacritics is too ambiguous to take for a phrase ("ho" may be
+            // hộ, hồ or hở), so a single-syllable phrase must be typed as listed.
             const ok = e.keys.every((k, x) => {
               const q = seg.info[i + x];
-              return diacriticsAgree(q ? q.key : seg.raw[i + x]!, k);
+              const typed = q ? q.key : seg.raw[i + x]!;
+              return e.keys.length === 1 ? typed === k : diacriticsAgree(typed, k);
             });
             if (ok && (!best || j + 1 > best.end || (j + 1 === best.end && rank(e.kind) > rank(best.kind)))) {
               best = { start: i, end: j + 1, kind: e.kind };

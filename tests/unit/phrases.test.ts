@@ -1,0 +1,50 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { compilePhrases } from '../../worker/search/phrases';
+import { segment } from '../../worker/search/text';
+
+const read = (f: string) => JSON.parse(readFileSync(new URL(`../../knowledge/${f}`, import.meta.url), 'utf8'));
+const phrasesJson = read('phrases.json') as { fluff: string[]; aspects: Record<string, { ask: string[]; hint: string[] }> };
+const matcher = compilePhrases(phrasesJson, read('provinces.json'));
+const names = readFileSync(new URL('../../knowledge/procedures.jsonl', import.meta.url), 'utf8')
+  .split('\n')
+  .filter(Boolean)
+  .map((l) => (JSON.parse(l) as { name: string }).name);
+
+const kinds = (q: string) => matcher.match(segment(q)).map((m) => m.kind);
+
+describe('question phrases', () => {
+  it('detects aspects with and without diacritics', () => {
+    expect(kinds('lệ phí bao nhiêu tiền')).toContainEqual({ type: 'aspect', aspect: 'fee', strength: 'ask' });
+    expect(kinds('dang ky thuong tru bao lau thi xong')).toContainEqual({ type: 'aspect', aspect: 'time', strength: 'ask' });
+    expect(kinds('nop o dau')).toContainEqual({ type: 'aspect', aspect: 'place', strength: 'ask' });
+    expect(kinds('can giay to gi')).toContainEqual({ type: 'aspect', aspect: 'components', strength: 'ask' });
+  });
+
+  it('recognises provinces by full and short name', () => {
+    expect(kinds('thủ tục ở Đà Nẵng')).toContainEqual({ type: 'province', province: 'Thành phố Đà Nẵng' });
+    expect(kinds('tinh gia lai')).toContainEqual({ type: 'province', province: 'Tỉnh Gia Lai' });
+  });
+
+  it('does not take a bare syllable without diacritics for a phrase ("ho" is not "hở")', () => {
+    expect(kinds('dang ky ho kinh doanh')).toEqual([]);
+  });
+
+  // Phrases removed from the search terms must never be part of what a procedure is called,
+  // or a question naming that procedure would lose its words ("toàn trình", "bản sao").
+  it('removes from searches only phrases that no procedure name contains', () => {
+    // "thủ tục" opens a third of all names: too common to tell procedures apart, removed on purpose.
+    const generic = new Set(['thủ tục', 'thủ tục hành chính']);
+    const offenders = new Set<string>();
+    for (const name of names) {
+      const seg = segment(name);
+      for (const m of matcher.match(seg)) {
+        const k = m.kind;
+        if (k.type === 'province' || (k.type === 'aspect' && k.strength === 'hint')) continue;
+        const text = seg.raw.slice(m.start, m.end).join(' ');
+        if (!generic.has(text)) offenders.add(`${text} (${name.slice(0, 60)})`);
+      }
+    }
+    expect([...offenders].sort()).toEqual([]);
+  });
+});
