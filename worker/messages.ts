@@ -7,5 +7,9 @@ export const messages = {
     invalid_code: 'Mã thủ tục không hợp lệ. Mã có dạng 1.009122 (một chữ số, dấu chấm, sáu chữ số).',
     catalog_unavailable: 'Dữ liệu thủ tục hành chính tạm thời chưa sẵn sàng. Vui lòng thử lại sau ít phút.',
     internal: 'Đã có lỗi ngoài ý muốn. Vui lòng thử lại sau.',
+    query_missing: 'Vui lòng nhập nội dung cần tìm (tham số q).',
+    query_too_long: (max: number) => `Nội dung tìm kiếm quá dài: tối đa ${max} ký tự.`,
+    limit_invalid: 'Tham số limit phải là số nguyên từ 1 đến 20.',
+    level_invalid: 'Tham số level chỉ nhận: ministry, province, commune, other (cách nhau bởi dấu phẩy).',
   },
 } as const;
