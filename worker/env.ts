@@ -1,7 +1,36 @@
 /** Bindings and configuration of the worker (wrangler.toml [vars], secrets, bindings). */
 export interface Env {
   ASSETS: Fetcher;
+  SESSIONS: KVNamespace;
+  DB: D1Database;
   PROVINCE?: string;
+  CENTRE_NAME?: string;
+  CENTRE_HOTLINE?: string;
+  CENTRE_ADDRESS?: string;
+  SUBMIT_URL_TEMPLATE?: string;
+  RATE_LIMIT_IP_PER_MIN?: string;
+  RATE_LIMIT_SESSION_PER_MIN?: string;
+  SESSION_TTL_SECONDS?: string;
+  ALLOWED_ORIGINS?: string;
+  // Zalo Official Account (worker/channels/zalo.ts). No ZALO_APP_ID = channel off (404).
+  ZALO_APP_ID?: string;
+  ZALO_OA_SECRET_KEY?: string;
+  ZALO_APP_SECRET?: string;
+  ZALO_ACCESS_TOKEN?: string;
+  ZALO_REFRESH_TOKEN?: string;
+  ZALO_API_BASE?: string;
+  ZALO_OAUTH_BASE?: string;
+  // Facebook Messenger (worker/channels/messenger.ts). No MESSENGER_APP_SECRET = channel off (404).
+  MESSENGER_APP_SECRET?: string;
+  MESSENGER_VERIFY_TOKEN?: string;
+  MESSENGER_PAGE_TOKEN?: string;
+  MESSENGER_API_BASE?: string;
+  // Azure Bot Service / Bot Framework (worker/channels/botframework.ts). No app id = no authentication (Emulator).
+  MICROSOFT_APP_ID?: string;
+  MICROSOFT_APP_PASSWORD?: string;
+  MICROSOFT_APP_TENANT_ID?: string;
+  BOTFRAMEWORK_OPENID_METADATA_URL?: string;
+  BOTFRAMEWORK_OAUTH_URL?: string;
 }
 
 export type AppEnv = { Bindings: Env };

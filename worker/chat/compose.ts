@@ -1,0 +1,285 @@
+// Composes the answer about one procedure from its catalog record, and only from it: every fee,
+// duration, document and agency shown is a field of the record. What the record lacks is said
+// plainly, with the portal page to check.
+import type { Method, Procedure, ProcedureCase } from '../catalog/schema';
+import type { Aspect } from '../search/phrases';
+import type { Answer, Block, Inline, Suggestion } from './answer';
+import { FEE_KIND_LABEL, formatFee, formatTime, LEVEL_LABEL, METHOD_LABEL } from './format';
+import { chatText } from '../messages';
+
+export type AnswerAspect = Aspect | 'overview';
+
+export interface ComposeOptions {
+  /** "https://portal/submit?code={code}" style template; empty: the procedure's national portal page. */
+  submitUrlTemplate?: string;
+  /** Only this case (trường hợp), when the citizen chose one. */
+  caseIndex?: number;
+}
+
+const MAX_STEPS = 12;
+const MAX_COMPONENTS_PER_CASE = 25;
+/** Above this many cases, the citizen is asked which case applies before the documents are listed. */
+export const MAX_CASES_LISTED = 3;
+
+export function submitUrl(p: Procedure, template?: string): string | undefined {
+  if (!p.online.available) return undefined;
+  if (template) return template.replaceAll('{code}', encodeURIComponent(p.code)).replaceAll('{portalId}', encodeURIComponent(p.portalId ?? ''));
+  return p.url ?? undefined;
+}
+
+function header(p: Procedure): Block[] {
+  const where: string[] = [];
+  if (p.levels.length) where.push(`Cấp thực hiện: ${p.levels.map((l) => LEVEL_LABEL[l]).join(', ')}`);
+  const agencies = p.executingAgencies.length ? p.executingAgencies : p.competentAgencies;
+  if (agencies.length) where.push(`Cơ quan thực hiện: ${agencies.slice(0, 3).join('; ')}`);
+  if (p.province) where.push(`Thủ tục riêng của ${p.province}`);
+  return [
+    { type: 'heading', text: [{ bold: p.name }, ` (mã ${p.code})`] },
+    ...(where.length ? [{ type: 'note', text: [where.join(' · ')] } as Block] : []),
+  ];
+}
+
+function sourceLine(p: Procedure): Block {
+  const decision = p.decisionNumber ? `, quyết định công bố số ${p.decisionNumber}` : '';
+  const text: Inline[] = [`${chatText.source}${decision}. `];
+  if (p.url) text.push({ link: { label: chatText.portalPage, url: p.url } });
+  return { type: 'note', text };
+}
+
+function componentItem(c: ProcedureCase['components'][number]): Inline[] {
+  const counts: string[] = [];
+  if (c.originals) counts.push(`${c.originals} bản chính`);
+  if (c.copies) counts.push(`${c.copies} bản sao`);
+  const out: Inline[] = [c.name];
+  if (counts.length) out.push(` — ${counts.join(', ')}`);
+  if (c.forms.length) out.push(` (mẫu: ${c.forms.map((f) => f.name).join(', ')})`);
+  return out;
+}
+
+function caseLabel(c: ProcedureCase, i: number): string {
+  return c.name || `Trường hợp ${i + 1}`;
+}
+
+function components(p: Procedure, caseIndex?: number): Block[] {
+  const cases = caseIndex !== undefined && p.cases[caseIndex] ? [p.cases[caseIndex]] : p.cases;
+  const withItems = cases.filter((c) => c.components.length > 0);
+  if (withItems.length === 0) return [{ type: 'paragraph', text: [chatText.missing('thành phần hồ sơ')] }];
+  const blocks: Block[] = [{ type: 'paragraph', text: [{ bold: chatText.componentsIntro }] }];
+  for (const c of withItems) {
+    const i = p.cases.indexOf(c);
+    const items = c.components.slice(0, MAX_COMPONENTS_PER_CASE).map(componentItem);
+    const title = p.cases.length > 1 ? caseLabel(c, i) : undefined;
+    blocks.push({ type: 'checklist', ...(title ? { title } : {}), items });
+    if (c.components.length > MAX_COMPONENTS_PER_CASE) {
+      blocks.push({ type: 'note', text: [chatText.moreComponents(c.components.length - MAX_COMPONENTS_PER_CASE)] });
+    }
+  }
+  return blocks;
+}
+
+/** Groups methods that say the same thing, so a fee listed thrice is shown once. */
+function groupMethods(methods: Method[], describe: (m: Method) => string | null): { labels: string[]; text: string }[] {
+  const groups: { labels: string[]; text: string }[] = [];
+  for (const m of methods) {
+    const text = describe(m);
+    if (!text) continue;
+    const g = groups.find((x) => x.text === text);
+    const label = METHOD_LABEL[m.method];
+    if (g) {
+      if (!g.labels.includes(label)) g.labels.push(label);
+    } else groups.push({ labels: [label], text });
+  }
+  return groups;
+}
+
+function caseHint(m: Method): string {
+  // A method row's description often names the case it applies to ("Đối với nhà ở riêng lẻ: …").
+  const d = m.description.split('\n')[0]?.trim() ?? '';
+  return d && d.length <= 160 ? ` (${d.replace(/[.:;]+$/u, '')})` : '';
+}
+
+function fees(p: Procedure): Block[] {
+  const manyRows = new Set(p.methods.map((m) => m.method)).size < p.methods.length;
+  const groups = groupMethods(p.methods, (m) => {
+    if (m.fees.length === 0) return null;
+    const parts = m.fees.map((f) => `${f.kind === 'unspecified' ? '' : `${FEE_KIND_LABEL[f.kind]}: `}${formatFee(f)}`);
+    return parts.join('; ') + (manyRows ? caseHint(m) : '');
+  });
+  if (groups.length === 0) return [{ type: 'paragraph', text: [chatText.missing('phí, lệ phí')] }];
+  return [
+    { type: 'paragraph', text: [{ bold: chatText.feesIntro }] },
+    { type: 'list', ordered: false, items: groups.map((g) => [{ bold: `${g.labels.join(', ')}: ` }, g.text]) },
+  ];
+}
+
+function times(p: Procedure): Block[] {
+  const manyRows = new Set(p.methods.map((m) => m.method)).size < p.methods.length;
+  const groups = groupMethods(p.methods, (m) => (m.time ? formatTime(m.time) + (manyRows ? caseHint(m) : '') : null));
+  if (groups.length === 0) return [{ type: 'paragraph', text: [chatText.missing('thời hạn giải quyết')] }];
+  return [
+    { type: 'paragraph', text: [{ bold: chatText.timesIntro }] },
+    { type: 'list', ordered: false, items: groups.map((g) => [{ bold: `${g.labels.join(', ')}: ` }, g.text]) },
+  ];
+}
+
+function place(p: Procedure): Block[] {
+  const items: Inline[][] = [];
+  if (p.receivingAddress) items.push([{ bold: 'Nơi tiếp nhận hồ sơ: ' }, p.receivingAddress]);
+  if (p.executingAgencies.length) items.push([{ bold: 'Cơ quan thực hiện: ' }, p.executingAgencies.join('; ')]);
+  if (p.competentAgencies.length) items.push([{ bold: 'Cơ quan có thẩm quyền: ' }, p.competentAgencies.join('; ')]);
+  if (p.levels.length) items.push([{ bold: 'Cấp thực hiện: ' }, p.levels.map((l) => LEVEL_LABEL[l]).join(', ')]);
+  if (items.length === 0) return [{ type: 'paragraph', text: [chatText.missing('nơi nộp hồ sơ')] }];
+  const methods = [...new Set(p.methods.map((m) => METHOD_LABEL[m.method]))];
+  if (methods.length) items.push([{ bold: 'Cách nộp: ' }, methods.join(', ')]);
+  return [{ type: 'list', ordered: false, items }];
+}
+
+function online(p: Procedure): Block[] {
+  const methods = [...new Set(p.methods.map((m) => m.method))];
+  if (methods.length === 0) return [{ type: 'paragraph', text: [chatText.missing('cách thức nộp hồ sơ')] }];
+  const blocks: Block[] = [
+    {
+      type: 'paragraph',
+      text: [p.online.available ? (p.online.fullProcess ? chatText.onlineFull : chatText.onlineYes) : chatText.onlineNo],
+    },
+    { type: 'list', ordered: false, items: methods.map((m) => [METHOD_LABEL[m]]) },
+  ];
+  const described = [...new Set(p.methods.filter((m) => m.method === 'online' && m.description).map((m) => m.description))];
+  if (described.length) blocks.push({ type: 'note', text: [described[0]!] });
+  // Steps often say how to submit online (VNeID, the national portal): show the ones that do.
+  const onlineSteps = p.steps.filter((s) => /trực tuyến|VNeID|định danh|dịch vụ công|bưu chính/iu.test(s)).slice(0, 3);
+  if (onlineSteps.length) blocks.push({ type: 'list', ordered: false, items: onlineSteps.map((s) => [s]) });
+  return blocks;
+}
+
+function steps(p: Procedure): Block[] {
+  if (p.steps.length === 0) return [{ type: 'paragraph', text: [chatText.missing('trình tự thực hiện')] }];
+  const blocks: Block[] = [
+    { type: 'paragraph', text: [{ bold: chatText.stepsIntro }] },
+    { type: 'list', ordered: true, items: p.steps.slice(0, MAX_STEPS).map((s) => [s]) },
+  ];
+  if (p.steps.length > MAX_STEPS) blocks.push({ type: 'note', text: [chatText.moreSteps(p.steps.length - MAX_STEPS)] });
+  return blocks;
+}
+
+function textAspect(value: string | string[], what: string, intro: string): Block[] {
+  const items = Array.isArray(value) ? value : value ? value.split('\n').filter(Boolean) : [];
+  if (items.length === 0) return [{ type: 'paragraph', text: [chatText.missing(what)] }];
+  return [
+    { type: 'paragraph', text: [{ bold: intro }] },
+    { type: 'list', ordered: false, items: items.map((s) => [s]) },
+  ];
+}
+
+function forms(p: Procedure): Block[] {
+  const items = p.cases.flatMap((c) =>
+    c.components.filter((x) => x.forms.length).map((x) => [x.name, ` — mẫu: ${x.forms.map((f) => f.name).join(', ')}`] as Inline[]),
+  );
+  if (items.length === 0) return [{ type: 'paragraph', text: [chatText.noForms] }];
+  return [
+    { type: 'paragraph', text: [{ bold: chatText.formsIntro }] },
+    { type: 'list', ordered: false, items },
+    { type: 'note', text: [chatText.formsWhere] },
+  ];
+}
+
+function overview(p: Procedure): Block[] {
+  const items: Inline[][] = [];
+  const firstTime = p.methods.find((m) => m.time)?.time;
+  if (firstTime) items.push([{ bold: 'Thời hạn giải quyết: ' }, formatTime(firstTime)]);
+  const fee = p.methods.flatMap((m) => m.fees)[0];
+  if (fee) items.push([{ bold: 'Phí, lệ phí: ' }, formatFee(fee)]);
+  const count = p.cases.reduce((n, c) => n + c.components.length, 0);
+  if (count) items.push([{ bold: 'Hồ sơ: ' }, chatText.componentCount(count, p.cases.length)]);
+  const methods = [...new Set(p.methods.map((m) => METHOD_LABEL[m.method]))];
+  if (methods.length) items.push([{ bold: 'Cách nộp: ' }, methods.join(', ')]);
+  if (p.results.length) items.push([{ bold: 'Kết quả: ' }, p.results.join('; ')]);
+  return items.length ? [{ type: 'list', ordered: false, items }] : [];
+}
+
+const ASPECT_WORDS: Record<AnswerAspect, string> = {
+  overview: 'tổng quan',
+  components: 'hồ sơ cần nộp',
+  fee: 'phí, lệ phí',
+  time: 'thời hạn giải quyết',
+  place: 'nơi nộp hồ sơ',
+  online: 'nộp trực tuyến',
+  steps: 'các bước thực hiện',
+  conditions: 'điều kiện',
+  result: 'kết quả',
+  legal: 'căn cứ pháp lý',
+  forms: 'mẫu đơn, tờ khai',
+};
+
+/** Quick replies for the other aspects of the same procedure. */
+export function aspectSuggestions(except: AnswerAspect): Suggestion[] {
+  const order: AnswerAspect[] = ['components', 'fee', 'time', 'place', 'online', 'steps'];
+  return order
+    .filter((a) => a !== except)
+    .slice(0, 4)
+    .map((a) => ({ label: chatText.aspectLabel[a as keyof typeof chatText.aspectLabel] ?? ASPECT_WORDS[a], message: chatText.aspectQuestion[a as keyof typeof chatText.aspectQuestion] ?? ASPECT_WORDS[a] }));
+}
+
+export function composeProcedureAnswer(p: Procedure, aspect: AnswerAspect, opts: ComposeOptions = {}): Answer {
+  const url = submitUrl(p, opts.submitUrlTemplate);
+  const base = {
+    intent: 'procedure' as const,
+    procedure: { code: p.code, name: p.name, url: p.url },
+    sources: [p.code],
+    matched: true,
+    ...(url ? { submitUrl: url } : {}),
+  };
+  if (!p.detail) {
+    return {
+      ...base,
+      aspect,
+      blocks: [...header(p), { type: 'paragraph', text: [chatText.noDetail] }, sourceLine(p)],
+      suggestions: [],
+    };
+  }
+  let body: Block[];
+  switch (aspect) {
+    case 'components':
+      body = components(p, opts.caseIndex);
+      break;
+    case 'fee':
+      body = fees(p);
+      break;
+    case 'time':
+      body = times(p);
+      break;
+    case 'place':
+      body = place(p);
+      break;
+    case 'online':
+      body = online(p);
+      break;
+    case 'steps':
+      body = steps(p);
+      break;
+    case 'conditions':
+      body = textAspect(p.conditions, 'yêu cầu, điều kiện', chatText.conditionsIntro);
+      break;
+    case 'result':
+      body = textAspect(p.results, 'kết quả giải quyết', chatText.resultsIntro);
+      break;
+    case 'legal':
+      body = textAspect(
+        p.legalBasis.map((l) => (l.title.includes(l.code) || !l.code ? l.title : `${l.title} (${l.code})`)),
+        'căn cứ pháp lý',
+        chatText.legalIntro,
+      );
+      break;
+    case 'forms':
+      body = forms(p);
+      break;
+    default:
+      body = overview(p);
+  }
+  const blocks = [...header(p), ...body];
+  if (url) blocks.push({ type: 'paragraph', text: [{ link: { label: chatText.submitOnline, url } }] });
+  blocks.push(sourceLine(p));
+  return { ...base, aspect, blocks, suggestions: aspectSuggestions(aspect) };
+}
+
+export { caseLabel };

@@ -1,0 +1,74 @@
+// Catalog values written the Vietnamese way: 100.000 đồng, 15 ngày làm việc, cấp tỉnh.
+import type { Fee, Level, ProcessingTime, SubmissionMethod, TimeUnit } from '../catalog/schema';
+
+/** 100000 → "100.000"; 2.5 → "2,5". */
+export function formatNumber(n: number): string {
+  const [int, frac] = String(Math.round(n * 100) / 100).split('.');
+  const grouped = (int ?? '0').replace(/\B(?=(\d{3})+(?!\d))/gu, '.');
+  return frac ? `${grouped},${frac}` : grouped;
+}
+
+export function formatMoney(amount: number, currency: 'VND' | 'USD' | null): string {
+  return currency === 'USD' ? `${formatNumber(amount)} USD` : `${formatNumber(amount)} đồng`;
+}
+
+export const METHOD_LABEL: Record<SubmissionMethod, string> = {
+  direct: 'Trực tiếp',
+  online: 'Trực tuyến',
+  postal: 'Dịch vụ bưu chính',
+};
+
+export const LEVEL_LABEL: Record<Level, string> = {
+  ministry: 'cấp bộ (trung ương)',
+  province: 'cấp tỉnh',
+  commune: 'cấp xã',
+  other: 'cơ quan khác',
+};
+
+const UNIT_LABEL: Record<TimeUnit, string> = {
+  working_day: 'ngày làm việc',
+  day: 'ngày',
+  hour: 'giờ',
+  month: 'tháng',
+  year: 'năm',
+  other: '',
+};
+
+export const FEE_KIND_LABEL: Record<Fee['kind'], string> = {
+  le_phi: 'Lệ phí',
+  phi: 'Phí',
+  gia: 'Giá dịch vụ',
+  unspecified: 'Phí, lệ phí',
+};
+
+/** "15 ngày làm việc"; the catalog's own words when it gives no unit. */
+export function formatTime(t: ProcessingTime): string {
+  if (t.value !== null && t.unit && t.unit !== 'other') return `${formatNumber(t.value)} ${UNIT_LABEL[t.unit]}`;
+  return t.text;
+}
+
+/** The amount first when stated, then the catalog's own text (conditions, reductions) when it adds to it. */
+export function formatFee(f: Fee): string {
+  if (f.free) return f.text && f.text !== 'Miễn phí' ? `Miễn phí (${stripAmountEcho(f.text)})` : 'Miễn phí';
+  if (f.amount === null) return f.text;
+  const amount = formatMoney(f.amount, f.currency);
+  const rest = stripAmountEcho(f.text, f.amount);
+  return rest ? `${amount} — ${rest}` : amount;
+}
+
+/** Removes a leading repetition of the amount ("100.000 đồng (…)" → "…") from the catalog's text. */
+function stripAmountEcho(text: string, amount?: number): string {
+  let t = text.trim();
+  if (amount !== undefined) {
+    const shown = [formatNumber(amount), amount.toLocaleString('en-US'), String(amount)];
+    for (const s of shown) {
+      if (t.startsWith(s)) {
+        t = t.slice(s.length).replace(/^\s*(đồng|Việt Nam Đồng|VNĐ|VND|USD)\b/iu, '').trim();
+        break;
+      }
+    }
+  }
+  if (/^Miễn phí/iu.test(t)) t = t.replace(/^Miễn phí\s*/iu, '');
+  if (t.startsWith('(') && t.endsWith(')')) t = t.slice(1, -1).trim();
+  return t;
+}

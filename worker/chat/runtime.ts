@@ -1,0 +1,31 @@
+// The chat engine as deployed: the search engine, small talk, the catalog from static assets and
+// the centre's configuration, built once per isolate.
+import smalltalkJson from '../../knowledge/smalltalk.json';
+import { getProcedure } from '../catalog/store';
+import type { Env } from '../env';
+import { getSearchEngine } from '../search/runtime';
+import { ChatEngine, type ChatConfig } from './engine';
+import { compileSmalltalk, type Smalltalk } from './smalltalk';
+
+let smalltalk: Smalltalk | null = null;
+
+export function chatConfig(env: Env): ChatConfig {
+  return {
+    centreName: env.CENTRE_NAME || 'Trung tâm Phục vụ hành chính công',
+    hotline: env.CENTRE_HOTLINE || '1900 0000',
+    address: env.CENTRE_ADDRESS || 'Trung tâm Phục vụ hành chính công',
+    submitUrlTemplate: env.SUBMIT_URL_TEMPLATE || undefined,
+    province: env.PROVINCE || null,
+  };
+}
+
+export async function getChatEngine(env: Env): Promise<ChatEngine> {
+  const search = await getSearchEngine(env.ASSETS);
+  smalltalk ??= compileSmalltalk(smalltalkJson);
+  return new ChatEngine({
+    search,
+    smalltalk,
+    getProcedure: (code) => getProcedure(env.ASSETS, code),
+    config: chatConfig(env),
+  });
+}

@@ -1,0 +1,450 @@
+// Redaction of personal data typed by citizens, applied BEFORE anything is stored (D1 exchanges,
+// feedback comments). Pure and synchronous; linear in the input (no regex with nested unbounded
+// quantifiers; e-mails are found by scanning around '@', numbers by one linear tokenizer).
+//
+// Covered (replaced by a Vietnamese placeholder):
+//   - e-mail addresses                                               -> [email]
+//   - licence plates: 29A-123.45, 51F1-123.45, 30E 12345, 29-A1 123.45, 51G-12345, 29LD-123.45,
+//     29MĐ1-123.45, lower-case when written attached (51f-123.45, 29a12345)  -> [biển số xe]
+//   - passports: one letter + 7 digits (C1234567)                     -> [số hộ chiếu]
+//   - phones: Vietnamese mobiles 0[35789]x xxx xxxx, old 11-digit mobiles 01[2689]..., landlines
+//     02x... (11 digits), with +84 / 84 / (+84) / (024) prefixes and spaces, dots or dashes between
+//     groups; any other +<country> number of 8-15 digits            -> [số điện thoại]
+//   - CCCD (12 digits starting with 0) and CMND (9 digits), also grouped -> [số CCCD/CMND]
+//   - any other digit run of 8+ digits (bank accounts, cards, tax/social-insurance codes, dossier
+//     codes), also grouped by spaces (groups of 3+ digits, 8-19 digits in all) or dots/dashes
+//                                                                     -> [số tài khoản]
+// Deliberately NOT redacted: procedure codes (1.009122), amounts (100.000 đồng, 1.500.000đ,
+// 100 000 000 đồng, 15000000 đồng), dates (31/12/2026, 31.12.2026, 2026-12-31), years and year ranges
+// (2021-2025), legal references (Điều 11, Nghị định 53/2017/NĐ-CP, Thông tư số 15/2016/TT-BXD),
+// service numbers (1900 xxxx, 1800 xxxx), and short numbers (< 8 digits).
+// Known limits: classification is by shape, so a 10-digit tax code starting with 03/05/07/08/09 is
+// reported as a phone and a 9-digit number as a CMND; a dotted 9-digit amount without a currency word
+// right after it is kept as an amount unless an ID/account keyword (CMND, CCCD, tài khoản, STK...)
+// closely precedes it; names and street addresses are not detected.
+
+export type PiiKind = 'id_number' | 'phone' | 'email' | 'licence_plate' | 'passport' | 'bank_account';
+
+export const PLACEHOLDERS: Readonly<Record<PiiKind, string>> = {
+  id_number: '[số CCCD/CMND]',
+  phone: '[số điện thoại]',
+  email: '[email]',
+  licence_plate: '[biển số xe]',
+  passport: '[số hộ chiếu]',
+  bank_account: '[số tài khoản]',
+};
+
+const KIND_ORDER: readonly PiiKind[] = ['id_number', 'phone', 'email', 'licence_plate', 'passport', 'bank_account'];
+
+export interface RedactResult {
+  text: string;
+  /** Kinds of personal data found (each once, in a fixed order). */
+  found: PiiKind[];
+}
+
+export function redact(text: string): RedactResult {
+  const found = new Set<PiiKind>();
+  let out = redactEmails(text, found);
+  out = out.replace(PLATE_RE, () => {
+    found.add('licence_plate');
+    return PLACEHOLDERS.licence_plate;
+  });
+  out = out.replace(PASSPORT_RE, () => {
+    found.add('passport');
+    return PLACEHOLDERS.passport;
+  });
+  out = out.replace(NUMBER_RUN_RE, (run: string, offset: number, whole: string) => redactNumberRun(run, offset, whole, found));
+  return { text: out, found: KIND_ORDER.filter((k) => found.has(k)) };
+}
+
+// ---------------------------------------------------------------------------------------------
+// E-mails: scan around each '@'. Local-part and domain characters exclude '@', so the scans around
+// consecutive '@' never overlap: linear in the input.
+
+function isLocalChar(c: number): boolean {
+  return (
+    (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 46 /* . */ || c === 95 /* _ */ || c === 37 /* % */ || c === 43 /* + */ || c === 45 /* - */
+  );
+}
+
+function isDomainChar(c: number): boolean {
+  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 46 || c === 45;
+}
+
+/** text[s..e) is a domain: 2+ dot-separated labels of letters, digits and inner '-', a final label of 2-24 letters. */
+function isValidDomain(text: string, s: number, e: number): boolean {
+  let labelStart = s;
+  let labels = 0;
+  let tldLetters = true;
+  for (let i = s; i <= e; i++) {
+    const c = i < e ? text.charCodeAt(i) : 46;
+    if (c === 46 /* . */) {
+      const len = i - labelStart;
+      if (len === 0 || len > 63 || text.charCodeAt(labelStart) === 45 || text.charCodeAt(i - 1) === 45) return false;
+      labels++;
+      if (i === e) return labels >= 2 && tldLetters && len >= 2 && len <= 24;
+      labelStart = i + 1;
+      tldLetters = true;
+    } else if (!((c >= 65 && c <= 90) || (c >= 97 && c <= 122))) {
+      tldLetters = false;
+    }
+  }
+  return false;
+}
+
+function redactEmails(text: string, found: Set<PiiKind>): string {
+  let at = text.indexOf('@');
+  if (at < 0) return text;
+  let out = '';
+  let last = 0;
+  while (at >= 0) {
+    let start = at;
+    while (start > last && isLocalChar(text.charCodeAt(start - 1))) start--;
+    while (start < at && text.charCodeAt(start) === 46) start++; // a local part does not start with '.'
+    if (start < at) {
+      let end = at + 1;
+      while (end < text.length && isDomainChar(text.charCodeAt(end))) end++;
+      while (end > at + 1 && (text.charCodeAt(end - 1) === 46 || text.charCodeAt(end - 1) === 45)) end--; // sentence end
+      if (end > at + 1 && isValidDomain(text, at + 1, end)) {
+        out += text.slice(last, start) + PLACEHOLDERS.email;
+        last = end;
+        found.add('email');
+      }
+    }
+    at = text.indexOf('@', Math.max(at + 1, last));
+  }
+  return last === 0 ? text : out + text.slice(last);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Licence plates and passports. Bounded quantifiers only; a letter or digit may not touch either end
+// (letters: ASCII and the Latin ranges Vietnamese uses, precomposed or with combining marks).
+
+const W = '0-9A-Za-z\\u00C0-\\u024F\\u0300-\\u036F\\u1E00-\\u1EFF';
+
+// <2-digit province>[sep]<series: 1-2 capitals or MĐ; lower-case only when attached><optional digit>
+// [sep]<4 digits, or 5 digits as 12345 / 123.45>
+const PLATE_RE = new RegExp(
+  `(?<![${W}])\\d\\d(?:(?: ?- ?| )?(?:[A-Z]{1,2}|MĐ)|[a-z]{1,2}|mđ)\\d?(?: ?[-.] ?| )?(?:\\d{3}\\.?\\d{2}|\\d{4})(?![${W}])`,
+  'g',
+);
+
+const PASSPORT_RE = new RegExp(`(?<![${W}])[A-Za-z]\\d{7}(?![${W}])`, 'g');
+
+// ---------------------------------------------------------------------------------------------
+// Numbers: one token per run of digit groups joined by single separators (space, no-break space,
+// '.', '-'), with an optional '+' or '(+84)' / '(024)' prefix. Deterministic (each step either
+// continues the run or ends it), so matching is linear; each run is then classified in time linear
+// in its number of groups, without per-group allocations. The bounded lookahead skips, without a
+// callback, runs shorter than 8 characters (they cannot hold 8 digits). A run is cut after
+// MAX_GROUPS groups (the rest is the next run): no message has that many numbers in a row, and it
+// bounds the work per run.
+const MAX_GROUPS = 32;
+const NUMBER_RUN_RE = new RegExp(
+  `(?:\\(\\+?\\d{1,4}\\)[ \\u00A0]?|\\+[ \\u00A0]?|(?<!\\d))\\d(?=[\\d .\\-\\u00A0]{7})\\d*(?:[ .\\-\\u00A0]\\d+){0,${MAX_GROUPS - 1}}`,
+  'g',
+);
+
+const SEP_NONE = 0;
+const SEP_SPACE = 1;
+const SEP_DOT = 2;
+const SEP_DASH = 3;
+
+const F_PROTECTED = 1;
+const F_CONSUMED = 2;
+const F_RANGE_START = 4;
+
+const K_NONE = 0;
+const K_PHONE = 1;
+const K_ID = 2;
+const K_SERVICE = 3; // 1900/1800 hotlines: recognised, kept
+const K_ACCOUNT = 4;
+
+const KIND_OF: (PiiKind | null)[] = [null, 'phone', 'id_number', null, 'bank_account'];
+
+const MAX_DIGITS = 12;
+const MAX_DIGITS_INTL = 15;
+
+// Per-group scratch arrays, reused across calls (a run has at most MAX_GROUPS groups).
+const gStart = new Int32Array(MAX_GROUPS);
+const gEnd = new Int32Array(MAX_GROUPS);
+const gSep = new Uint8Array(MAX_GROUPS);
+const gChunk = new Int32Array(MAX_GROUPS);
+const gFlags = new Uint8Array(MAX_GROUPS);
+const gKind = new Uint8Array(MAX_GROUPS);
+const digitBuf = new Uint8Array(MAX_DIGITS_INTL + 1);
+
+// ('k' and 'tr' are left out: in chat they also abbreviate 'không', 'trước'...)
+const CURRENCY_AFTER_RE = /^[ \u00A0]?(?:đồng|đ(?![\p{L}\p{M}])|vnđ|vnd|₫|triệu|tỷ|tỉ|nghìn|ngàn|usd|%)/iu;
+const CURRENCY_INITIALS = new Set([...'đĐvV₫tTnNuU%'].map((ch) => ch.charCodeAt(0)));
+const ID_CONTEXT_BEFORE_RE =
+  /(?:cmnd|cccd|cmt|chứng minh(?: nhân dân)?|căn cước(?: công dân)?|định danh(?: cá nhân)?|tài khoản|stk|số tk|hộ chiếu)\P{N}{0,16}$/iu;
+
+function isDigit(c: number): boolean {
+  return c >= 48 && c <= 57;
+}
+
+/** A Vietnamese national number from b[k]: mobile (3/5/7/8/9 + 8 digits) or landline (2 + 9 digits). */
+function isVnNational(b: Uint8Array, k: number, n: number): boolean {
+  const first = b[k]!;
+  const rest = n - k;
+  return (rest === 9 && (first === 3 || first === 5 || first === 7 || first === 8 || first === 9)) || (rest === 10 && first === 2);
+}
+
+function classifyDigits(b: Uint8Array, n: number, intl: boolean): number {
+  const has84 = n > 2 && b[0] === 8 && b[1] === 4;
+  if (has84 && isVnNational(b, b[2] === 0 ? 3 : 2, n)) return K_PHONE; // 84..., +84..., +84 0...
+  if (intl) return !has84 && n >= 8 && n <= MAX_DIGITS_INTL ? K_PHONE : K_NONE;
+  if (b[0] === 0) {
+    if (isVnNational(b, 1, n)) return K_PHONE;
+    if (n === 11 && b[1] === 1 && (b[2] === 2 || b[2] === 6 || b[2] === 8 || b[2] === 9)) return K_PHONE; // old 01x mobiles
+    if (n === 12) return K_ID; // CCCD: province code 001-096 first
+  }
+  if ((n === 8 || n === 10) && b[0] === 1 && (b[1] === 8 || b[1] === 9) && b[2] === 0 && b[3] === 0) return K_SERVICE;
+  if (n === 9) return K_ID; // CMND
+  return K_NONE;
+}
+
+function redactNumberRun(run: string, offset: number, whole: string, found: Set<PiiKind>): string {
+  if (run.length < 8) return run; // fewer than 8 digits: nothing to redact
+
+  // Tokenize into groups.
+  let n = 0;
+  let digitCount = 0;
+  let widest = 0;
+  let sep = SEP_NONE;
+  let chunk = 0;
+  for (let i = 0; i < run.length; ) {
+    const c = run.charCodeAt(i);
+    if (isDigit(c)) {
+      let j = i + 1;
+      while (j < run.length && isDigit(run.charCodeAt(j))) j++;
+      if (sep === SEP_SPACE) chunk++;
+      gStart[n] = i;
+      gEnd[n] = j;
+      gSep[n] = n === 0 ? SEP_NONE : sep;
+      gChunk[n] = chunk;
+      gFlags[n] = 0;
+      gKind[n] = K_NONE;
+      n++;
+      digitCount += j - i;
+      if (j - i > widest) widest = j - i;
+      sep = SEP_NONE;
+      i = j;
+      continue;
+    }
+    if (n > 0) {
+      if (c === 46 /* . */) {
+        if (sep !== SEP_SPACE) sep = SEP_DOT;
+      } else if (c === 45 /* - */) {
+        if (sep !== SEP_SPACE) sep = SEP_DASH;
+      } else sep = SEP_SPACE; // space, no-break space, ')'
+    }
+    i++;
+  }
+  // Groups of one digit never join a phone, ID or account number.
+  if (digitCount < 8 || widest < 2) return run;
+  const plus = run.charCodeAt(0) === 43 /* + */ || (run.charCodeAt(0) === 40 /* ( */ && run.charCodeAt(1) === 43);
+
+  protectChunks(run, offset, whole, n, plus);
+
+  // Pass 1: phones and CCCD/CMND (service numbers recognised and kept), longest match from each group.
+  // Dots group the digits of ONE number: a match neither starts nor ends at a dot.
+  for (let i = 0; i < n; ) {
+    if (gFlags[i]! & F_PROTECTED || gSep[i] === SEP_DOT) {
+      i++;
+      continue;
+    }
+    const intl = plus && i === 0;
+    const max = intl ? MAX_DIGITS_INTL : MAX_DIGITS;
+    const firstLen = gEnd[i]! - gStart[i]!;
+    let len = 0;
+    let best = -1;
+    let bestKind = K_NONE;
+    for (let j = i; j < n; j++) {
+      if (gFlags[j]! & F_PROTECTED) break;
+      const glen = gEnd[j]! - gStart[j]!;
+      if (j > i && (glen < 2 || (firstLen < 2 && !intl))) break;
+      if (len + glen > max) break;
+      for (let k = gStart[j]!; k < gEnd[j]!; k++) digitBuf[len++] = run.charCodeAt(k) - 48;
+      if (len < 8 || (j + 1 < n && gSep[j + 1] === SEP_DOT)) continue;
+      const kind = classifyDigits(digitBuf, len, intl);
+      if (kind !== K_NONE) {
+        best = j;
+        bestKind = kind;
+      }
+    }
+    if (best < 0) {
+      i++;
+      continue;
+    }
+    for (let k = i; k <= best; k++) {
+      gFlags[k]! |= F_CONSUMED;
+      if (bestKind !== K_SERVICE) gKind[k] = bestKind;
+    }
+    if (bestKind !== K_SERVICE) gFlags[i]! |= F_RANGE_START;
+    i = best + 1;
+  }
+
+  // Pass 2: what is left of 8+ digits is an account (or card, tax, insurance, dossier) number.
+  for (let i = 0; i < n; ) {
+    if (gFlags[i]! & (F_CONSUMED | F_PROTECTED)) {
+      i++;
+      continue;
+    }
+    let j = i;
+    while (j + 1 < n && !(gFlags[j + 1]! & (F_CONSUMED | F_PROTECTED))) j++;
+    markAccounts(run, i, j);
+    i = j + 1;
+  }
+
+  // Output.
+  let out = '';
+  let last = 0;
+  for (let g = 0; g < n; g++) {
+    if (!(gFlags[g]! & F_RANGE_START)) continue;
+    const kind = gKind[g]!;
+    let h = g;
+    while (h + 1 < n && gKind[h + 1] === kind && !(gFlags[h + 1]! & F_RANGE_START)) h++;
+    const pii = KIND_OF[kind]!;
+    out += run.slice(last, g === 0 ? 0 : gStart[g]) + PLACEHOLDERS[pii];
+    found.add(pii);
+    last = gEnd[h]!;
+    g = h;
+  }
+  return last === 0 ? run : out + run.slice(last);
+}
+
+function digitsOf(a: number, b: number): number {
+  let d = 0;
+  for (let k = a; k <= b; k++) d += gEnd[k]! - gStart[k]!;
+  return d;
+}
+
+function widestOf(a: number, b: number): number {
+  let w = 0;
+  for (let k = a; k <= b; k++) w = Math.max(w, gEnd[k]! - gStart[k]!);
+  return w;
+}
+
+function protect(a: number, b: number): void {
+  for (let k = a; k <= b; k++) gFlags[k]! |= F_PROTECTED;
+}
+
+/** Marks the groups of procedure codes, dates and amounts as never redacted. */
+function protectChunks(run: string, offset: number, whole: string, n: number, plus: boolean): void {
+  let idContext = -1; // unknown
+  let lastChunkStart = 0;
+  for (let a = 0; a < n; ) {
+    let b = a;
+    while (b + 1 < n && gChunk[b + 1] === gChunk[a]) b++;
+    lastChunkStart = a;
+    const groups = b - a + 1;
+    const len0 = gEnd[a]! - gStart[a]!;
+    if (groups === 2 && gSep[b] === SEP_DOT && len0 === 1 && gEnd[b]! - gStart[b]! === 6) {
+      protect(a, b); // procedure code 1.009122
+    } else if (groups === 3 && isDate(a)) {
+      protect(a, b); // 31.12.2026, 31-12-2026, 2026-12-31
+    } else if (!plus && groups >= 2 && isAmount(run, a, b)) {
+      // 15.000.000 is an amount, unless an ID/account keyword right before says otherwise.
+      if (idContext < 0) idContext = ID_CONTEXT_BEFORE_RE.test(whole.slice(Math.max(0, offset - 48), offset).normalize('NFC')) ? 1 : 0;
+      if (idContext === 0) protect(a, b);
+    }
+    a = b + 1;
+  }
+
+  // A currency word right after the run: its last chunk is an amount (15000000 đồng, 1.500.000đ),
+  // or the whole run is one when it reads 100 000 000 đồng. Amounts do not start with 0.
+  const lastChunkEnd = n - 1;
+  const endAt = offset + run.length;
+  let next = whole.charCodeAt(endAt);
+  if (next === 32 || next === 0xa0) next = whole.charCodeAt(endAt + 1);
+  if (!CURRENCY_INITIALS.has(next)) return;
+  if (!CURRENCY_AFTER_RE.test(whole.slice(endAt, endAt + 8).normalize('NFC'))) return;
+  const isThree = (g: number) => gEnd[g]! - gStart[g]! === 3 && gChunk[g] !== (g + 1 < n ? gChunk[g + 1] : -1) && (g === 0 || gChunk[g - 1] !== gChunk[g]);
+  if (!isThree(lastChunkEnd)) {
+    if (run.charCodeAt(gStart[lastChunkStart]!) !== 48) protect(lastChunkStart, lastChunkEnd);
+    return;
+  }
+  // Single-group chunks of 3 digits, back to a head of 1-3 digits that starts the run.
+  let h = lastChunkEnd;
+  while (h > 0 && isThree(h - 1)) h--;
+  const headOk = (g: number) => gChunk[g] === 0 && (g + 1 >= n || gChunk[g + 1] !== 0) && run.charCodeAt(gStart[g]!) !== 48 && gEnd[g]! - gStart[g]! <= 3;
+  if ((h > 0 && headOk(h - 1)) || headOk(h)) protect(0, lastChunkEnd);
+}
+
+function isDate(a: number): boolean {
+  const l0 = gEnd[a]! - gStart[a]!;
+  const l1 = gEnd[a + 1]! - gStart[a + 1]!;
+  const l2 = gEnd[a + 2]! - gStart[a + 2]!;
+  const s1 = gSep[a + 1]!;
+  const s2 = gSep[a + 2]!;
+  if ((s1 === SEP_DOT || s1 === SEP_DASH) && s2 === s1 && l0 <= 2 && l1 <= 2 && (l2 === 2 || l2 === 4)) return true;
+  return s1 === SEP_DASH && s2 === SEP_DASH && l0 === 4 && l1 <= 2 && l2 <= 2;
+}
+
+/** 1-3 digits (not starting with 0) then groups of 3, all joined by dots: 15.000.000 */
+function isAmount(run: string, a: number, b: number): boolean {
+  const l0 = gEnd[a]! - gStart[a]!;
+  if (l0 > 3 || run.charCodeAt(gStart[a]!) === 48) return false;
+  for (let k = a + 1; k <= b; k++) if (gSep[k] !== SEP_DOT || gEnd[k]! - gStart[k]! !== 3) return false;
+  return true;
+}
+
+function isYear(g: number, run: string): boolean {
+  if (gEnd[g]! - gStart[g]! !== 4) return false;
+  const c0 = run.charCodeAt(gStart[g]!);
+  const c1 = run.charCodeAt(gStart[g]! + 1);
+  return (c0 === 49 && c1 === 57) || (c0 === 50 && c1 === 48); // 19xx, 20xx
+}
+
+function allYears(run: string, a: number, b: number): boolean {
+  for (let k = a; k <= b; k++) if (!isYear(k, run)) return false;
+  return true;
+}
+
+function markAccount(a: number, b: number): void {
+  for (let k = a; k <= b; k++) gKind[k] = K_ACCOUNT;
+  gFlags[a]! |= F_RANGE_START;
+}
+
+/** 3+ digits in every group of the chunk. */
+function isWideChunk(a: number, b: number): boolean {
+  for (let k = a; k <= b; k++) if (gEnd[k]! - gStart[k]! < 3) return false;
+  return true;
+}
+
+function chunkEnd(a: number, j: number): number {
+  let b = a;
+  while (b + 1 <= j && gChunk[b + 1] === gChunk[a]) b++;
+  return b;
+}
+
+/** Account numbers among groups i..j (none consumed or protected). */
+function markAccounts(run: string, i: number, j: number): void {
+  for (let a = i; a <= j; ) {
+    // Consecutive chunks whose groups all have 3+ digits, 8-19 digits in all: one spaced number
+    // (1903 6655 8899); otherwise each chunk alone with 8+ digits (12345678, 1903-6655-8899).
+    let b = chunkEnd(a, j);
+    let chunks = 1;
+    if (isWideChunk(a, b)) {
+      while (b + 1 <= j) {
+        const nb = chunkEnd(b + 1, j);
+        if (!isWideChunk(b + 1, nb)) break;
+        b = nb;
+        chunks++;
+      }
+    }
+    const d = digitsOf(a, b);
+    if (chunks > 1 && d >= 8 && d <= 19 && !allYears(run, a, b)) {
+      markAccount(a, b);
+    } else {
+      for (let c = a; c <= b; ) {
+        const e = chunkEnd(c, b);
+        if (digitsOf(c, e) >= 8 && widestOf(c, e) >= 2 && !allYears(run, c, e)) markAccount(c, e);
+        c = e + 1;
+      }
+    }
+    a = b + 1;
+  }
+}

@@ -1,0 +1,75 @@
+// The web channel: POST /api/chat and POST /api/feedback, used by the widget and any integrator.
+import { Hono } from 'hono';
+import { z } from 'zod';
+import { renderReply } from '../chat/render';
+import { converse } from '../chat/service';
+import type { AppEnv } from '../env';
+import { AppError } from '../errors';
+import { readJsonBody } from '../http/body';
+import { logFailureOnce } from '../lib/log';
+import { messages } from '../messages';
+import { createRateLimiter, readLimit } from '../middleware/rate-limit';
+import { recordFeedback } from '../storage/records';
+
+export const MAX_MESSAGE_LENGTH = 1000;
+
+const sessionIdSchema = z.string({ error: messages.errors.session_invalid }).regex(/^[A-Za-z0-9_-]{8,64}$/u, messages.errors.session_invalid);
+
+export const chatRequestSchema = z.object({
+  sessionId: sessionIdSchema.optional(),
+  message: z
+    .string({ error: messages.errors.message_missing })
+    .trim()
+    .min(1, messages.errors.message_missing)
+    .max(MAX_MESSAGE_LENGTH, messages.errors.message_too_long(MAX_MESSAGE_LENGTH)),
+});
+
+export const feedbackRequestSchema = z.object({
+  sessionId: sessionIdSchema,
+  messageId: z.string({ error: messages.errors.message_id_invalid }).uuid(messages.errors.message_id_invalid),
+  rating: z.enum(['up', 'down'], { error: messages.errors.rating_invalid }),
+  comment: z.string({ error: messages.errors.comment_too_long }).trim().max(1000, messages.errors.comment_too_long).optional(),
+});
+
+const sessionLimiter = createRateLimiter();
+
+export const chatRoutes = new Hono<AppEnv>()
+  .post('/api/chat', async (c) => {
+    const body = await readJsonBody(c, chatRequestSchema);
+    const sessionId = body.sessionId ?? crypto.randomUUID();
+    const limit = sessionLimiter.hit(sessionId, readLimit(c.env.RATE_LIMIT_SESSION_PER_MIN, 20));
+    if (!limit.allowed) {
+      c.header('Retry-After', String(limit.retryAfterSec));
+      throw new AppError(429, 'rate_limited', messages.errors.rate_limited_session(limit.retryAfterSec));
+    }
+    const turn = await converse(c.env, (p) => c.executionCtx.waitUntil(p), { channel: 'web', sessionId, text: body.message });
+    const a = turn.answer;
+    return c.json({
+      sessionId,
+      messageId: turn.messageId,
+      intent: a.intent,
+      aspect: a.aspect,
+      ...(a.procedure ? { procedure: a.procedure } : {}),
+      reply: renderReply(a.blocks),
+      suggestions: a.suggestions,
+      ...(a.submitUrl ? { submitUrl: a.submitUrl } : {}),
+      sources: a.sources,
+    });
+  })
+  .post('/api/feedback', async (c) => {
+    const body = await readJsonBody(c, feedbackRequestSchema);
+    let result: Awaited<ReturnType<typeof recordFeedback>>;
+    try {
+      result = await recordFeedback(c.env.DB, {
+        messageId: body.messageId,
+        sessionId: `web:${body.sessionId}`,
+        rating: body.rating,
+        comment: body.comment,
+      });
+    } catch (err) {
+      logFailureOnce('d1.feedback.insert', err);
+      throw new AppError(503, 'storage_unavailable', messages.errors.storage_unavailable);
+    }
+    if (result === 'unknown_message') throw new AppError(404, 'unknown_message', messages.errors.feedback_unknown_message);
+    return c.json({ ok: true });
+  });
