@@ -43,12 +43,16 @@ export function parseJsonText(text: string): unknown {
   }
 }
 
+// Letters only Vietnamese uses: a message with one of them is one of ours, not zod's English default.
+const VIETNAMESE_LETTER = /[àáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵđ]/u;
+
 /** Validation messages of our schemas are Vietnamese; zod's own defaults are replaced by a generic one. */
 function firstIssue(error: z.ZodError): string {
   const issue = error.issues[0];
   if (!issue) return messages.errors.invalid_body;
+  if (VIETNAMESE_LETTER.test(issue.message.toLowerCase())) return issue.message;
   const path = issue.path.join('.');
-  return /[ạ-ỹà-ỵđ]/iu.test(issue.message) ? issue.message : messages.errors.invalid_field(path || 'body');
+  return path ? messages.errors.invalid_field(path) : messages.errors.invalid_body;
 }
 
 export function validate<T extends z.ZodType>(schema: T, data: unknown): z.infer<T> {
