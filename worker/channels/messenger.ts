@@ -1,0 +1,203 @@
+// Facebook Messenger: GET/POST /channels/messenger/webhook.
+//
+// GET answers Meta's subscription check (hub.mode=subscribe, hub.verify_token, hub.challenge).
+// POST is signed: X-Hub-Signature-256 = "sha256=" + hex HMAC-SHA256(app secret, raw body). Meta
+// signs the bytes it sent (with escaped Unicode), so the check runs on the raw body, never on
+// re-serialized JSON. Text messages, quick-reply taps and postbacks are answered (their payload is
+// the message for the engine); echoes, deliveries, reads and attachments are acknowledged only.
+// Outbound: POST {MESSENGER_API_BASE}/me/messages, texts under 2,000 characters, suggestions as
+// quick replies on the last message, and the submission link as a URL button when the whole
+// answer fits a button template (640 characters), else as a plain URL line of the text.
+import { Hono } from 'hono';
+import { z } from 'zod';
+import type { Answer } from '../chat/answer';
+import { toText } from '../chat/render';
+import type { AppEnv, Env } from '../env';
+import { AppError } from '../errors';
+import { readRawBody } from '../http/body';
+import { logFailureOnce } from '../lib/log';
+import { chatText, messages } from '../messages';
+import {
+  alreadyReceived,
+  channelOff,
+  decodeUtf8,
+  fetchWithRetry,
+  hmacSha256Hex,
+  inBackground,
+  OutboundError,
+  parsePayload,
+  renderChannelText,
+  timingSafeEqual,
+  truncateLabel,
+  unauthorized,
+  withoutSubmitLink,
+} from './common';
+import { answerUser } from './turn';
+
+/** Meta: "message.text must be UTF-8 and less than 2000 characters". */
+export const MESSENGER_TEXT_LIMIT = 1999;
+const BUTTON_TEMPLATE_TEXT_LIMIT = 640;
+const MAX_QUICK_REPLIES = 13;
+const QUICK_REPLY_TITLE_LIMIT = 20;
+const QUICK_REPLY_PAYLOAD_LIMIT = 1000;
+const MAX_BODY_BYTES = 256 * 1024;
+const DEFAULT_API_BASE = 'https://graph.facebook.com/v21.0';
+
+const id = z.union([z.string(), z.number()]).transform(String).pipe(z.string().min(1).max(128));
+
+const messagingSchema = z.object({
+  sender: z.object({ id }),
+  recipient: z.object({ id }).optional(),
+  timestamp: z.number().optional(),
+  message: z
+    .object({
+      mid: z.string().min(1).max(512),
+      text: z.string().max(20_000).optional(),
+      is_echo: z.boolean().optional(),
+      quick_reply: z.object({ payload: z.string().max(20_000) }).optional(),
+    })
+    .optional(),
+  postback: z
+    .object({
+      mid: z.string().max(512).optional(),
+      title: z.string().optional(),
+      payload: z.string().max(20_000).optional(),
+    })
+    .optional(),
+});
+
+const webhookSchema = z.object({
+  object: z.string(),
+  entry: z.array(z.object({ id: id.optional(), time: z.number().optional(), messaging: z.array(messagingSchema).optional() })),
+});
+
+type Messaging = z.infer<typeof messagingSchema>;
+
+/** What a messaging event asks the assistant, or null when it is not a user's text. */
+function incoming(event: Messaging): { userId: string; dedupId: string; text: string } | null {
+  const userId = event.sender.id;
+  const m = event.message;
+  if (m) {
+    if (m.is_echo) return null;
+    const text = m.quick_reply?.payload ?? m.text;
+    return text?.trim() ? { userId, dedupId: m.mid, text } : null;
+  }
+  const p = event.postback;
+  if (p?.payload?.trim()) {
+    return { userId, dedupId: p.mid ?? `postback:${userId}:${event.timestamp ?? ''}:${p.payload}`, text: p.payload };
+  }
+  return null;
+}
+
+export const messengerRoutes = new Hono<AppEnv>()
+  .get('/channels/messenger/webhook', (c) => {
+    if (!c.env.MESSENGER_APP_SECRET) throw channelOff();
+    const expected = c.env.MESSENGER_VERIFY_TOKEN;
+    const mode = c.req.query('hub.mode');
+    const token = c.req.query('hub.verify_token');
+    const challenge = c.req.query('hub.challenge');
+    if (mode !== 'subscribe' || !expected || !token || !timingSafeEqual(token, expected) || !challenge || challenge.length > 512) {
+      throw new AppError(403, 'invalid_verify_token', messages.errors.verify_token_invalid);
+    }
+    c.header('X-Content-Type-Options', 'nosniff');
+    return c.text(challenge, 200);
+  })
+  .post('/channels/messenger/webhook', async (c) => {
+    const secret = c.env.MESSENGER_APP_SECRET;
+    if (!secret) throw channelOff();
+    const raw = await readRawBody(c, MAX_BODY_BYTES);
+    const signature = c.req.header('x-hub-signature-256')?.trim().toLowerCase();
+    const expected = `sha256=${await hmacSha256Hex(secret, raw)}`;
+    if (!signature || !timingSafeEqual(signature, expected)) throw unauthorized();
+
+    // Authentic from here on.
+    const text = decodeUtf8(raw);
+    if (text === null) throw new AppError(400, 'invalid_encoding', messages.errors.invalid_encoding);
+    let json: unknown;
+    try {
+      json = JSON.parse(text);
+    } catch {
+      throw new AppError(400, 'invalid_json', messages.errors.invalid_json);
+    }
+    const body = parsePayload(webhookSchema, json);
+    if (body.object !== 'page') return c.text('EVENT_RECEIVED');
+    const events = body.entry.flatMap((e) => e.messaging ?? []).flatMap((e) => incoming(e) ?? []);
+    if (events.length) {
+      const waitUntil = (p: Promise<unknown>) => c.executionCtx.waitUntil(p);
+      inBackground(waitUntil, 'channel.messenger.reply', async () => {
+        // In order: several messages of one user in a batch are answered in the order written.
+        for (const event of events) {
+          try {
+            await handleMessage(c.env, waitUntil, event);
+          } catch (err) {
+            logFailureOnce('channel.messenger.reply', err);
+          }
+        }
+      });
+    }
+    return c.text('EVENT_RECEIVED');
+  });
+
+async function handleMessage(env: Env, waitUntil: (p: Promise<unknown>) => void, event: { userId: string; dedupId: string; text: string }): Promise<void> {
+  if (await alreadyReceived(env.SESSIONS, 'messenger', event.dedupId)) return;
+  const answer = await answerUser(env, waitUntil, 'messenger', event.userId, event.text);
+  if (!answer) return;
+  for (const message of messengerMessages(answer)) await send(env, event.userId, message);
+}
+
+type MessengerMessage =
+  | { text: string; quick_replies?: QuickReply[] }
+  | { attachment: { type: 'template'; payload: ButtonTemplate }; quick_replies?: QuickReply[] };
+type QuickReply = { content_type: 'text'; title: string; payload: string };
+type ButtonTemplate = { template_type: 'button'; text: string; buttons: { type: 'web_url'; url: string; title: string }[] };
+
+const isHttps = (url: string) => {
+  try {
+    return new URL(url).protocol === 'https:';
+  } catch {
+    return false;
+  }
+};
+
+/** The answer as Messenger messages, in sending order. */
+export function messengerMessages(answer: Answer): MessengerMessage[] {
+  const out: MessengerMessage[] = [];
+  const url = answer.submitUrl;
+  const shortText = url && isHttps(url) ? toText(withoutSubmitLink(answer.blocks, url)).trim() : null;
+  if (url && shortText && shortText.length <= BUTTON_TEMPLATE_TEXT_LIMIT) {
+    out.push({
+      attachment: {
+        type: 'template',
+        payload: { template_type: 'button', text: shortText, buttons: [{ type: 'web_url', url, title: chatText.submitOnline }] },
+      },
+    });
+  } else {
+    for (const text of renderChannelText(answer, { maxLength: MESSENGER_TEXT_LIMIT, submitLink: 'text' })) out.push({ text });
+  }
+  const quickReplies: QuickReply[] = answer.suggestions.slice(0, MAX_QUICK_REPLIES).map((s) => ({
+    content_type: 'text',
+    title: truncateLabel(s.label, QUICK_REPLY_TITLE_LIMIT),
+    payload: s.message.slice(0, QUICK_REPLY_PAYLOAD_LIMIT),
+  }));
+  const last = out[out.length - 1];
+  if (last && quickReplies.length) last.quick_replies = quickReplies;
+  return out;
+}
+
+const graphErrorSchema = z.object({ error: z.object({ code: z.number().optional() }) });
+
+async function send(env: Env, recipientId: string, message: MessengerMessage): Promise<void> {
+  const token = env.MESSENGER_PAGE_TOKEN;
+  if (!token) throw new Error('MESSENGER_PAGE_TOKEN is not set: Messenger replies cannot be sent');
+  const base = (env.MESSENGER_API_BASE || DEFAULT_API_BASE).replace(/\/+$/u, '');
+  const res = await fetchWithRetry(`${base}/me/messages?access_token=${encodeURIComponent(token)}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ recipient: { id: recipientId }, messaging_type: 'RESPONSE', message }),
+  });
+  if (!res.ok) {
+    const err = graphErrorSchema.safeParse(await res.json().catch(() => null));
+    throw new OutboundError('messenger me/messages', res.status, err.success ? err.data.error.code : undefined);
+  }
+  await res.body?.cancel().catch(() => undefined);
+}
