@@ -3,7 +3,7 @@
 -- ids are stored only as a salted SHA-256 prefix (worker/storage/records.ts: hashSessionId).
 
 -- One row per answered message.
-CREATE TABLE exchanges (
+CREATE TABLE IF NOT EXISTS exchanges (
   id             TEXT PRIMARY KEY,                         -- messageId given to the client
   session_id     TEXT NOT NULL,                            -- hashed session id, never the raw one
   channel        TEXT NOT NULL,                            -- e.g. web, teams
@@ -16,11 +16,11 @@ CREATE TABLE exchanges (
   created_at     TEXT NOT NULL                             -- ISO 8601, UTC
 );
 
-CREATE INDEX exchanges_created_at ON exchanges (created_at);
-CREATE INDEX exchanges_procedure_code ON exchanges (procedure_code);
+CREATE INDEX IF NOT EXISTS exchanges_created_at ON exchanges (created_at);
+CREATE INDEX IF NOT EXISTS exchanges_procedure_code ON exchanges (procedure_code);
 
 -- One rating per message: a second rating for the same message replaces the first (UPSERT on message_id).
-CREATE TABLE feedback (
+CREATE TABLE IF NOT EXISTS feedback (
   id         INTEGER PRIMARY KEY AUTOINCREMENT,
   message_id TEXT NOT NULL REFERENCES exchanges (id) ON DELETE CASCADE,
   session_id TEXT NOT NULL,                                -- hashed, as in exchanges
@@ -29,5 +29,5 @@ CREATE TABLE feedback (
   created_at TEXT NOT NULL                                 -- ISO 8601, UTC (of the latest rating)
 );
 
-CREATE UNIQUE INDEX feedback_message_id ON feedback (message_id);
-CREATE INDEX feedback_created_at ON feedback (created_at);
+CREATE UNIQUE INDEX IF NOT EXISTS feedback_message_id ON feedback (message_id);
+CREATE INDEX IF NOT EXISTS feedback_created_at ON feedback (created_at);

@@ -96,6 +96,20 @@ describe('redact: personal data is replaced', () => {
     expect(text).not.toContain('@');
   });
 
+  it('splits two numbers joined by a dash, and keeps dotted groups of one number together', () => {
+    expect(redact('0912345678-0987654321').text).toBe(`${PHONE}-${PHONE}`);
+    expect(redact('STK 123.456.789.012').text).toBe(`STK ${ACCOUNT}`);
+  });
+
+  it('redacts every number of a long list of numbers', () => {
+    const phones = Array.from({ length: 40 }, (_, i) => `09${String(12345600 + i)}`).join(' ');
+    expect(redact(phones).text).toBe(Array.from({ length: 40 }, () => PHONE).join(' '));
+    const landlines = '(024) ' + Array.from({ length: 40 }, () => '3825 1234').join(' ');
+    expect(redact(landlines).text.startsWith(`${PHONE} `)).toBe(true);
+    const ids = Array.from({ length: 40 }, () => '079203001234').join(', ');
+    expect(redact(ids).text).toBe(Array.from({ length: 40 }, () => ID).join(', '));
+  });
+
   it('reports each kind once, in a fixed order', () => {
     expect(redact('0912345678 và 0987654321, CCCD 079203001234').found).toEqual(['id_number', 'phone']);
   });
@@ -125,6 +139,7 @@ const NEGATIVE: string[] = [
   'Diện tích 120,5 m2; tỷ lệ 1/500; số tờ 12, số thửa 345',
   'email a@b, x@@y.com, hỏi@ đâu',
   '12 345 678 người',
+  'Bước 1 2 3 4 5 6 7 8 9, mục 1.2.3.4.5.6.7.8',
   '',
 ];
 
@@ -144,7 +159,9 @@ describe('redact: what is not personal data is kept', () => {
   });
 });
 
-describe('redact: performance', () => {
+// A guard against catastrophic regex backtracking (which takes seconds to hours on 1 MB), not a
+// benchmark: the bound is far above the ~20 ms measured, so a busy machine does not fail it.
+describe('redact: no catastrophic backtracking', () => {
   const MB = 1 << 20;
   const fill = (unit: string) => unit.repeat(Math.ceil(MB / unit.length)).slice(0, MB);
   const SAMPLES: [string, string][] = [
@@ -165,7 +182,7 @@ describe('redact: performance', () => {
     ['letters', fill('a')],
   ];
 
-  it.each(SAMPLES)('redacts 1 MB of %s in under ~50 ms', (_name, input) => {
+  it.each(SAMPLES)('redacts 1 MB of %s in well under a second', (_name, input) => {
     redact(input.slice(0, 64 * 1024)); // warm up the JIT on the same shapes
     let best = Infinity;
     for (let i = 0; i < 3; i++) {
@@ -173,6 +190,6 @@ describe('redact: performance', () => {
       redact(input);
       best = Math.min(best, performance.now() - t0);
     }
-    expect(best).toBeLessThan(50);
+    expect(best).toBeLessThan(1000);
   });
 });
