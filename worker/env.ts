@@ -31,6 +31,19 @@ export interface Env {
   MICROSOFT_APP_TENANT_ID?: string;
   BOTFRAMEWORK_OPENID_METADATA_URL?: string;
   BOTFRAMEWORK_OAUTH_URL?: string;
+  // Staff console /staff and /api/staff/* (worker/staff/auth.ts, docs/staff.md).
+  /** "token" (default): STAFF_TOKEN login and bearer; "access": Cloudflare Access JWT. */
+  STAFF_AUTH?: string;
+  /** Secret, at least 16 characters (wrangler secret put STAFF_TOKEN; locally .dev.vars). */
+  STAFF_TOKEN?: string;
+  /** Access application audience (AUD tag); required in "access" mode. */
+  ACCESS_AUD?: string;
+  /** https://<team>.cloudflareaccess.com; checked against `iss` when set. */
+  ACCESS_ISSUER?: string;
+  /** The team's signing keys; default <ACCESS_ISSUER>/cdn-cgi/access/certs. */
+  ACCESS_JWKS_URL?: string;
+  /** The key set itself as JSON, used instead of fetching (tests, air-gapped set-ups). */
+  ACCESS_JWKS_JSON?: string;
 }
 
 export type AppEnv = { Bindings: Env };

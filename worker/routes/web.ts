@@ -1,0 +1,86 @@
+// The web front: the embeddable widget script (/widget.js and its content-hashed twin), its
+// manifest, and the demo portal page (/) with its stylesheet. The widget is built into the static
+// assets by scripts/build-widget.ts; `run_worker_first` means the worker serves it explicitly.
+import { Hono, type Context } from 'hono';
+import { getProcedure } from '../catalog/store';
+import type { AppEnv } from '../env';
+import { AppError } from '../errors';
+import { FEATURED, portalHtml, type PortalProcedure } from '../web/portal';
+import { portalCss } from '../web/portal-css';
+
+const ASSET_ORIGIN = 'https://assets.invalid';
+
+/** The demo page's Content-Security-Policy: no inline script or style, talks only to its own origin. */
+export const PORTAL_CSP = [
+  "default-src 'none'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "img-src 'self' data:",
+  "font-src 'self'",
+  "connect-src 'self'",
+  "base-uri 'none'",
+  "form-action 'self'",
+  "frame-ancestors 'none'",
+].join('; ');
+
+export const WIDGET_CACHE = 'public, max-age=300';
+export const HASHED_CACHE = 'public, max-age=31536000, immutable';
+
+const widgetMessages = {
+  not_built: 'Chưa có bản dựng của widget. Hãy chạy `npm run build`.',
+} as const;
+
+async function serveAsset(c: Context<AppEnv>, path: string, type: string, cacheControl: string): Promise<Response> {
+  const headers = new Headers();
+  const inm = c.req.header('If-None-Match');
+  if (inm) headers.set('If-None-Match', inm);
+  const res = await c.env.ASSETS.fetch(new Request(`${ASSET_ORIGIN}${path}`, { headers }));
+  if (res.status !== 200 && res.status !== 304) {
+    throw new AppError(404, 'widget_not_built', widgetMessages.not_built);
+  }
+  const out = new Headers({
+    'Content-Type': type,
+    'Cache-Control': cacheControl,
+    'X-Content-Type-Options': 'nosniff',
+    // Portals embed it cross-origin (also under COEP) and may add integrity= with crossorigin.
+    'Cross-Origin-Resource-Policy': 'cross-origin',
+    'Access-Control-Allow-Origin': '*',
+  });
+  const etag = res.headers.get('ETag');
+  if (etag) out.set('ETag', etag);
+  return new Response(res.status === 304 ? null : res.body, { status: res.status, headers: out });
+}
+
+async function featured(assets: Fetcher): Promise<PortalProcedure[]> {
+  return Promise.all(
+    FEATURED.map(async (p) => {
+      const record = await getProcedure(assets, p.code).catch(() => null);
+      return record ? { ...p, name: record.name, url: record.url ?? null } : p;
+    }),
+  );
+}
+
+export const webRoutes = new Hono<AppEnv>()
+  .get('/widget.js', (c) => serveAsset(c, '/widget.js', 'text/javascript; charset=utf-8', WIDGET_CACHE))
+  .get('/:file{widget\\.[0-9a-f]{12}\\.js}', (c) => serveAsset(c, `/${c.req.param('file')}`, 'text/javascript; charset=utf-8', HASHED_CACHE))
+  .get('/widget-manifest.json', (c) => serveAsset(c, '/widget-manifest.json', 'application/json; charset=utf-8', 'no-cache'))
+  .get('/portal.css', (c) =>
+    c.body(portalCss, 200, { 'Content-Type': 'text/css; charset=utf-8', 'Cache-Control': WIDGET_CACHE, 'X-Content-Type-Options': 'nosniff' }),
+  )
+  .get('/', async (c) => {
+    const html = portalHtml({
+      centreName: c.env.CENTRE_NAME || 'Trung tâm Phục vụ hành chính công',
+      hotline: c.env.CENTRE_HOTLINE || '1900 0000',
+      address: c.env.CENTRE_ADDRESS || 'Trung tâm Phục vụ hành chính công tỉnh/thành phố',
+      province: c.env.PROVINCE || null,
+      procedures: await featured(c.env.ASSETS),
+    });
+    return c.html(html, 200, {
+      'Content-Security-Policy': PORTAL_CSP,
+      'X-Content-Type-Options': 'nosniff',
+      'X-Frame-Options': 'DENY',
+      'Referrer-Policy': 'strict-origin-when-cross-origin',
+      'Permissions-Policy': 'camera=(), microphone=(), geolocation=()',
+      'Cache-Control': 'no-cache',
+    });
+  });
