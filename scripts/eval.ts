@@ -1,5 +1,8 @@
 // npm run eval — quality of the search on the project's copies of the dev question sets, next to
-// the naive baseline computed in the same run.
+// the naive baseline computed in the same run. The chat questions are also searched as a citizen
+// might have typed them otherwise: without diacritics, and with one letter missing (a typo).
+// --verbose lists the questions whose expected procedure is not first.
+import { fold } from '../worker/search/text.ts';
 import { readCatalog } from './lib/catalog.ts';
 import { buildBaseline } from './lib/baseline.ts';
 import { loadEngine, readEvalSet } from './lib/engine.ts';
@@ -12,15 +15,32 @@ const baselines = { 'baseline (fold only)': buildBaseline(procedures, false), 'b
 const row = (label: string, f: RankingFigures) =>
   `  ${label.padEnd(22)} hit@1 ${pct(f.hit1).padStart(6)}  hit@3 ${pct(f.hit3).padStart(6)}  hit@5 ${pct(f.hit5).padStart(6)}  MRR ${f.mrr.toFixed(3)}`;
 
+/** One letter dropped from the longest word (4+ letters): a deterministic small typo. */
+function typo(question: string): string {
+  const words = question.split(' ');
+  let at = -1;
+  words.forEach((w, i) => {
+    if (/^\p{L}{4,}$/u.test(w) && (at < 0 || w.length > words[at]!.length)) at = i;
+  });
+  if (at < 0) return question;
+  words[at] = words[at]!.slice(0, 2) + words[at]!.slice(3);
+  return words.join(' ');
+}
+
 const verbose = process.argv.includes('--verbose');
 for (const set of ['portal-questions-dev', 'chat-queries-dev'] as const) {
   const questions = readEvalSet(set).filter((q) => q.codes.length > 0);
   const expected = questions.map((q) => q.codes);
-  const ours = questions.map((q) => engine.search(q.question, { limit: 10 }).hits.map((h) => h.code));
+  const run = (rewrite: (q: string) => string) => questions.map((q) => engine.search(rewrite(q.question), { limit: 10 }).hits.map((h) => h.code));
+  const ours = run((q) => q);
   console.log(`\n${set} (${questions.length} questions with an expected procedure)`);
   console.log(row('search', rankingFigures(ours, expected)));
-  for (const [label, run] of Object.entries(baselines)) {
-    console.log(row(label, rankingFigures(questions.map((q) => run(q.question, 10)), expected)));
+  if (set === 'chat-queries-dev') {
+    console.log(row('search, no diacritics', rankingFigures(run(fold), expected)));
+    console.log(row('search, one typo', rankingFigures(run(typo), expected)));
+  }
+  for (const [label, baseline] of Object.entries(baselines)) {
+    console.log(row(label, rankingFigures(questions.map((q) => baseline(q.question, 10)), expected)));
   }
   if (verbose) {
     questions.forEach((q, i) => {

@@ -28,6 +28,15 @@ describe('question phrases', () => {
 
   it('does not take a bare syllable without diacritics for a phrase ("ho" is not "hở")', () => {
     expect(kinds('dang ky ho kinh doanh')).toEqual([]);
+    // "nha" is "nhà" typed without diacritics far more often than the particle "nha".
+    expect(kinds('cap giay phep xay dung nha o rieng le')).toEqual([]);
+  });
+
+  it('takes the padding of long questions for fluff', () => {
+    const seg = segment('Xin cho biết tôi có thể nộp hồ sơ như vậy hay không?');
+    const fluff = matcher.match(seg).filter((m) => m.kind.type === 'fluff').map((m) => seg.raw.slice(m.start, m.end).join(' '));
+    expect(fluff).toEqual(expect.arrayContaining(['xin cho biết', 'tôi', 'có thể', 'như vậy', 'hay không']));
+    expect(kinds('công dân phải đổi thẻ trong những trường hợp nào')).toContainEqual({ type: 'aspect', aspect: 'conditions', strength: 'ask' });
   });
 
   // Phrases removed from the search terms must never be part of what a procedure is called,

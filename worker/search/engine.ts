@@ -1,13 +1,21 @@
 // Finds the procedure a citizen means: query understanding (codes, aspects, provinces, fluff,
-// synonyms) → Orama BM25 over the prebuilt index → a re-rank on how much of a procedure's own name
-// the question covers. Pure: no I/O, so the worker, the eval and the benchmark share it.
-import { search } from '@orama/orama';
+// typos, synonyms) → BM25 over the prebuilt index (name, results, fields/agencies, documents) →
+// a re-rank on how well the procedure's own name and the question agree.
+// Pure: no I/O, so the worker, the eval and the benchmark share it.
+//
+// Why the re-rank: BM25 over all fields finds the candidates, but what a citizen names is the
+// procedure ("đăng ký khai sinh"), and names differ by a word or two ("Cấp" / "Cấp lại", "cho học
+// sinh tiểu học" / "trung học phổ thông"). The name agreement is an IDF-weighted F-measure over
+// syllables and syllable pairs, computed for each reading of the question (as typed, typos
+// corrected, synonyms rewritten, the name a long question gives after "thủ tục") against each
+// reading of the name (as written, abbreviations spelled out), the best pair counting.
 import type { Level } from '../catalog/schema';
 import type { PhraseMatcher, Aspect } from './phrases';
-import { FIELD_BOOST, TEXT_FIELDS, type SearchDb, type StoredDoc } from './index';
+import { FIELD_BOOST, TEXT_FIELDS, type StoredDoc } from './index';
+import { searchCatalogOrama, type CatalogOrama } from './orama';
 import { fromSnapshot, type Snapshot, type TermDictionary } from './snapshot';
 import { expandQuery, type Synonyms } from './synonyms';
-import { segment, tokenize } from './text';
+import { BIGRAM_SEPARATOR, diacriticsAgree, segment, syllableForms, tokenize, type Segmentation } from './text';
 
 export interface QueryAnalysis {
   /** Procedure codes typed in the question (1.001193). */
@@ -16,8 +24,17 @@ export interface QueryAnalysis {
   aspects: Aspect[];
   /** Provinces named in the question (full names as in the catalog). */
   provinces: string[];
-  /** What is left to search once fluff, aspect questions, provinces and codes are taken out. */
+  /**
+   * What is left to search once fluff, aspect questions, provinces and codes are taken out, then one
+   * per line other readings of it: with synonyms rewritten (if any apply); and when some word looks
+   * like a typo, the text with typos corrected (and its synonym rewrite). The first line is the
+   * question's own words.
+   */
   searchText: string;
+  /** Words taken for typos, and what they were read as (syllables, lowercase). */
+  corrections?: { from: string; to: string }[];
+  /** The procedure as a long question names it, after "thủ tục" ("làm thủ tục cấp hộ chiếu thì …"). */
+  focus?: string;
 }
 
 export interface SearchOptions {
@@ -42,37 +59,132 @@ export interface SearchResult {
   hits: SearchHit[];
 }
 
-const CODE_RE = /^\d\.\d{6}$/u;
-/** Most informative query tokens kept (a 900-character question has ~500): bounds the time of a search. */
-const MAX_QUERY_TOKENS = Number(globalThis.process?.env?.W_CAP ?? 64);
-/** BM25 candidates re-ranked. */
-const CANDIDATES = Number(globalThis.process?.env?.W_CAND ?? 40);
-/** Re-rank weights, on a BM25 score normalised to the best candidate (1.0). */
-const NAME_AGREEMENT_WEIGHT = Number(globalThis.process?.env?.W_NAME ?? 1);
+const CODE_RE = /^\d\.\d{6,9}$/u;
+/** Typo correction: shortest syllable considered (letters). */
+const MIN_TYPO_LENGTH = 3;
+/** Typo correction of words the catalog does use: only in questions this short (syllables searched)… */
+const SHORT_QUESTION = 10;
+/** …and only to a word that pairs with a neighbour in this many names. */
+const KNOWN_WORD_EVIDENCE = 5;
+/**
+ * Most informative query tokens kept (rarest first): bounds the time of a search. A 1,000-character
+ * question has ~400 distinct tokens in the index; capping at 64 cut topical words of long questions.
+ */
+const MAX_QUERY_TOKENS = 256;
+/** BM25 candidates re-ranked (more changed nothing on the dev sets). */
+const CANDIDATES = 40;
+/** Re-rank: BM25 normalised to the best candidate (1.0), plus this times the name agreement (0..1). */
+const NAME_AGREEMENT_WEIGHT = 1;
+/**
+ * The name agreement is an F-measure weighing recall (how much of the question the name covers)
+ * NAME_RECALL_BETA times as much as precision: names list cases ("trẻ mẫu giáo, học sinh tiểu học,
+ * …, sinh viên") of which a question names one, and a question's distinctive words must be covered.
+ */
+const NAME_RECALL_BETA = 2;
+/**
+ * A procedure name starts with what is done ("Cấp lại …", "Giải thể …", "Đăng ký …"): its first
+ * HEAD_LENGTH syllables (after "Thủ tục") weigh HEAD_WEIGHT times their IDF in the name agreement.
+ */
+const HEAD_WEIGHT = 1.5;
+const HEAD_LENGTH = 2;
+/** Credit for a name syllable typed with other diacritics ("bán" for "bản"): likely another word. */
+const ACCENT_MISMATCH = 0.3;
+/** Weight of a syllable pair with a function word ("khai tử cho"), relative to its IDF. */
+const FUNCTION_WEIGHT = 0.3;
+/** The question names the procedure's province. */
 const PROVINCE_BONUS = 0.3;
+/** A province's own procedure, for a province neither named nor configured: the national one is likelier meant. */
+const OTHER_PROVINCE_PENALTY = 0.3;
+/** The catalog has the procedure's details (documents, fees, times): a better answer, other things equal. */
 const DETAIL_BONUS = 0.05;
-const STOP_TOKEN_IDF = 0.5;
+/** The fluff that introduces a procedure's name ("làm thủ tục cấp hộ chiếu"), folded. */
+const PROCEDURE_WORDS = new Set(['thu tuc', 'thu tuc hanh chinh', 'tthc']);
+/** Words (folded) no name has, that end the name a question gives after "thủ tục" ("… thì", "… có cần"). */
+const FOCUS_END = new Set(['thi', 'nen', 'se', 'neu', 'hay', 'nhu', 'nao', 'gi', 'co the', 'co can', 'co duoc', 'co phai', 'can phai']);
+/** Longest name taken after "thủ tục" (syllables). */
+const MAX_FOCUS = 12;
+
+/**
+ * A text as matching units (its syllables and adjacent-syllable pairs, as in the index) keyed by
+ * folded form, each with its syllables as typed (accented token forms) and its weight among names.
+ */
+interface Reading {
+  units: Map<string, { keys: string[]; weight: number }>;
+  total: number;
+}
+
+interface RerankContext {
+  /** The question's readings. */
+  readings: Reading[];
+  /** Provinces the question names. */
+  provinces: string[];
+  /** The deployment's province. */
+  province: string | null;
+}
+
+/**
+ * Function words (accented token forms). A pair with one ("khai tử cho", "cho người") joins two
+ * phrases rather than forming a compound, so it says little about which procedure is meant.
+ */
+const FUNCTION_WORDS = new Set([
+  'cho', 'của', 'ở', 'tại', 'với', 'và', 'các', 'những', 'trong', 'theo', 'về', 'từ', 'để', 'là', 'hoặc', 'khi', 'trên', 'dưới',
+  'vào', 'này', 'đó', 'thì', 'mà', 'nhưng', 'nếu', 'do', 'bởi', 'vì', 'cùng', 'đến', 'tới', 'như', 'hay', 'nên', 'sẽ', 'đã',
+  'đang', 'vẫn', 'cũng', 'rằng', 'thuộc',
+]);
+
+/** "(thực hiện tại cấp tỉnh)", "(cấp Bộ)": which level carries a procedure out, not what it is. */
+const LEVEL_QUALIFIER = /\s*\(\s*(?:thực hiện\s+(?:tại|ở)\s+)?cấp\s+(?:tỉnh|tinh|xã|huyện|bộ|trung ương|tw)\s*\)\s*\.?\s*$/iu;
 
 export class SearchEngine {
-  private readonly db: SearchDb;
+  private readonly docs: StoredDoc[];
   private readonly dictionaries: Record<string, TermDictionary>;
-  private readonly byCode = new Map<string, StoredDoc>();
-  private readonly nameTokens = new Map<string, Map<string, number>>();
+  private readonly orama: CatalogOrama;
+  private readonly byCode = new Map<string, number>();
+  /** Syllables known to be words (accented and folded forms): the catalog's, the synonyms', the question phrases'. */
+  private readonly lexicon: Set<string>;
+  /** Per document: its name's readings (as written, with synonyms rewritten: "BHYT" → "bảo hiểm y tế"). */
+  private readonly nameReadings = new Map<number, Reading[]>();
+  private speller: Speller | null = null;
+  /** Syllables of the synonyms and phrases ("online", "vneid"): typos may be read as them too. */
+  private readonly extraWords = new Set<string>();
+  /** Syllables of colloquial phrases, and of question phrases no name has ("làm", "xin", "xong"): never typos. */
+  private readonly chatWords = new Set<string>();
 
   constructor(
     snapshot: Snapshot,
     private readonly synonyms: Synonyms,
     private readonly phrases: PhraseMatcher,
   ) {
-    const loaded = fromSnapshot(snapshot, { queryFilter: (tokens) => this.informativeTokens(tokens) });
-    this.db = loaded.db;
+    const loaded = fromSnapshot(snapshot);
+    this.docs = loaded.docs;
     this.dictionaries = loaded.dictionaries;
-    const docs = (this.db.data.docs as unknown as { docs: Record<string, StoredDoc> }).docs;
-    for (const doc of Object.values(docs)) this.byCode.set(doc.code, doc);
+    this.orama = loaded.orama;
+    this.lexicon = new Set(loaded.lexicon);
+    // Question phrases never reach the typo check (they are taken out first); the synonyms do.
+    const words = [
+      ...synonyms.data.groups.flatMap((g) => [g.canonical, ...g.variants]),
+      ...synonyms.data.colloquial.flatMap((c) => [c.phrase, c.means]),
+      ...synonyms.data.keep,
+    ];
+    for (const w of words) {
+      for (const t of tokenize(w, { bigrams: false })) {
+        this.lexicon.add(t);
+        this.extraWords.add(t);
+      }
+    }
+    for (const c of synonyms.data.colloquial) for (const t of tokenize(c.phrase, { bigrams: false })) this.chatWords.add(t);
+    for (const w of phrases.phrases ?? []) {
+      for (const t of tokenize(w, { bigrams: false })) {
+        if (this.dictionaries.name!.has(t)) continue;
+        this.chatWords.add(t);
+        this.lexicon.add(t);
+      }
+    }
+    this.docs.forEach((d, i) => this.byCode.set(d.code, i));
   }
 
   get size(): number {
-    return this.byCode.size;
+    return this.docs.length;
   }
 
   has(code: string): boolean {
@@ -84,7 +196,7 @@ export class SearchEngine {
     const scored: [string, number][] = [];
     for (const t of tokens) {
       let df = 0;
-      for (const f of TEXT_FIELDS) df = Math.max(df, this.dictionaries[f]?.documentFrequency(t + '$') ?? 0);
+      for (const f of TEXT_FIELDS) df = Math.max(df, this.dictionaries[f]?.documentFrequency(t) ?? 0);
       if (df > 0) scored.push([t, df]);
     }
     if (scored.length <= MAX_QUERY_TOKENS) return scored.map(([t]) => t);
@@ -94,6 +206,37 @@ export class SearchEngine {
 
   analyze(question: string): QueryAnalysis {
     const seg = segment(question);
+    const read = this.read(seg);
+    let searchText = read.text === '' ? '' : expandQuery(read.text, this.synonyms);
+    const { provinces, aspects } = read;
+    const corrections = this.typos(seg, read.kept);
+    if (corrections.size > 0) {
+      // The question again with the typos corrected: read as a whole (a corrected word may complete
+      // a phrase: "đà nẳng"), searched as another reading.
+      let fixed = '';
+      let from = 0;
+      for (const [i, to] of [...corrections].sort((a, b) => a[0] - b[0])) {
+        const j = read.kept[i]!.j;
+        fixed += seg.text.slice(from, seg.starts[j]) + to;
+        from = seg.ends[j]!;
+      }
+      const again = this.read(segment(fixed + seg.text.slice(from)));
+      if (again.text !== '') searchText += '\n' + expandQuery(again.text, this.synonyms);
+      for (const p of again.provinces) if (!provinces.includes(p)) provinces.push(p);
+      for (const a of again.aspects) if (!aspects.includes(a)) aspects.push(a);
+    }
+    return {
+      codes: read.codes,
+      aspects,
+      provinces,
+      searchText,
+      corrections: [...corrections].map(([i, to]) => ({ from: read.words[i]!, to })),
+      ...(read.focus ? { focus: read.focus } : {}),
+    };
+  }
+
+  /** The phrases of a question (fluff, aspects, provinces, codes) and the syllables left to search. */
+  private read(seg: Segmentation) {
     const matches = this.phrases.match(seg);
     const removed = new Array<boolean>(seg.raw.length).fill(false);
     const asks: { at: number; aspect: Aspect }[] = [];
@@ -109,8 +252,16 @@ export class SearchEngine {
       if (k.type === 'province' && !provinces.includes(k.province)) provinces.push(k.province);
       for (let j = m.start; j < m.end; j++) removed[j] = true;
     }
+    // "… thủ tục <name> …": what follows the word names the procedure.
+    const focusStarts = new Set<number>();
+    for (const m of matches) {
+      if (m.kind.type !== 'fluff') continue;
+      const words = seg.info.slice(m.start, m.end).map((inf, x) => inf?.fold ?? seg.raw[m.start + x]!);
+      if (PROCEDURE_WORDS.has(words.join(' '))) focusStarts.add(m.end);
+    }
     const codes: string[] = [];
-    let text = '';
+    /** Syllables kept for the search; `joined`: forms a phrase with the previous kept syllable. */
+    const kept: { j: number; joined: boolean }[] = [];
     let gap = true;
     for (let j = 0; j < seg.raw.length; j++) {
       const raw = seg.raw[j]!;
@@ -123,13 +274,94 @@ export class SearchEngine {
         continue;
       }
       // A removed phrase or punctuation in between must not join its neighbours into a bigram.
-      text += text === '' ? '' : gap || !seg.joined[j] ? ', ' : ' ';
-      text += seg.info[j]?.canon ?? raw;
+      kept.push({ j, joined: kept.length > 0 && !gap && seg.joined[j] === true });
       gap = false;
     }
+    const words = kept.map(({ j }) => seg.info[j]?.canon ?? seg.raw[j]!);
+    const text = words.map((x, i) => (i === 0 ? '' : kept[i]!.joined ? ' ' : ', ') + x).join('');
     const aspects: Aspect[] = [];
     for (const a of [...asks, ...hints]) if (!aspects.includes(a.aspect)) aspects.push(a.aspect);
-    return { codes, aspects, provinces, searchText: text === '' ? '' : expandQuery(text, this.synonyms) };
+    let focus = '';
+    for (let i = 0; i < kept.length && focus === ''; i++) {
+      if (!focusStarts.has(kept[i]!.j)) continue;
+      let end = i + 1;
+      while (end < kept.length && end - i < MAX_FOCUS && kept[end]!.joined && kept[end]!.j === kept[end - 1]!.j + 1) {
+        const fold = seg.info[kept[end]!.j]?.fold;
+        const pair = fold && seg.info[kept[end]!.j + 1] ? fold + ' ' + seg.info[kept[end]!.j + 1]!.fold : '';
+        if ((fold && FOCUS_END.has(fold)) || FOCUS_END.has(pair)) break;
+        end++;
+      }
+      if (end - i >= 2) focus = words.slice(i, end).join(' ');
+    }
+    return { codes, aspects, provinces, kept, words, text, focus };
+  }
+
+  /**
+   * Likely typos among the kept syllables, each with the syllable it was probably meant to be: a
+   * word the catalog never uses (as typed: with its diacritics, or without any), read as the name
+   * syllable one edit away (a letter missing, extra, wrong or swapped) that forms a pair with a
+   * neighbour in the most names (a lone word: the most frequent in names). Keyed by position in `kept`.
+   */
+  private typos(seg: Segmentation, kept: { j: number; joined: boolean }[]): Map<number, string> {
+    const out = new Map<number, string>();
+    const name = this.dictionaries.name!;
+    const form = (i: number, accented: boolean) => {
+      const j = kept[i]!.j;
+      const inf = seg.info[j];
+      return inf ? (accented ? inf.key : inf.fold) : seg.raw[j]!;
+    };
+    const short = kept.length <= SHORT_QUESTION;
+    for (let i = 0; i < kept.length; i++) {
+      const inf = seg.info[kept[i]!.j];
+      if (!inf || inf.fold.length < MIN_TYPO_LENGTH) continue;
+      const accented = inf.key !== inf.fold;
+      const typed = accented ? inf.key : inf.fold;
+      const hasPrev = i > 0 && kept[i]!.joined;
+      const hasNext = i + 1 < kept.length && kept[i + 1]!.joined;
+      /** Names with the pair of this syllable (as `c`) and a neighbour, in accented or folded forms. */
+      const pairs = (c: string, accentedForms: boolean) =>
+        (hasPrev ? name.frequency(form(i - 1, accentedForms) + BIGRAM_SEPARATOR + c) : 0) +
+        (hasNext ? name.frequency(c + BIGRAM_SEPARATOR + form(i + 1, accentedForms)) : 0);
+      // A word of the catalog is taken for a typo only in a short question, where it pairs with
+      // neither neighbour in any name while a word one edit away pairs with one in many
+      // ("đăng ký thong trú": "thuong_tru"); not a short word nor a colloquial or question word
+      // ("lam", "xin", "xong").
+      let least = 1;
+      if (this.lexicon.has(typed)) {
+        const plausible = short && typed.length > MIN_TYPO_LENGTH && !this.chatWords.has(typed) && (hasPrev || hasNext);
+        if (!plausible || pairs(inf.fold, false) > 0) continue;
+        least = KNOWN_WORD_EVIDENCE;
+      }
+      let best: string | null = null;
+      let bestRank: number[] = [];
+      for (const c of this.spelling().near(typed)) {
+        if (c.length < MIN_TYPO_LENGTH || isAscii(c) === accented) continue;
+        const f = accented ? syllableForms(c).folded : c;
+        const df = name.frequency(c);
+        // Evidence: names with the corrected pair; for a lone word, names with the word. Words of
+        // the synonyms and phrases ("online") only when no name word fits.
+        const evidence = hasPrev || hasNext ? pairs(f, false) : df;
+        if (evidence < least && (least > 1 || df > 0)) continue;
+        // A tone or shape mark wrong (hỏi for ngã: "nẳng" for "nẵng") before any other slip; then
+        // the pairs as typed (with the neighbours' diacritics), without diacritics, the word alone.
+        const rank = [evidence > 0 ? 1 : 0, f === inf.fold ? 1 : 0, accented ? pairs(c, true) : 0, evidence, df];
+        if (best === null || compareRanks(rank, bestRank) > 0) {
+          best = c;
+          bestRank = rank;
+        }
+      }
+      if (best !== null) out.set(i, best);
+    }
+    return out;
+  }
+
+  /** The syllables of names, for typo correction; built on first use. */
+  private spelling(): Speller {
+    const name = this.dictionaries.name!;
+    this.speller ??= new Speller(
+      [...name.tokens(), ...name.commonTokens(), ...this.extraWords].filter((t) => !t.includes(BIGRAM_SEPARATOR) && !/\d/u.test(t)),
+    );
+    return this.speller;
   }
 
   search(question: string, opts: SearchOptions = {}): SearchResult {
@@ -141,42 +373,82 @@ export class SearchEngine {
     const limit = opts.limit ?? 5;
     const hits: SearchHit[] = [];
     for (const code of analysis.codes) {
-      const doc = this.byCode.get(code);
-      if (doc) hits.push(toHit(doc, Number.MAX_SAFE_INTEGER));
+      const id = this.byCode.get(code);
+      if (id !== undefined) hits.push(toHit(this.docs[id]!, Number.MAX_SAFE_INTEGER));
     }
     if (analysis.searchText === '' || hits.length >= limit) return hits.slice(0, limit);
 
-    const where: Record<string, unknown> = {};
-    if (opts.levels?.length) where.levels = { containsAny: opts.levels };
-    if (opts.province) where.province = { in: ['', opts.province, ...analysis.provinces] };
-    const result = search(this.db, {
-      term: analysis.searchText,
-      properties: [...TEXT_FIELDS],
-      boost: FIELD_BOOST,
-      limit: CANDIDATES,
-      threshold: 1,
-      ...(Object.keys(where).length ? { where } : {}),
-    }) as { hits: { score: number; document: StoredDoc }[] };
-    if (result.hits.length === 0) return hits;
+    const levels = opts.levels?.length ? new Set<string>(opts.levels) : null;
+    const provinces = opts.province ? new Set(['', opts.province, ...analysis.provinces]) : null;
+    const taken = new Set(hits.map((h) => h.code));
+    const accept = (doc: StoredDoc) =>
+      !taken.has(doc.code) && (!levels || doc.levels.some((l) => levels.has(l))) && (!provinces || provinces.has(doc.province));
+    const candidates = this.bm25(this.informativeTokens(tokenize(analysis.searchText)), accept, levels !== null || provinces !== null);
+    if (candidates.length === 0) return hits;
 
-    // Query tokens that some name has: the others cannot tell candidates apart.
-    const queryTokens = new Map<string, number>();
-    for (const t of tokenize(analysis.searchText)) {
-      if ((this.dictionaries.name?.documentFrequency(t + '$') ?? 0) > 0) queryTokens.set(t, this.nameIdf(t));
-    }
-    const top = result.hits[0]!.score;
-    const ranked = result.hits
-      .filter((h) => !hits.some((x) => x.code === h.document.code))
-      .map((h) => ({ doc: h.document, score: this.rerank(h.score / top, h.document, queryTokens, analysis) }))
+    const readings = analysis.searchText.split('\n').map((text) => this.units(text, true));
+    if (analysis.focus) for (const text of expandQuery(analysis.focus, this.synonyms).split('\n')) readings.push(this.units(text, true));
+    const context = { readings, provinces: analysis.provinces, province: opts.province ?? null };
+    const top = candidates[0]!.score;
+    const ranked = candidates
+      .map((c) => ({ doc: this.docs[c.id]!, score: this.rerank(c.score / top, c.id, context) }))
       .sort((a, b) => b.score - a.score);
     for (const r of ranked) hits.push(toHit(r.doc, r.score));
     return hits.slice(0, limit);
   }
 
-  /** Inverse document frequency of a token among names; stop tokens (not indexed) weigh least. */
+  /**
+   * BM25 (Orama's search over the prebuilt index, with the field boosts) for the query tokens; the
+   * best CANDIDATES accepted documents, best first.
+   */
+  private bm25(tokens: string[], accept: (doc: StoredDoc) => boolean, filtered: boolean): { id: number; score: number }[] {
+    // With a level or province filter, look further down the list so that enough candidates remain.
+    const hits = searchCatalogOrama(this.orama, tokens, FIELD_BOOST, filtered ? CANDIDATES * 10 : CANDIDATES + 5);
+    const out: { id: number; score: number }[] = [];
+    for (const h of hits) {
+      if (accept(this.docs[h.id]!)) out.push(h);
+      if (out.length === CANDIDATES) break;
+    }
+    return out;
+  }
+
+  /**
+   * The matching units of a text. For a question (`query`), units no name has are left out: they
+   * cannot tell candidates apart.
+   */
+  private units(text: string, query: boolean): Reading {
+    const seg = segment(text);
+    const units = new Map<string, { keys: string[]; weight: number }>();
+    let total = 0;
+    let head = 0;
+    if (!query && seg.info[0]?.fold === 'thu' && seg.info[1]?.fold === 'tuc') head = 2;
+    const headEnd = head + HEAD_LENGTH;
+    const add = (fold: string, keys: string[], at: number) => {
+      if (units.has(fold)) return;
+      let weight = this.nameIdf(fold);
+      if (!query && at >= head && at < headEnd) weight *= HEAD_WEIGHT;
+      if (keys.some((k) => FUNCTION_WORDS.has(k))) weight *= FUNCTION_WEIGHT;
+      if (weight === 0 && query) return;
+      units.set(fold, { keys, weight });
+      total += weight;
+    };
+    for (let j = 0; j < seg.raw.length; j++) {
+      const inf = seg.info[j];
+      const key = inf ? inf.key : seg.raw[j]!;
+      const fold = inf ? inf.fold : key;
+      add(fold, [key], j);
+      if (j > 0 && seg.joined[j]) {
+        const p = seg.info[j - 1];
+        add((p ? p.fold : seg.raw[j - 1]!) + BIGRAM_SEPARATOR + fold, [p ? p.key : seg.raw[j - 1]!, key], j - 1);
+      }
+    }
+    return { units, total };
+  }
+
+  /** Inverse document frequency of a token among names (stop tokens included); 0 when no name has it. */
   private nameIdf(token: string): number {
-    const df = this.dictionaries.name?.documentFrequency(token + '$') ?? 0;
-    return df > 0 ? Math.log(1 + this.byCode.size / df) : STOP_TOKEN_IDF;
+    const df = this.dictionaries.name?.frequency(token) ?? 0;
+    return df > 0 ? Math.log(1 + this.byCode.size / df) : 0;
   }
 
   /**
@@ -185,35 +457,97 @@ export class SearchEngine {
    * the question merely contains ("Xóa đăng ký" for "xóa đăng ký tàu cá") nor a long name the
    * question touches in one word wins on its own.
    */
-  private rerank(bm25: number, doc: StoredDoc, query: Map<string, number>, analysis: QueryAnalysis): number {
-    let name = this.nameTokens.get(doc.code);
-    if (!name) {
-      name = new Map(tokenize(doc.title).map((t) => [t, this.nameIdf(t)]));
-      this.nameTokens.set(doc.code, name);
+  private rerank(bm25: number, id: number, context: RerankContext): number {
+    const doc = this.docs[id]!;
+    let names = this.nameReadings.get(id);
+    if (!names) {
+      const core = doc.title.replace(LEVEL_QUALIFIER, '');
+      names = expandQuery(core, this.synonyms)
+        .split('\n')
+        .map((text) => this.units(text, false));
+      this.nameReadings.set(id, names);
     }
-    let nameTotal = 0;
-    let shared = 0;
-    for (const [t, w] of name) {
-      nameTotal += w;
-      if (query.has(t)) shared += w;
+    const b2 = NAME_RECALL_BETA * NAME_RECALL_BETA;
+    let f = 0;
+    for (const name of names) {
+      for (const q of context.readings) {
+        let shared = 0;
+        for (const [fold, u] of name.units) {
+          const typed = q.units.get(fold);
+          if (!typed) continue;
+          const agree = typed.keys.every((k, x) => diacriticsAgree(k, u.keys[x]!));
+          shared += agree ? u.weight : u.weight * ACCENT_MISMATCH;
+        }
+        const precision = name.total ? shared / name.total : 0;
+        const recall = q.total ? shared / q.total : 0;
+        if (precision + recall > 0) f = Math.max(f, ((1 + b2) * precision * recall) / (b2 * precision + recall));
+      }
     }
-    let queryTotal = 0;
-    for (const w of query.values()) queryTotal += w;
-    const precision = nameTotal ? shared / nameTotal : 0;
-    const recall = queryTotal ? shared / queryTotal : 0;
-    const f = precision + recall ? (2 * precision * recall) / (precision + recall) : 0;
     let score = bm25 + NAME_AGREEMENT_WEIGHT * f;
-    if (doc.province && analysis.provinces.includes(doc.province)) score += PROVINCE_BONUS;
+    if (doc.province && context.provinces.includes(doc.province)) score += PROVINCE_BONUS;
+    else if (doc.province && doc.province !== context.province) score -= OTHER_PROVINCE_PENALTY;
     if (doc.detail) score += DETAIL_BONUS;
     return score;
   }
+}
+
+/**
+ * Words one edit away (a letter deleted, inserted, replaced, or two neighbours swapped), found
+ * through the words' one-letter deletions.
+ */
+class Speller {
+  private readonly byDeletion = new Map<string, string[]>();
+
+  constructor(words: readonly string[]) {
+    for (const w of words) for (const d of deletions(w)) {
+      const list = this.byDeletion.get(d);
+      if (list) list.push(w);
+      else this.byDeletion.set(d, [w]);
+    }
+  }
+
+  near(word: string): string[] {
+    const out = new Set<string>();
+    for (const d of deletions(word)) for (const w of this.byDeletion.get(d) ?? []) if (w !== word && oneEdit(word, w)) out.add(w);
+    return [...out];
+  }
+}
+
+function compareRanks(a: number[], b: number[]): number {
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return a[i]! - b[i]!;
+  return 0;
+}
+
+function isAscii(s: string): boolean {
+  for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) > 0x7f) return false;
+  return true;
+}
+
+/** The word and each of its one-letter deletions. */
+function deletions(w: string): string[] {
+  const out = [w];
+  for (let i = 0; i < w.length; i++) out.push(w.slice(0, i) + w.slice(i + 1));
+  return out;
+}
+
+/** True when a and b differ by one deletion, insertion, substitution or swap of neighbours. */
+function oneEdit(a: string, b: string): boolean {
+  if (a === b) return false;
+  if (Math.abs(a.length - b.length) > 1) return false;
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i++;
+  if (a.length === b.length) {
+    if (a.slice(i + 1) === b.slice(i + 1)) return true;
+    return a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2);
+  }
+  return a.length < b.length ? a.slice(i) === b.slice(i + 1) : a.slice(i + 1) === b.slice(i);
 }
 
 function toHit(doc: StoredDoc, score: number): SearchHit {
   return {
     code: doc.code,
     name: doc.title,
-    levels: doc.levels as Level[],
+    levels: [...doc.levels] as Level[],
     province: doc.province || null,
     detail: doc.detail,
     score: Math.round(score * 1000) / 1000,

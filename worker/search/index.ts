@@ -1,23 +1,11 @@
-// The Orama index of the catalog: one document per procedure. Built ahead of time by
-// scripts/build-index.ts, loaded by the worker at cold start; both create the database here so
-// the schema and the tokenizer can never differ between build and query.
-import { create, type Orama } from '@orama/orama';
+// The search index of the catalog: one document per procedure, its text fields cut into the tokens
+// of text.ts. Built ahead of time by scripts/build-index.ts (snapshot.ts writes and loads it); the
+// builder and the engine share these definitions so that the fields and their tokens cannot differ
+// between build and query.
 import type { Procedure } from '../catalog/schema';
 import { expandQuery, type Synonyms } from './synonyms';
-import { createVietnameseTokenizer, tokenize } from './text';
+import { segment, tokenize } from './text';
 
-export const searchSchema = {
-  name: 'string',
-  results: 'string',
-  about: 'string',
-  components: 'string',
-  levels: 'enum[]',
-  province: 'enum',
-  type: 'enum',
-  detail: 'boolean',
-} as const;
-
-export type SearchDb = Orama<typeof searchSchema>;
 export type TextField = 'name' | 'results' | 'about' | 'components';
 export const TEXT_FIELDS: readonly TextField[] = ['name', 'results', 'about', 'components'];
 
@@ -53,42 +41,23 @@ export const FIELD_BOOST: Record<TextField, number> = {
 };
 
 /** Secondary fields are indexed with folded tokens only: the accent bonus matters on names. */
-const FOLDED_FIELDS: readonly TextField[] = ['results', 'about', 'components'];
+export const FOLDED_FIELDS: readonly TextField[] = ['results', 'about', 'components'];
+
+/** The index tokens of one field of a document (unique, bigrams included). */
+export function fieldTokens(field: TextField, text: string): string[] {
+  return tokenize(text, { foldedOnly: FOLDED_FIELDS.includes(field) });
+}
 
 /**
  * Tokens found in more than this share of a field's documents are left out of that field's index
  * ("thủ tục", "cấp", "ủy ban nhân dân"): their BM25 weight is near zero, yet their postings were
- * most of the index's size and of the time a long question took.
+ * most of the index's size and of the time a long question took. Their document frequency is kept
+ * (the re-rank still weighs them, lightly).
  */
-export const MAX_DOCUMENT_FREQUENCY = Number((globalThis as any).process?.env?.W_DF ?? 0.05);
+export const MAX_DOCUMENT_FREQUENCY = 0.05;
 
-export type StopTokens = Partial<Record<TextField, ReadonlySet<string>>>;
-
-export interface SearchDbOptions {
-  queryFilter?: (tokens: string[]) => string[];
-  /** Build time only: tokens not to index, per field. */
-  stopTokens?: StopTokens;
-}
-
-export function createSearchDb(opts: SearchDbOptions = {}): SearchDb {
-  const stop = opts.stopTokens;
-  return create({
-    schema: searchSchema,
-    sort: { enabled: false },
-    components: {
-      tokenizer: createVietnameseTokenizer({
-        queryFilter: opts.queryFilter,
-        foldedProps: FOLDED_FIELDS,
-        documentFilter: stop
-          ? (prop, tokens) => {
-              const s = stop[prop as TextField];
-              return s ? tokens.filter((t) => !s.has(t)) : tokens;
-            }
-          : undefined,
-      }),
-    },
-  }) as SearchDb;
-}
+/** Per field, the tokens left out of the index, with their document frequency. */
+export type StopTokens = Partial<Record<TextField, ReadonlyMap<string, number>>>;
 
 const MAX_COMPONENT_TEXT = 1500;
 
@@ -113,11 +82,21 @@ export function computeStopTokens(docs: SearchDoc[]): StopTokens {
   const out: StopTokens = {};
   for (const field of TEXT_FIELDS) {
     const df = new Map<string, number>();
-    const foldedOnly = FOLDED_FIELDS.includes(field);
-    for (const d of docs) for (const t of tokenize(d[field], { foldedOnly })) df.set(t, (df.get(t) ?? 0) + 1);
+    for (const d of docs) for (const t of fieldTokens(field, d[field])) df.set(t, (df.get(t) ?? 0) + 1);
     const limit = MAX_DOCUMENT_FREQUENCY * docs.length;
-    out[field] = new Set([...df].filter(([, n]) => n > limit).map(([t]) => t));
+    out[field] = new Map([...df].filter(([, n]) => n > limit));
   }
   return out;
 }
 
+/** The syllables (accented and folded token forms) of every text of a procedure: the words of the catalog. */
+export function lexiconOf(p: Procedure): Set<string> {
+  const out = new Set<string>();
+  const seg = segment(JSON.stringify(p));
+  for (const inf of seg.info) {
+    if (!inf) continue;
+    out.add(inf.key);
+    out.add(inf.fold);
+  }
+  return out;
+}

@@ -43,6 +43,8 @@ export interface PhraseMatch {
 
 export interface PhraseMatcher {
   match(seg: Segmentation): PhraseMatch[];
+  /** Every phrase the matcher knows (fluff, aspects, provinces), as listed. */
+  readonly phrases?: readonly string[];
 }
 
 function keysOf(text: string): { keys: string[]; folds: string[] } {
@@ -59,7 +61,9 @@ export function compilePhrases(json: unknown, provincesJson: unknown): PhraseMat
   const provinces = provincesSchema.safeParse(provincesJson);
   if (!provinces.success) throw new Error(`Invalid provinces JSON:\n${z.prettifyError(provinces.error)}`);
   const root: Node = { next: new Map(), entries: [] };
+  const listed: string[] = [];
   const add = (text: string, kind: PhraseKind) => {
+    listed.push(text);
     const { keys, folds } = keysOf(text);
     if (keys.length === 0) return;
     let node = root;
@@ -84,6 +88,7 @@ export function compilePhrases(json: unknown, provincesJson: unknown): PhraseMat
     for (const alias of data.provinceAliases?.[p.name] ?? []) add(alias, { type: 'province', province: p.name });
   }
   return {
+    phrases: listed,
     match(seg) {
       const out: PhraseMatch[] = [];
       const n = seg.raw.length;

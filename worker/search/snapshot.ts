@@ -1,142 +1,236 @@
-// The shipped index snapshot: Orama's own save() data, made small and fast to load at cold start.
+// The shipped index snapshot (build/assets/data/index.json), made small and fast to load at cold start.
 //
-// Orama's radix trees serialize each node with its whole word, key, and a document set; rebuilding
-// ~100k node objects took 150–200 ms, twice the cold-start budget. Our tokenizer makes every token
-// whole (end mark, see text.ts), so a search never needs a prefix walk: each field's term
-// dictionary ships as a plain map token → delta-coded document ids and is served, read-only, by
-// TermDictionary, which answers Orama's `find()` exactly as the radix tree would for such tokens.
-// Postings are decoded on first use. Orama keeps doing the rest: BM25 scoring, boosts, filters
-// (enum/boolean indexes are loaded by Orama itself), the document store.
+// Documents are numbered 0..n-1 and stored column by column (stored fields only). Each text field
+// ships its term dictionary as two space-separated strings: the tokens, sorted, and for each token
+// its ascending document numbers, delta-coded in base 36 (decoded on first use); and the number of
+// tokens of each document (for BM25's length normalisation). Two long strings parse in a few
+// milliseconds where a JSON object with 70k keys took 50 ms; lookups are binary searches.
+// Every token is emitted once per field (text.ts), so term frequencies are not shipped: a token is
+// in a document's field or not. Stop tokens (too common to index, see index.ts) ship with their
+// document frequency only. The catalog's vocabulary ships too, for typo correction (engine.ts).
 //
-// Term frequencies are not shipped either: each token is emitted once per field, so a term's
-// frequency in a document is always 1 / field length.
-import { load, save, type RawData } from '@orama/orama';
-import { createSearchDb, STORED_FIELDS, type SearchDb, type SearchDbOptions, type TextField } from './index';
+// The postings are Orama's own (orama.ts builds the index with Orama and derives them from its
+// save()); the rest of Orama's saved data ships as `orama` and is load()ed into the Orama database
+// that scores the candidates, these dictionaries standing in for its trees.
+import type { RawData } from '@orama/orama';
+import type { Level } from '../catalog/schema';
+import { TEXT_FIELDS, type SearchDoc, type StopTokens, type StoredDoc, type TextField } from './index';
+import { loadCatalogOrama, type BuiltOrama, type CatalogOrama } from './orama';
 
-export const SNAPSHOT_VERSION = 4;
+export const SNAPSHOT_VERSION = 7;
 
-interface OramaRadixJson {
-  w: string;
-  e: boolean;
-  d: number[];
-  c: [string, OramaRadixJson][];
+export interface FieldSnapshot {
+  /** The indexed tokens, sorted (UTF-16 code unit order), separated by spaces. */
+  tokens: string;
+  /**
+   * For each token in the same order, its documents: ascending numbers, each written as the base-36
+   * difference from the previous one, separated by commas; lists separated by spaces.
+   */
+  postings: string;
+  /** Stop tokens of the field (not indexed) and their document frequency. */
+  common: Record<string, number>;
 }
-
-interface IndexData {
-  indexes: Record<string, { type: string; node: unknown; isArray: boolean }>;
-  tokenOccurrences: Record<string, Record<string, number>>;
-  frequencies: Record<string, Record<string, unknown>>;
-  fieldLengths: Record<string, Record<string, number>>;
-}
-
-/** token → document ids, ascending, each written as the base-36 difference from the previous one. */
-type Postings = Record<string, string>;
 
 export interface Snapshot {
   version: number;
+  docs: {
+    code: string[];
+    title: string[];
+    /** Bit i set: LEVELS[i] is one of the procedure's levels. */
+    levels: number[];
+    /** Index into `provinces`; provinces[0] is '' (national procedure). */
+    province: number[];
+    provinces: string[];
+    /** Index into `types`. */
+    type: number[];
+    types: string[];
+    detail: (0 | 1)[];
+  };
+  fields: Record<TextField, FieldSnapshot>;
+  /** Orama's saved index, less its trees and term frequencies (shipped above in compact form). */
   orama: RawData;
-  terms: Record<string, Postings>;
+  /**
+   * Every syllable of the catalog's text (accented and folded token forms), sorted, separated by
+   * spaces: the words the search knows, so that it does not take them for typos.
+   */
+  lexicon: string;
 }
 
-const EMPTY_RADIX = { w: '', s: '', e: false, k: '', d: [], c: [] };
+const LEVELS: readonly Level[] = ['ministry', 'province', 'commune', 'other'];
 
 function encodeIds(ids: number[]): string {
-  const sorted = [...ids].sort((a, b) => a - b);
-  return sorted.map((id, i) => (i === 0 ? id : id - sorted[i - 1]!).toString(36)).join(',');
-}
-
-function decodeIds(encoded: string): number[] {
-  const out: number[] = [];
-  let id = 0;
-  for (const part of encoded.split(',')) out.push((id += parseInt(part, 36)));
+  let out = '';
+  let prev = 0;
+  for (let i = 0; i < ids.length; i++) {
+    out += (i === 0 ? '' : ',') + (ids[i]! - prev).toString(36);
+    prev = ids[i]!;
+  }
   return out;
 }
 
-function collectPostings(node: OramaRadixJson, out: Postings): void {
-  if (node.e && node.d.length > 0) out[node.w] = encodeIds(node.d);
-  for (const [, child] of node.c) collectPostings(child, out);
+function decodeIds(encoded: string): Int32Array {
+  let n = 1;
+  for (let i = 0; i < encoded.length; i++) if (encoded.charCodeAt(i) === 44) n++;
+  const out = new Int32Array(n);
+  let id = 0;
+  let k = 0;
+  let from = 0;
+  for (let i = 0; i <= encoded.length; i++) {
+    if (i === encoded.length || encoded.charCodeAt(i) === 44) {
+      id += parseInt(encoded.slice(from, i), 36);
+      out[k++] = id;
+      from = i + 1;
+    }
+  }
+  return out;
 }
 
-/** Read-only stand-in for a field's radix tree: exact-token lookups over shipped postings. */
+const NO_IDS = new Int32Array(0);
+
+/** One field's term dictionary: exact-token lookups over the shipped postings. */
 export class TermDictionary {
-  private readonly decoded = new Map<string, number[]>();
+  private readonly decoded = new Map<string, Int32Array>();
+  private readonly sorted: string[];
+  private readonly lists: string[];
+  constructor(private readonly field: FieldSnapshot) {
+    this.sorted = field.tokens === '' ? [] : field.tokens.split(' ');
+    this.lists = field.postings === '' ? [] : field.postings.split(' ');
+    if (this.sorted.length !== this.lists.length) throw new Error('index snapshot: tokens and postings differ in number');
+  }
 
-  constructor(private readonly postings: Postings) {}
+  private find(token: string): number {
+    const a = this.sorted;
+    let lo = 0;
+    let hi = a.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >>> 1;
+      const t = a[mid]!;
+      if (t === token) return mid;
+      if (t < token) lo = mid + 1;
+      else hi = mid - 1;
+    }
+    return -1;
+  }
 
-  ids(token: string): number[] | undefined {
+  /** Documents whose field has the token (empty for unknown and stop tokens). Decoded lists are kept. */
+  ids(token: string): Int32Array {
     let ids = this.decoded.get(token);
     if (ids === undefined) {
-      const encoded = this.postings[token];
-      if (encoded === undefined) return undefined;
-      ids = decodeIds(encoded);
+      const at = this.find(token);
+      if (at < 0) return NO_IDS; // not kept: a question's unknown tokens must not grow the cache
+      ids = decodeIds(this.lists[at]!);
       this.decoded.set(token, ids);
     }
     return ids;
   }
 
-  /** Number of documents containing the token (what Orama calls token occurrences). */
+  /** Number of documents with the token in the index (0 for stop tokens). */
   documentFrequency(token: string): number {
-    return this.ids(token)?.length ?? 0;
+    return this.ids(token).length;
   }
 
-  /** Orama's RadixNode.find contract for whole tokens: { [word]: docIds } or {}. */
-  find({ term }: { term: string }): Record<string, number[]> {
-    const ids = this.ids(term);
-    return ids ? { [term]: ids } : {};
+  /** Number of documents with the token, stop tokens included. */
+  frequency(token: string): number {
+    return this.field.common[token] ?? this.documentFrequency(token);
+  }
+
+  /** The field has the token (indexed or stop token). */
+  has(token: string): boolean {
+    return this.field.common[token] !== undefined || this.decoded.has(token) || this.find(token) >= 0;
+  }
+
+  /** A stop token: too common to be indexed. */
+  isCommon(token: string): boolean {
+    return this.field.common[token] !== undefined;
+  }
+
+  /** Every indexed token, sorted. */
+  tokens(): readonly string[] {
+    return this.sorted;
+  }
+
+  /** The stop tokens. */
+  commonTokens(): string[] {
+    return Object.keys(this.field.common);
   }
 }
 
-/** Compact snapshot of a built database (documents trimmed to the stored fields). */
-export function toSnapshot(db: SearchDb): Snapshot {
-  const raw = save(db) as RawData & { docs: { docs: Record<string, Record<string, unknown>> } };
-  for (const [id, doc] of Object.entries(raw.docs.docs)) {
-    raw.docs.docs[id] = Object.fromEntries(STORED_FIELDS.map((f) => [f, doc[f]]));
+/** The snapshot of a catalog's search documents. */
+export function toSnapshot(docs: SearchDoc[], stopTokens: StopTokens, lexicon: Iterable<string>, orama: BuiltOrama): Snapshot {
+  const provinces = [''];
+  const types: string[] = [];
+  const indexOf = (list: string[], v: string) => {
+    let i = list.indexOf(v);
+    if (i < 0) i = list.push(v) - 1;
+    return i;
+  };
+  const snapshotDocs: Snapshot['docs'] = {
+    code: [],
+    title: [],
+    levels: [],
+    province: [],
+    provinces,
+    type: [],
+    types,
+    detail: [],
+  };
+  for (const d of docs) {
+    snapshotDocs.code.push(d.code);
+    snapshotDocs.title.push(d.title);
+    snapshotDocs.levels.push(d.levels.reduce((m, l) => m | (1 << Math.max(0, LEVELS.indexOf(l as Level))), 0));
+    snapshotDocs.province.push(indexOf(provinces, d.province));
+    snapshotDocs.type.push(indexOf(types, d.type));
+    snapshotDocs.detail.push(d.detail ? 1 : 0);
   }
-  const index = raw.index as IndexData;
-  const terms: Record<string, Postings> = {};
-  for (const [prop, entry] of Object.entries(index.indexes)) {
-    if (entry.type !== 'Radix') continue;
-    collectPostings(entry.node as OramaRadixJson, (terms[prop] = {}));
-    entry.node = EMPTY_RADIX;
+  const fields = {} as Record<TextField, FieldSnapshot>;
+  for (const field of TEXT_FIELDS) {
+    const stop = stopTokens[field];
+    const lists = orama.fields[field].postings;
+    const tokens = [...lists.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+    for (const t of tokens) if (t.includes(' ')) throw new Error(`index token with a space: "${t}"`);
+    fields[field] = {
+      tokens: tokens.join(' '),
+      postings: tokens.map((t) => encodeIds(lists.get(t)!)).join(' '),
+      common: Object.fromEntries(stop ?? []),
+    };
   }
-  // Derived again on load: frequencies from field lengths, occurrences from the postings.
-  for (const prop of Object.keys(index.frequencies)) index.frequencies[prop] = {};
-  for (const prop of Object.keys(index.tokenOccurrences)) index.tokenOccurrences[prop] = {};
-  return { version: SNAPSHOT_VERSION, orama: raw, terms };
+  const words = [...new Set(lexicon)].filter((w) => w !== '' && !w.includes(' ')).sort();
+  return { version: SNAPSHOT_VERSION, docs: snapshotDocs, fields, orama: orama.raw, lexicon: words.join(' ') };
 }
 
 export interface LoadedIndex {
-  db: SearchDb;
+  /** Documents by number. */
+  docs: StoredDoc[];
   dictionaries: Record<TextField, TermDictionary>;
+  /** The Orama index, for BM25 candidates. */
+  orama: CatalogOrama;
+  /** The catalog's syllables (accented and folded token forms). */
+  lexicon: string[];
 }
 
-/** Rebuilds a searchable database from a snapshot, with the same tokenizer that built it. */
-export function fromSnapshot(snapshot: Snapshot, opts: SearchDbOptions = {}): LoadedIndex {
+/** The searchable index of a snapshot. */
+export function fromSnapshot(snapshot: Snapshot): LoadedIndex {
   if (snapshot.version !== SNAPSHOT_VERSION) {
     throw new Error(`index snapshot version ${snapshot.version}, expected ${SNAPSHOT_VERSION}: run npm run build`);
   }
-  const db = createSearchDb(opts);
-  load(db, snapshot.orama);
-  const index = db.data.index as unknown as IndexData;
+  const d = snapshot.docs;
+  const levelLists = new Map<number, Level[]>();
+  const docs: StoredDoc[] = new Array(d.code.length);
+  for (let i = 0; i < d.code.length; i++) {
+    const mask = d.levels[i]!;
+    let levels = levelLists.get(mask);
+    if (!levels) levelLists.set(mask, (levels = LEVELS.filter((_, b) => mask & (1 << b))));
+    docs[i] = {
+      code: d.code[i]!,
+      title: d.title[i]!,
+      levels,
+      province: d.provinces[d.province[i]!]!,
+      type: d.types[d.type[i]!]!,
+      detail: d.detail[i] === 1,
+    };
+  }
   const dictionaries = {} as Record<TextField, TermDictionary>;
-  for (const [prop, postings] of Object.entries(snapshot.terms)) {
-    const entry = index.indexes[prop];
-    if (!entry) continue;
-    const dict = new TermDictionary(postings);
-    dictionaries[prop as TextField] = dict;
-    entry.node = dict;
-    index.tokenOccurrences[prop] = new Proxy({} as Record<string, number>, {
-      get: (_, token) => (typeof token === 'string' ? dict.documentFrequency(token) : undefined),
-      has: (_, token) => typeof token === 'string' && dict.documentFrequency(token) > 0,
-    });
-  }
-  for (const prop of Object.keys(index.fieldLengths)) {
-    const byDoc: Record<string, unknown> = {};
-    for (const [id, length] of Object.entries(index.fieldLengths[prop] ?? {})) {
-      const tf = length > 0 ? 1 / length : 0;
-      byDoc[id] = new Proxy({}, { get: () => tf });
-    }
-    index.frequencies[prop] = byDoc;
-  }
-  return { db, dictionaries };
+  for (const field of TEXT_FIELDS) dictionaries[field] = new TermDictionary(snapshot.fields[field]);
+  const orama = loadCatalogOrama(snapshot.orama, dictionaries);
+  return { docs, dictionaries, orama, lexicon: snapshot.lexicon ? snapshot.lexicon.split(' ') : [] };
 }

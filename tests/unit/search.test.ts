@@ -1,0 +1,235 @@
+// The search engine on the real built index (build/assets/data/index.json: `npm test` builds it
+// first, in its pretest step; `npx tsx scripts/build.ts` does too).
+import { buildCatalogOrama } from '../../worker/search/orama';
+import { existsSync, readFileSync } from 'node:fs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Procedure } from '../../worker/catalog/schema';
+import { SearchEngine } from '../../worker/search/engine';
+import { computeStopTokens, toSearchDoc, type StopTokens } from '../../worker/search/index';
+import { compilePhrases } from '../../worker/search/phrases';
+import { fromSnapshot, SNAPSHOT_VERSION, toSnapshot, type Snapshot } from '../../worker/search/snapshot';
+import { loadSynonyms } from '../../worker/search/synonyms';
+import { fold } from '../../worker/search/text';
+
+const root = new URL('../../', import.meta.url);
+const readJson = (path: string) => JSON.parse(readFileSync(new URL(path, root), 'utf8'));
+const INDEX = new URL('build/assets/data/index.json', root);
+const synonyms = loadSynonyms(readJson('knowledge/synonyms.json'));
+const phrases = compilePhrases(readJson('knowledge/phrases.json'), readJson('knowledge/provinces.json'));
+
+let engine: SearchEngine;
+beforeAll(() => {
+  if (!existsSync(INDEX)) throw new Error('build/assets/data/index.json is missing: run `npx tsx scripts/build.ts` (npm test does)');
+  engine = new SearchEngine(JSON.parse(readFileSync(INDEX, 'utf8')) as Snapshot, synonyms, phrases);
+});
+
+const codes = (q: string, opts = {}) => engine.search(q, { limit: 5, ...opts }).hits.map((h) => h.code);
+const top = (q: string, opts = {}) => engine.search(q, { limit: 5, ...opts }).hits[0];
+
+describe('SearchEngine on the built index', () => {
+  it('loads the whole catalog', () => {
+    expect(engine.size).toBeGreaterThan(5000);
+    expect(engine.has('1.001193')).toBe(true);
+    expect(engine.has('9.999999')).toBe(false);
+  });
+
+  it('puts a procedure whose code is typed first, whatever the rest of the question says', () => {
+    for (const q of ['thủ tục 1.009122 cần gì', 'mã TTHC 1.013228 cấp lại giấy phép xây dựng mất mấy ngày', '2.000821 đăng ký khai sinh']) {
+      const code = q.match(/\d\.\d{6}/u)![0];
+      const r = engine.search(q, { limit: 5 });
+      expect(r.analysis.codes).toEqual([code]);
+      expect(r.hits[0]?.code, q).toBe(code);
+      expect(r.hits.filter((h) => h.code === code)).toHaveLength(1);
+    }
+    // A code alone: that procedure and nothing else to search.
+    expect(engine.search('1.001193').hits.map((h) => h.code)).toEqual(['1.001193']);
+  });
+
+  it('finds a procedure from a question typed without diacritics', () => {
+    expect(top('dang ky khai sinh')?.code).toBe('1.001193');
+    expect(top('đăng ký khai sinh')?.code).toBe('1.001193');
+    expect(top('DANG KY KHAI SINH cho con')?.code).toBe('1.001193');
+  });
+
+  it('understands abbreviations and colloquial names', () => {
+    const cccd = ['1.014064', '2.001194', '1.000757']; // Cấp lại thẻ căn cước (xã / tỉnh / trung ương)
+    expect(cccd).toContain(top('làm lại cccd bị mất')?.code);
+    expect(cccd).toContain(top('lam lai can cuoc cong dan')?.code);
+    expect(top('đổi gplx')?.code).toBe('3.000347'); // Đổi giấy phép lái xe
+    expect(top('xin giay phep lai xe quoc te')?.code).toBe('3.000353');
+    // sổ đỏ = Giấy chứng nhận quyền sử dụng đất
+    expect(top('cấp lại sổ đỏ bị mất')?.name).toMatch(/^Cấp lại Giấy chứng nhận do bị mất/u);
+    expect(codes('thành lập cty tnhh 1 thành viên')).toContain('2.001583');
+    expect(top('xin giấy xác nhận độc thân')?.code).toBe('1.004873'); // Giấy xác nhận tình trạng hôn nhân
+  });
+
+  it('reads a word with a typo as the word it was meant to be', () => {
+    const r = engine.search('cấp thẻ thờng trú cho người nước ngoài', { limit: 5 });
+    expect(r.analysis.corrections).toContainEqual({ from: 'thờng', to: 'thường' });
+    expect(r.hits[0]?.name).toMatch(/^Cấp thẻ thường trú cho người nước ngoài/u);
+    // A wrong tone completes a province's name.
+    const place = engine.analyze('xin số nhà ở đà nẳng');
+    expect(place.provinces).toEqual(['Thành phố Đà Nẵng']);
+    // Words the catalog uses are left alone.
+    expect(engine.analyze('đăng ký khai sinh cho con').corrections).toEqual([]);
+    expect(engine.analyze('dang ky tam tru cho nguoi thue tro').corrections).toEqual([]);
+  });
+
+  it('leaves out province-specific procedures of other provinces when a province is configured, unless named', () => {
+    const q = 'cấp giấy chứng nhận số nhà';
+    const national = engine.search(q, { limit: 20 }).hits;
+    // The catalog has this as several provinces' own procedure: without a province, they are found.
+    expect(national.filter((h) => h.province).length).toBeGreaterThan(1);
+
+    const province = 'Thành phố Đà Nẵng';
+    const hits = engine.search(q, { limit: 20, province }).hits;
+    expect(hits.length).toBeGreaterThan(0);
+    for (const h of hits) expect([null, province], h.name).toContain(h.province);
+    expect(hits.some((h) => h.province === province)).toBe(true);
+
+    // Another province named in the question is searched too, and ranks first.
+    const named = engine.search('tách thửa đất ở tại Đồng Tháp', { limit: 20, province }).hits;
+    expect(named[0]?.province).toBe('Tỉnh Đồng Tháp');
+    for (const h of named) expect([null, province, 'Tỉnh Đồng Tháp'], h.name).toContain(h.province);
+  });
+
+  it('without a configured province, prefers the national procedure unless a province is named', () => {
+    const national = top('tách thửa đất');
+    expect(national?.province).toBeNull();
+    expect(national?.name).toMatch(/^Tách thửa/u);
+    expect(top('phí thẩm định hồ sơ tách thửa đất ở tại Đồng Tháp bao nhiêu')?.province).toBe('Tỉnh Đồng Tháp');
+  });
+
+  it('honours the level filter and the limit', () => {
+    const hits = engine.search('cấp giấy phép xây dựng', { limit: 12, levels: ['commune'] }).hits;
+    expect(hits.length).toBeGreaterThan(5);
+    expect(hits.length).toBeLessThanOrEqual(12);
+    for (const h of hits) expect(h.levels).toContain('commune');
+    expect(engine.search('cấp giấy phép xây dựng').hits).toHaveLength(5);
+  });
+
+  it('ranks a name typed with its diacritics above one that only shares the unaccented spelling', () => {
+    // "bảo tàng" (museum) and "báo tăng" (notice of an increase) are both "bao tang" without diacritics.
+    const museum = engine.search('bảo tàng', { limit: 5 }).hits;
+    expect(museum[0]?.name).toMatch(/bảo tàng/iu);
+    const museumIndex = museum.findIndex((h) => /bảo tàng/iu.test(h.name));
+    const noticeIndex = museum.findIndex((h) => /báo tăng/iu.test(h.name));
+    expect(noticeIndex === -1 || noticeIndex > museumIndex).toBe(true);
+    expect(top('báo tăng vốn góp')?.name).toMatch(/^Thông báo tăng, giảm vốn góp/u);
+    // "khoán nước" (chứng khoán nước ngoài) and "khoan nước" (drilling for water).
+    expect(top('khoan nước')?.name).toMatch(/khoan nước/u);
+    expect(top('khoán nước')?.name).not.toMatch(/khoan nước/u);
+    // Typed without diacritics, both readings stay in the running.
+    const both = codes('bao tang');
+    expect(both).toContain('1.003793');
+  });
+
+  it('prefers the base procedure to its variants when the question names no variant', () => {
+    expect(top('cấp giấy phép vận chuyển hàng hóa nguy hiểm trên đường bộ')?.name).toMatch(/^Cấp Giấy phép vận chuyển hàng hóa nguy hiểm/u);
+    expect(top('cấp lại giấy phép vận chuyển hàng hóa nguy hiểm trên đường bộ')?.name).toMatch(/^Cấp lại Giấy phép vận chuyển/u);
+    expect(top('dang ky tam tru')?.code).toBe('1.004194'); // Đăng ký tạm trú, not Gia hạn / Xóa đăng ký tạm trú
+    expect(top('xóa đăng ký tạm trú')?.name).toMatch(/^Xóa đăng ký tạm trú/u);
+  });
+
+  it('reads the procedure a long question names after "thủ tục"', () => {
+    const q = 'Trẻ em dưới 14 tuổi khi làm thủ tục cấp hộ chiếu có cần phải trực tiếp đến cơ quan Quản lý xuất nhập cảnh để nộp hồ sơ không?';
+    const r = engine.search(q, { limit: 5 });
+    expect(r.analysis.focus).toBe('cấp hộ chiếu');
+    expect(r.hits[0]?.name).toMatch(/^Cấp hộ chiếu phổ thông/u);
+  });
+
+  it('handles a 900-character question quickly and sensibly', () => {
+    const q = (
+      'Xin chào, tôi muốn hỏi về thủ tục đăng ký khai sinh cho con tôi. Chồng tôi là người nước ngoài, ' +
+      'chúng tôi đã đăng ký kết hôn tại Việt Nam, con sinh ra tại bệnh viện ở Hà Nội và đã có giấy chứng sinh. ' +
+      'Vậy khi đăng ký khai sinh có yếu tố nước ngoài thì cần những giấy tờ gì, nộp ở đâu, lệ phí bao nhiêu, ' +
+      'và bao lâu thì có kết quả? '
+    )
+      .repeat(4)
+      .slice(0, 900);
+    expect(q.length).toBe(900);
+    for (let i = 0; i < 3; i++) engine.search(q); // warm up
+    const t0 = performance.now();
+    const r = engine.search(q, { limit: 5 });
+    const ms = performance.now() - t0;
+    expect(ms).toBeLessThan(50); // ~2 ms in practice; generous for a busy machine
+    expect(r.hits[0]?.code).toBe('2.000528'); // Thủ tục đăng ký khai sinh có yếu tố nước ngoài
+    expect(r.analysis.aspects).toEqual(expect.arrayContaining(['components', 'place', 'fee', 'time']));
+    expect(r.analysis.provinces).toContain('Thành phố Hà Nội');
+  });
+
+  it('returns nothing for an empty or content-free question, and no duplicates', () => {
+    expect(engine.search('').hits).toEqual([]);
+    expect(engine.search('cho tôi hỏi thủ tục như thế nào ạ').hits).toEqual([]);
+    const hits = engine.search('đăng ký thường trú', { limit: 20 }).hits;
+    expect(new Set(hits.map((h) => h.code)).size).toBe(hits.length);
+    // Scores are ordered and the caller may keep the hit's arrays.
+    for (let i = 1; i < hits.length; i++) expect(hits[i - 1]!.score).toBeGreaterThanOrEqual(hits[i]!.score);
+    hits[0]!.levels.push('other');
+    expect(engine.search('đăng ký thường trú', { limit: 1 }).hits[0]!.levels).not.toContain('other');
+  });
+});
+
+describe('snapshot', () => {
+  const procedure = (code: string, name: string, extra: Partial<Procedure> = {}): Procedure => ({
+    code,
+    portalId: null,
+    url: null,
+    name,
+    detail: true,
+    type: 'standard',
+    levels: ['commune'],
+    fields: ['Hộ tịch'],
+    executingAgencies: ['Ủy ban nhân dân cấp xã'],
+    competentAgencies: [],
+    issuingBody: null,
+    province: null,
+    targetGroups: [],
+    cases: [],
+    methods: [],
+    steps: [],
+    conditions: '',
+    results: [],
+    legalBasis: [],
+    online: { available: false, fullProcess: false },
+    receivingAddress: '',
+    decisionNumber: null,
+    provenance: { source: 'portal-catalog', alsoIn: [], crawledAt: '2025' },
+    ...extra,
+  });
+
+  it('round-trips documents, postings and stop tokens, and refuses another version', () => {
+    const procedures = [
+      procedure('1.000001', 'Đăng ký khai sinh', { results: ['Giấy khai sinh'] }),
+      procedure('1.000002', 'Đăng ký khai tử', { levels: ['province', 'commune'], province: 'Tỉnh Gia Lai', type: 'specific' }),
+      procedure('1.000003', 'Đăng ký kết hôn', { detail: false, levels: [] }),
+    ];
+    const docs = procedures.map((p) => toSearchDoc(p, synonyms));
+    // In a real catalog, a token in more than 5% of names (here: all of them) is a stop token.
+    expect(computeStopTokens(docs).name?.get('đăng_kí')).toBe(3);
+    const stop: StopTokens = { name: new Map([['đăng_kí', 3], ['dang_ki', 3], ['đăng', 3], ['dang', 3], ['kí', 3], ['ki', 3]]) };
+    const snapshot = JSON.parse(JSON.stringify(toSnapshot(docs, stop, ['khai', 'sinh'], buildCatalogOrama(docs, stop)))) as Snapshot;
+    expect(snapshot.version).toBe(SNAPSHOT_VERSION);
+    const { docs: loaded, dictionaries, lexicon } = fromSnapshot(snapshot);
+    expect(loaded.map((d) => d.code)).toEqual(['1.000001', '1.000002', '1.000003']);
+    expect(loaded[1]).toEqual({
+      code: '1.000002',
+      title: 'Đăng ký khai tử',
+      levels: ['province', 'commune'],
+      province: 'Tỉnh Gia Lai',
+      type: 'specific',
+      detail: true,
+    });
+    expect(loaded[2]?.levels).toEqual([]);
+    expect(loaded[0]?.province).toBe('');
+    expect([...dictionaries.name.ids('khai')]).toEqual([0, 1]);
+    expect([...dictionaries.name.ids(fold('khai_sinh'))]).toEqual([0]);
+    expect([...dictionaries.results.ids('khai_sinh')]).toEqual([0]);
+    expect(dictionaries.name.ids('đăng_kí')).toHaveLength(0); // stop token: not indexed…
+    expect(dictionaries.name.frequency('đăng_kí')).toBe(3); // …but counted
+    expect(dictionaries.name.isCommon('đăng_kí')).toBe(true);
+    expect(dictionaries.name.frequency('không_có')).toBe(0);
+    expect(lexicon).toEqual(['khai', 'sinh']);
+    expect(() => fromSnapshot({ ...snapshot, version: SNAPSHOT_VERSION - 1 })).toThrow(/version/u);
+  });
+});
