@@ -9,14 +9,11 @@
 //   a stand-in with the radix tree's find() contract.
 // - Each token is emitted once per field, so a term's frequency is always 1 / field length: it is
 //   not shipped but answered by a small proxy per document.
-import { create, insertMultiple, load, save, search, type Orama, type RawData, type Tokenizer } from '@orama/orama';
-import { fieldTokens, TEXT_FIELDS, type SearchDoc, type StopTokens, type TextField } from './index';
-
-/** Appended to every indexed token so that Orama's prefix matching cannot extend it ("hộ" → "hội"). */
-export const TOKEN_END = '$';
+import { create, insertMultiple, load, save, search, type Orama, type RawData } from '@orama/orama';
+import { FOLDED_FIELDS, TEXT_FIELDS, type SearchDoc, type StopTokens, type TextField } from './index';
+import { createVietnameseTokenizer, TOKEN_END } from './text';
 
 export const oramaSchema = {
-  number: 'string',
   name: 'string',
   results: 'string',
   about: 'string',
@@ -25,26 +22,16 @@ export const oramaSchema = {
 
 export type CatalogOrama = Orama<typeof oramaSchema>;
 
-function tokenizer(stopTokens: StopTokens): Tokenizer {
-  return {
-    language: 'vietnamese',
-    normalizationCache: new Map(),
-    tokenize(raw: string, _language?: string, prop?: string): string[] {
-      if (typeof raw !== 'string') return [raw];
-      // A search term arrives as the engine's chosen tokens, space-separated: it picks them itself
-      // (typo corrections, the most informative ones of a long question).
-      if (prop === undefined) return raw.split(' ').filter(Boolean).map((t) => t + TOKEN_END);
-      if (!(TEXT_FIELDS as readonly string[]).includes(prop)) return [raw];
-      const stop = stopTokens[prop as TextField];
-      return fieldTokens(prop as TextField, raw)
-        .filter((t) => !stop?.has(t))
-        .map((t) => t + TOKEN_END);
-    },
-  };
-}
-
 function createCatalogOrama(stopTokens: StopTokens = {}): CatalogOrama {
-  return create({ schema: oramaSchema, sort: { enabled: false }, components: { tokenizer: tokenizer(stopTokens) } }) as CatalogOrama;
+  const tokenizer = createVietnameseTokenizer({
+    foldedProps: FOLDED_FIELDS,
+    documentFilter: (prop, tokens) => {
+      const stop = stopTokens[prop as TextField];
+      return stop ? tokens.filter((t) => !stop.has(t)) : tokens;
+    },
+    pretokenizedQueries: true,
+  });
+  return create({ schema: oramaSchema, sort: { enabled: false }, components: { tokenizer } }) as CatalogOrama;
 }
 
 interface RadixJson {
@@ -80,7 +67,7 @@ export function buildCatalogOrama(docs: SearchDoc[], stopTokens: StopTokens): Bu
   const db = createCatalogOrama(stopTokens);
   insertMultiple(
     db,
-    docs.map((d, i) => ({ id: String(i), number: String(i), name: d.name, results: d.results, about: d.about, components: d.components })),
+    docs.map((d, i) => ({ id: String(i), name: d.name, results: d.results, about: d.about, components: d.components })),
     1000,
   );
   const raw = save(db) as RawData & { docs: { docs: Record<string, Record<string, unknown>> } };
@@ -98,8 +85,8 @@ export function buildCatalogOrama(docs: SearchDoc[], stopTokens: StopTokens): Bu
     index.frequencies[field] = {};
     index.tokenOccurrences[field] = {};
   }
-  // The documents are shipped column by column in the snapshot: Orama keeps only their number.
-  for (const [id, doc] of Object.entries(raw.docs.docs)) raw.docs.docs[id] = { id: doc.id, number: doc.number };
+  // The documents are shipped column by column in the snapshot: Orama keeps only their id (= number).
+  for (const [id, doc] of Object.entries(raw.docs.docs)) raw.docs.docs[id] = { id: doc.id };
   return { raw, fields };
 }
 

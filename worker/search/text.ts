@@ -391,6 +391,11 @@ export interface VietnameseTokenizerOptions extends Pick<TokenizeOptions, 'bigra
   foldedProps?: readonly string[];
   /** Applied to the tokens of a document property (before the end mark), e.g. to leave out stop tokens. */
   documentFilter?: (prop: string, tokens: string[]) => string[];
+  /**
+   * Search terms arrive already tokenized, space-separated: the caller chose them (typo
+   * corrections, the most informative tokens of a long question). Default false.
+   */
+  pretokenizedQueries?: boolean;
 }
 
 /** Mark appended to tokens by a `wholeTokens` tokenizer. */
@@ -417,7 +422,10 @@ export function createVietnameseTokenizer(opts: VietnameseTokenizerOptions = {})
     normalizationCache: new Map<string, string>(),
     tokenize(raw: string, _language?: string, prop?: string): string[] {
       if (typeof raw !== 'string') return [raw];
-      let tokens = tokenize(raw, { bigrams, foldedOnly: prop !== undefined && foldedProps.has(prop) });
+      let tokens =
+        prop === undefined && opts.pretokenizedQueries
+          ? raw.split(' ').filter(Boolean)
+          : tokenize(raw, { bigrams, foldedOnly: prop !== undefined && foldedProps.has(prop) });
       if (queryFilter && prop === undefined) tokens = queryFilter(tokens);
       if (documentFilter && prop !== undefined) tokens = documentFilter(prop, tokens);
       if (whole) tokens = tokens.map((t) => t + TOKEN_END);
