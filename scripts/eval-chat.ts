@@ -53,11 +53,26 @@ for (const q of questions) {
   }
 }
 
+// Latency after warm-up (the first pass above paid for JIT compilation and cold caches): the median
+// of 5 runs per question, so a garbage-collection pause on this shared machine is not taken for the engine.
+const cold = [...times].sort((a, b) => a - b);
+times.length = 0;
+for (const q of questions) {
+  const runs: number[] = [];
+  for (let i = 0; i < 5; i++) {
+    const t0 = performance.now();
+    await chat.respond(q.question, newSession());
+    runs.push(performance.now() - t0);
+  }
+  runs.sort((a, b) => a - b);
+  times.push(runs[2]!);
+}
 times.sort((a, b) => a - b);
 console.log(`\nchat engine on chat-queries-dev (${questions.length} questions: ${inScope} in scope, ${outOfScope} out of scope)`);
 console.log(`  expected procedure answered  ${pct(answeredRight / inScope).padStart(6)}  (target ≥ 90%)`);
 console.log(`  expected facts in the answer ${pct(factsFound / Math.max(1, factsTotal)).padStart(6)}  (${factsFound}/${factsTotal}; target ≥ 90%)`);
 console.log(`  fabricated numbers           ${String(fabricated.length).padStart(6)}  (in ${answers} procedure answers; target 0)`);
 console.log(`  out-of-scope declined        ${pct(declined / Math.max(1, outOfScope)).padStart(6)}  (target ≥ 90%)`);
-console.log(`  latency in-process           p50 ${percentile(times, 0.5).toFixed(2)} ms, p99 ${percentile(times, 0.99).toFixed(2)} ms (target p99 ≤ 20 ms)`);
+console.log(`  latency in-process (warm)    p50 ${percentile(times, 0.5).toFixed(2)} ms, p99 ${percentile(times, 0.99).toFixed(2)} ms (target p99 ≤ 20 ms)`);
+console.log(`  latency, first pass (cold)   p50 ${percentile(cold, 0.5).toFixed(2)} ms, p99 ${percentile(cold, 0.99).toFixed(2)} ms (JIT and caches warming up)`);
 for (const f of fabricated) console.log(`  fabricated: ${f}`);
