@@ -1,6 +1,7 @@
 // The chat engine as the worker builds it, for scripts running in Node (eval, bench).
 import type { Procedure } from '../../worker/catalog/schema.ts';
 import { ChatEngine, type ChatConfig } from '../../worker/chat/engine.ts';
+import type { SearchEngine } from '../../worker/search/engine.ts';
 import { compileSmalltalk } from '../../worker/chat/smalltalk.ts';
 import { readCatalog } from './catalog.ts';
 import { loadEngine, readKnowledge } from './engine.ts';
@@ -12,13 +13,14 @@ export const DEFAULT_CHAT_CONFIG: ChatConfig = {
   province: null,
 };
 
-export function loadChat(config: ChatConfig = DEFAULT_CHAT_CONFIG): { chat: ChatEngine; catalog: Map<string, Procedure> } {
+export function loadChat(config: ChatConfig = DEFAULT_CHAT_CONFIG): { chat: ChatEngine; catalog: Map<string, Procedure>; search: SearchEngine } {
   const catalog = new Map(readCatalog().map((p) => [p.code, p]));
+  const search = loadEngine();
   const chat = new ChatEngine({
-    search: loadEngine(),
+    search,
     smalltalk: compileSmalltalk(readKnowledge('smalltalk.json')),
     getProcedure: async (code) => catalog.get(code) ?? null,
     config,
   });
-  return { chat, catalog };
+  return { chat, catalog, search };
 }
