@@ -87,3 +87,30 @@ for (const [label, questions] of [
       `; all ${runs.length} runs: p50 ${ms(percentile(runs, 0.5))}, p99 ${ms(percentile(runs, 0.99))}`,
   );
 }
+
+// Cold start of the worker itself, in workerd (wrangler dev, as `npm start` runs it): the first
+// search of a fresh isolate fetches, parses and loads the index from the static assets.
+if (!process.argv.includes('--no-worker')) {
+  const { startDevServer } = await import('./lib/dev-server.ts');
+  const server = await startDevServer({ RATE_LIMIT_IP_PER_MIN: '0', RATE_LIMIT_SESSION_PER_MIN: '0' });
+  try {
+    const timed = async (path: string, init?: RequestInit) => {
+      const t0 = performance.now();
+      const res = await fetch(server.baseUrl + path, init);
+      await res.arrayBuffer();
+      return performance.now() - t0;
+    };
+    const health = await timed('/api/health');
+    const firstSearch = await timed('/api/search?q=dang%20ky%20khai%20sinh');
+    const secondSearch = await timed('/api/search?q=cap%20lai%20giay%20phep%20lai%20xe');
+    const chatInit = { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ message: 'đăng ký kết hôn cần giấy tờ gì' }) };
+    const firstChat = await timed('/api/chat', chatInit);
+    const secondChat = await timed('/api/chat', chatInit);
+    console.log(
+      `worker cold start (workerd over loopback): first /api/health ${ms(health)}; first /api/search ${ms(firstSearch)} (loads the index) then ${ms(secondSearch)}; ` +
+        `first /api/chat ${ms(firstChat)} then ${ms(secondChat)}`,
+    );
+  } finally {
+    await server.stop();
+  }
+}
