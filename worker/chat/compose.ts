@@ -46,11 +46,24 @@ function sourceLine(p: Procedure): Block {
   return { type: 'note', text };
 }
 
+/** The catalog's own list markers ("- …", "+ …") are dropped where the answer shows its own. */
+export function displayItem(text: string): string {
+  return text.replace(/^\s*[-+*•]\s+/u, '');
+}
+
+// "Trường hợp …", "(nếu có)": documents only some citizens need, listed after those everyone brings.
+const CONDITIONAL = /^(trường hợp|đối với|nếu|ngoài ra|lưu ý)|\(nếu có\)/iu;
+
+function byNeed(components: ProcedureCase['components']): ProcedureCase['components'] {
+  const always = components.filter((c) => !CONDITIONAL.test(displayItem(c.name)));
+  return [...always, ...components.filter((c) => CONDITIONAL.test(displayItem(c.name)))];
+}
+
 function componentItem(c: ProcedureCase['components'][number]): Inline[] {
   const counts: string[] = [];
   if (c.originals) counts.push(`${c.originals} bản chính`);
   if (c.copies) counts.push(`${c.copies} bản sao`);
-  const out: Inline[] = [c.name];
+  const out: Inline[] = [displayItem(c.name)];
   if (counts.length) out.push(` — ${counts.join(', ')}`);
   if (c.forms.length) out.push(` (mẫu: ${c.forms.map((f) => f.name).join(', ')})`);
   return out;
@@ -67,7 +80,7 @@ function components(p: Procedure, caseIndex?: number): Block[] {
   const blocks: Block[] = [{ type: 'paragraph', text: [{ bold: chatText.componentsIntro }] }];
   for (const c of withItems) {
     const i = p.cases.indexOf(c);
-    const items = c.components.slice(0, MAX_COMPONENTS_PER_CASE).map(componentItem);
+    const items = byNeed(c.components).slice(0, MAX_COMPONENTS_PER_CASE).map(componentItem);
     const title = p.cases.length > 1 ? caseLabel(c, i) : undefined;
     blocks.push({ type: 'checklist', ...(title ? { title } : {}), items });
     if (c.components.length > MAX_COMPONENTS_PER_CASE) {
@@ -148,7 +161,7 @@ function online(p: Procedure): Block[] {
   if (described.length) blocks.push({ type: 'note', text: [described[0]!] });
   // Steps often say how to submit online (VNeID, the national portal): show the ones that do.
   const onlineSteps = p.steps.filter((s) => /trực tuyến|VNeID|định danh|dịch vụ công|bưu chính/iu.test(s)).slice(0, 3);
-  if (onlineSteps.length) blocks.push({ type: 'list', ordered: false, items: onlineSteps.map((s) => [s]) });
+  if (onlineSteps.length) blocks.push({ type: 'list', ordered: false, items: onlineSteps.map((s) => [displayItem(s)]) });
   return blocks;
 }
 
@@ -156,7 +169,7 @@ function steps(p: Procedure): Block[] {
   if (p.steps.length === 0) return [{ type: 'paragraph', text: [chatText.missing('trình tự thực hiện')] }];
   const blocks: Block[] = [
     { type: 'paragraph', text: [{ bold: chatText.stepsIntro }] },
-    { type: 'list', ordered: true, items: p.steps.slice(0, MAX_STEPS).map((s) => [s]) },
+    { type: 'list', ordered: true, items: p.steps.slice(0, MAX_STEPS).map((s) => [displayItem(s)]) },
   ];
   if (p.steps.length > MAX_STEPS) blocks.push({ type: 'note', text: [chatText.moreSteps(p.steps.length - MAX_STEPS)] });
   return blocks;
@@ -167,7 +180,7 @@ function textAspect(value: string | string[], what: string, intro: string): Bloc
   if (items.length === 0) return [{ type: 'paragraph', text: [chatText.missing(what)] }];
   return [
     { type: 'paragraph', text: [{ bold: intro }] },
-    { type: 'list', ordered: false, items: items.map((s) => [s]) },
+    { type: 'list', ordered: false, items: items.map((s) => [displayItem(s)]) },
   ];
 }
 
