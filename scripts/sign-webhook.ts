@@ -1,4 +1,4 @@
-// Try the messaging channels locally, without Zalo, Meta or Azure (docs/channels.md).
+// Try the messaging channels locally, without Zalo, Meta or Azure (README, "Messaging channels").
 //
 //   npx tsx scripts/sign-webhook.ts zalo "đăng ký khai sinh cần giấy tờ gì"
 //   npx tsx scripts/sign-webhook.ts messenger "lệ phí đăng ký kết hôn"
@@ -42,7 +42,7 @@ function setting(name: string): string | undefined {
 function required(name: string): string {
   const value = setting(name);
   if (!value) {
-    console.error(`${name} is not set: put it in .dev.vars (see docs/channels.md) or in the environment.`);
+    console.error(`${name} is not set: put it in .dev.vars (see the README, "Messaging channels") or in the environment.`);
     process.exit(1);
   }
   return value;

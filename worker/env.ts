@@ -31,7 +31,7 @@ export interface Env {
   MICROSOFT_APP_TENANT_ID?: string;
   BOTFRAMEWORK_OPENID_METADATA_URL?: string;
   BOTFRAMEWORK_OAUTH_URL?: string;
-  // Staff console /staff and /api/staff/* (worker/staff/auth.ts, docs/staff.md).
+  // Staff console /staff and /api/staff/* (worker/staff/auth.ts, README "Staff console").
   /** "token" (default): STAFF_TOKEN login and bearer; "access": Cloudflare Access JWT. */
   STAFF_AUTH?: string;
   /** Secret, at least 16 characters (wrangler secret put STAFF_TOKEN; locally .dev.vars). */

@@ -1,7 +1,7 @@
 // The manager's dashboard: aggregates of the D1 exchange log (migrations/0001_init.sql) over a
 // period of days in Vietnam time (UTC+7, no daylight saving), both ends included.
 //
-// Definitions (also in docs/staff.md):
+// Definitions (also in the README, "Staff console"):
 //  - question = one exchange row; conversation = one distinct (hashed) session id.
 //  - answered = matched (a procedure was found and answered); not matched = intent "unmatched"
 //    (no procedure found) or "out_of_scope"; other = greetings, help, thanks, clarifying questions.

@@ -1,6 +1,6 @@
 // The intake check: what a citizen handed in, against the checklist of one case of a procedure.
 //
-// Rules (documented in docs/staff.md):
+// Rules (documented in the README, "Staff console"):
 //  - Only "expected" components (checklist.ts) can be missing or short; "tùy trường hợp" ones are
 //    listed apart and never block.
 //  - A received entry without counts means "received as the catalog asks" (the clerk ticked it).
