@@ -18,12 +18,22 @@ const sessionSchema = z.object({
 });
 
 const KEY_PREFIX = 'session:';
+/** A KV call slower than this is given up on: the answer matters more than the memory. */
+const KV_TIMEOUT_MS = 1000;
+
+function withTimeout<T>(promise: Promise<T>, what: string): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`${what} timed out after ${KV_TIMEOUT_MS} ms`)), KV_TIMEOUT_MS);
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}
 export const DEFAULT_SESSION_TTL = 1800;
 
 export async function loadSession(kv: KVNamespace | undefined, id: string): Promise<SessionState | null> {
   if (!kv) return null;
   try {
-    const raw = await kv.get(KEY_PREFIX + id, 'json');
+    const raw = await withTimeout(kv.get(KEY_PREFIX + id, 'json'), 'KV get');
     if (raw === null) return null;
     const parsed = sessionSchema.safeParse(raw);
     return parsed.success ? (parsed.data as SessionState) : null;
@@ -37,7 +47,7 @@ export async function saveSession(kv: KVNamespace | undefined, id: string, state
   if (!kv) return;
   try {
     // KV's minimum expiration is 60 seconds.
-    await kv.put(KEY_PREFIX + id, JSON.stringify(state), { expirationTtl: Math.max(60, ttlSeconds) });
+    await withTimeout(kv.put(KEY_PREFIX + id, JSON.stringify(state), { expirationTtl: Math.max(60, ttlSeconds) }), 'KV put');
   } catch (err) {
     logFailureOnce('kv.session.put', err);
   }
