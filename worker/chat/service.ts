@@ -14,6 +14,8 @@ export interface TurnInput {
   channel: Channel;
   /** Stable per conversation: the web session id, or the channel's user id. */
   sessionId: string;
+  /** The session id was just made for this message: there is nothing stored to read. */
+  newSession?: boolean;
   text: string;
 }
 
@@ -26,7 +28,7 @@ export interface Turn {
 export async function converse(env: Env, waitUntil: (p: Promise<unknown>) => void, input: TurnInput): Promise<Turn> {
   const t0 = Date.now();
   const chat = await getChatEngine(env);
-  const state = (await loadSession(env.SESSIONS, `${input.channel}:${input.sessionId}`)) ?? newSession();
+  const state = (input.newSession ? null : await loadSession(env.SESSIONS, `${input.channel}:${input.sessionId}`)) ?? newSession();
   const { answer, session } = await chat.respond(input.text, state);
   const messageId = crypto.randomUUID();
   const latencyMs = Date.now() - t0;

@@ -42,7 +42,7 @@ export const chatRoutes = new Hono<AppEnv>()
       c.header('Retry-After', String(limit.retryAfterSec));
       throw new AppError(429, 'rate_limited', messages.errors.rate_limited_session(limit.retryAfterSec));
     }
-    const turn = await converse(c.env, (p) => c.executionCtx.waitUntil(p), { channel: 'web', sessionId, text: body.message });
+    const turn = await converse(c.env, (p) => c.executionCtx.waitUntil(p), { channel: 'web', sessionId, text: body.message, newSession: body.sessionId === undefined });
     const a = turn.answer;
     return c.json({
       sessionId,
