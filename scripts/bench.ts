@@ -92,7 +92,7 @@ for (const [label, questions] of [
 // search of a fresh isolate fetches, parses and loads the index from the static assets.
 if (!process.argv.includes('--no-worker')) {
   const { startDevServer } = await import('./lib/dev-server.ts');
-  const server = await startDevServer({ RATE_LIMIT_IP_PER_MIN: '0', RATE_LIMIT_SESSION_PER_MIN: '0' });
+  const server = await startDevServer({ vars: { RATE_LIMIT_IP_PER_MIN: '0', RATE_LIMIT_SESSION_PER_MIN: '0' } });
   try {
     const timed = async (path: string, init?: RequestInit) => {
       const t0 = performance.now();

@@ -54,7 +54,7 @@ async function run(url: string, requests: Req[]): Promise<Figures> {
 const line = (label: string, f: Figures) =>
   `  ${label.padEnd(30)} ${f.rps.toFixed(0).padStart(6)} req/s  p50 ${String(f.p50).padStart(4)} ms  p99 ${String(f.p99).padStart(5)} ms  errors ${f.errors}  non-2xx ${f.non2xx}  (${f.total} requests)`;
 
-const server = await startDevServer({ RATE_LIMIT_IP_PER_MIN: '0', RATE_LIMIT_SESSION_PER_MIN: '0' });
+const server = await startDevServer({ vars: { RATE_LIMIT_IP_PER_MIN: '0', RATE_LIMIT_SESSION_PER_MIN: '0' } });
 try {
   // Warm-up: load the index and the JIT before measuring.
   await run(server.baseUrl, mix().slice(0, 20)).catch(() => undefined);
