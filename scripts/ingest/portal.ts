@@ -13,6 +13,7 @@ import {
   type SubmissionMethod,
   type TimeUnit,
 } from '../../worker/catalog/schema.ts';
+import { UNIT_LABEL } from '../../worker/chat/format.ts';
 import { absentToEmpty, cleanLine, cleanText } from './clean.ts';
 
 const named = z.object({ name: z.string().nullish() }).loose();
@@ -108,14 +109,6 @@ const UNIT: Record<string, TimeUnit> = {
   MONTH: 'month',
   YEAR: 'year',
   OTHER: 'other',
-};
-const UNIT_LABEL: Record<TimeUnit, string> = {
-  working_day: 'ngày làm việc',
-  day: 'ngày',
-  hour: 'giờ',
-  month: 'tháng',
-  year: 'năm',
-  other: '',
 };
 const FEE_KIND: Record<string, FeeKind> = { FEE: 'le_phi', SERVICE_FEE: 'phi', PRICE_LEVEL: 'gia' };
 

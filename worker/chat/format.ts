@@ -25,7 +25,7 @@ export const LEVEL_LABEL: Record<Level, string> = {
   other: 'cơ quan khác',
 };
 
-const UNIT_LABEL: Record<TimeUnit, string> = {
+export const UNIT_LABEL: Record<TimeUnit, string> = {
   working_day: 'ngày làm việc',
   day: 'ngày',
   hour: 'giờ',
