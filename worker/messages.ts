@@ -22,6 +22,9 @@ export const messages = {
     feedback_unknown_message: 'Không tìm thấy câu trả lời cần đánh giá trong phiên trò chuyện này.',
     storage_unavailable: 'Chưa lưu được đánh giá do hệ thống lưu trữ tạm thời gián đoạn. Vui lòng thử lại sau.',
     rate_limited_session: (sec: number) => `Bạn gửi tin nhắn quá nhanh. Vui lòng chờ ${sec} giây rồi thử lại.`,
+    rate_limited: (retryAfterSec: number) =>
+      `Bạn đã gửi quá nhiều yêu cầu trong thời gian ngắn. Vui lòng thử lại sau ${retryAfterSec} giây.`,
+    origin_not_allowed: 'Trang web này chưa được phép sử dụng trợ lý thủ tục hành chính.',
     query_missing: 'Vui lòng nhập nội dung cần tìm (tham số q).',
     query_too_long: (max: number) => `Nội dung tìm kiếm quá dài: tối đa ${max} ký tự.`,
     limit_invalid: 'Tham số limit phải là số nguyên từ 1 đến 20.',

@@ -10,16 +10,13 @@
 //   page cannot use the deployment's quota even with "simple" requests the browser sends unasked.
 import type { Context, MiddlewareHandler } from 'hono';
 import type { AppEnv } from '../env';
+import { messages } from '../messages';
 import { AppError, errorResponse } from '../errors';
 
 export const CORS_MAX_AGE_SEC = 86400;
 const ALLOW_METHODS = 'GET, POST, OPTIONS';
 const ALLOW_HEADERS = 'Content-Type';
 const EXPOSE_HEADERS = 'Retry-After';
-
-export const corsMessages = {
-  origin_not_allowed: 'Trang web này chưa được phép sử dụng trợ lý thủ tục hành chính.',
-} as const;
 
 /** ALLOWED_ORIGINS → normalized origins ("https://a.gov.vn"); empty list = any origin. */
 export function parseAllowedOrigins(value: string | undefined): string[] {
@@ -70,7 +67,7 @@ export function cors(): MiddlewareHandler<AppEnv> {
     const allow = allowOrigin(origin, allowed, new URL(c.req.url).origin);
     const vary: Record<string, string> = allowed.length ? { Vary: 'Origin' } : {};
     if (!allow) {
-      const res = errorResponse(c, new AppError(403, 'origin_not_allowed', corsMessages.origin_not_allowed));
+      const res = errorResponse(c, new AppError(403, 'origin_not_allowed', messages.errors.origin_not_allowed));
       res.headers.set('Vary', 'Origin');
       return res;
     }

@@ -9,7 +9,7 @@
 import type { MiddlewareHandler } from 'hono';
 import type { AppEnv, Env } from '../env';
 import { AppError } from '../errors';
-import { middlewareMessages } from './messages';
+import { messages } from '../messages';
 
 export const WINDOW_MS = 60_000;
 export const DEFAULT_MAX_KEYS = 10_000;
@@ -117,7 +117,7 @@ export function rateLimitByIp(limiter: RateLimiter, getLimit: (env: Env) => numb
       const { allowed, retryAfterSec } = limiter.hit(`ip:${clientIp(c.req.raw.headers)}`, limit);
       if (!allowed) {
         c.header('Retry-After', String(retryAfterSec));
-        throw new AppError(429, 'rate_limited', middlewareMessages.errors.rate_limited(retryAfterSec), { retryAfterSec });
+        throw new AppError(429, 'rate_limited', messages.errors.rate_limited(retryAfterSec), { retryAfterSec });
       }
     }
     await next();
