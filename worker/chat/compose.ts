@@ -70,7 +70,7 @@ function componentItem(c: ProcedureCase['components'][number]): Inline[] {
 }
 
 function caseLabel(c: ProcedureCase, i: number): string {
-  return c.name || `Trường hợp ${i + 1}`;
+  return displayItem(c.name).replace(/:$/u, '') || `Trường hợp ${i + 1}`;
 }
 
 function components(p: Procedure, caseIndex?: number): Block[] {
