@@ -3,7 +3,7 @@
 // Framework) parse their requests into a message and render the answer in their own format.
 import type { Procedure } from '../catalog/schema';
 import { chatText } from '../messages';
-import type { SearchEngine, SearchHit } from '../search/engine';
+import { levelQualifier, withoutLevelQualifier, type SearchEngine, type SearchHit } from '../search/engine';
 import type { Answer, Suggestion } from './answer';
 import { caseLabel, composeProcedureAnswer, MAX_CASES_LISTED, type AnswerAspect } from './compose';
 import { agreement } from './confidence';
@@ -133,10 +133,13 @@ export class ChatEngine {
 
     // The same procedure published for several levels ("… (thực hiện tại cấp tỉnh)" / "(… cấp trung
     // ương)"): ask which level, unless the question names it.
-    const variants = hits.filter((h) => h.name !== top.name && sameName(levelFree(h.name), levelFree(top.name)));
+    const variants = hits.filter((h) => h.name !== top.name && sameName(withoutLevelQualifier(h.name), withoutLevelQualifier(top.name)));
     if (variants.length) {
       const all = [top, ...variants];
-      const named = all.filter((h) => levelSuffix(h.name) && fold(message).includes(fold(levelSuffix(h.name)!)));
+      const named = all.filter((h) => {
+        const level = levelQualifier(h.name);
+        return level !== null && fold(message).includes(fold(level));
+      });
       if (named.length === 1) return this.answerProcedure(named[0]!.code, aspect, undefined, analysis.searchText);
       return this.clarify(all, aspect);
     }
@@ -237,10 +240,6 @@ function bestCase(p: Procedure, question: string): number {
   return Math.max(0, best);
 }
 
-const LEVEL_SUFFIX = /\s*\((?:thực hiện )?(?:tại )?(cấp (?:trung ương|tỉnh|huyện|xã|bộ|tỉnh, cấp xã))\)\s*$/iu;
-/** "Cấp hộ chiếu … (thực hiện tại cấp tỉnh)" → "Cấp hộ chiếu …". */
-const levelFree = (name: string) => name.replace(LEVEL_SUFFIX, '');
-const levelSuffix = (name: string) => LEVEL_SUFFIX.exec(name)?.[1] ?? null;
 
 const sameName = (a: string, b: string) => a.localeCompare(b, 'vi', { sensitivity: 'base' }) === 0;
 

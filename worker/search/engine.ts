@@ -136,7 +136,12 @@ const FUNCTION_WORDS = new Set([
 ]);
 
 /** "(thực hiện tại cấp tỉnh)", "(cấp Bộ)": which level carries a procedure out, not what it is. */
-const LEVEL_QUALIFIER = /\s*\(\s*(?:thực hiện\s+(?:tại|ở)\s+)?cấp\s+(?:tỉnh|tinh|xã|huyện|bộ|trung ương|tw)\s*\)\s*\.?\s*$/iu;
+const LEVEL_QUALIFIER = /\s*\(\s*(?:thực hiện\s+(?:tại|ở)\s+)?(cấp\s+(?:tỉnh|tinh|xã|huyện|bộ|trung ương|tw)(?:,\s*cấp\s+xã)?)\s*\)\s*\.?\s*$/iu;
+
+/** A procedure's name without its level qualifier: "Cấp hộ chiếu … (thực hiện tại cấp tỉnh)" → "Cấp hộ chiếu …". */
+export const withoutLevelQualifier = (name: string): string => name.replace(LEVEL_QUALIFIER, '');
+/** The level a name's qualifier names ("cấp tỉnh"), or null. */
+export const levelQualifier = (name: string): string | null => LEVEL_QUALIFIER.exec(name)?.[1] ?? null;
 
 export class SearchEngine {
   private readonly docs: StoredDoc[];
@@ -472,7 +477,7 @@ export class SearchEngine {
     const doc = this.docs[id]!;
     let names = this.nameReadings.get(id);
     if (!names) {
-      const core = doc.title.replace(LEVEL_QUALIFIER, '');
+      const core = withoutLevelQualifier(doc.title);
       names = expandQuery(core, this.synonyms)
         .split('\n')
         .map((text) => this.units(text, false));
