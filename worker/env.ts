@@ -11,6 +11,9 @@ export interface Env {
   RATE_LIMIT_IP_PER_MIN?: string;
   RATE_LIMIT_SESSION_PER_MIN?: string;
   SESSION_TTL_SECONDS?: string;
+  /** Per-isolate caches of first answers and of search results (entries; 0 = off). */
+  ANSWER_CACHE_SIZE?: string;
+  SEARCH_CACHE_SIZE?: string;
   ALLOWED_ORIGINS?: string;
   // Zalo Official Account (worker/channels/zalo.ts). No ZALO_APP_ID = channel off (404).
   ZALO_APP_ID?: string;

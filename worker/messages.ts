@@ -16,6 +16,7 @@ export const messages = {
     message_missing: 'Vui lòng nhập câu hỏi.',
     message_too_long: (max: number) => `Câu hỏi quá dài: tối đa ${max} ký tự.`,
     session_invalid: 'Mã phiên trò chuyện không hợp lệ.',
+    context_invalid: 'Ngữ cảnh trò chuyện không hợp lệ. Hãy tải lại trang và hỏi lại.',
     rating_invalid: 'Đánh giá chỉ nhận "up" (hài lòng) hoặc "down" (chưa hài lòng).',
     comment_too_long: 'Góp ý tối đa 1000 ký tự.',
     message_id_invalid: 'Mã tin nhắn không hợp lệ.',

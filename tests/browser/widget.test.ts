@@ -196,11 +196,15 @@ describe.skipIf(!hasChromium)('chat widget on the demo portal page', () => {
     expect(await w.botMessages.nth(1).textContent()).toContain('1.001193');
     expect(await w.botMessages.nth(1).textContent()).toContain('Cảm ơn bạn đã đánh giá');
     // The same server session goes on.
-    const sid = await page.evaluate(() => JSON.parse(sessionStorage.getItem(Object.keys(sessionStorage).find((k) => k.startsWith('tthc-widget:'))!)!).sid);
-    expect(sid).toMatch(/^[A-Za-z0-9_-]{8,64}$/u);
+    const stored = await page.evaluate(() => JSON.parse(sessionStorage.getItem(Object.keys(sessionStorage).find((k) => k.startsWith('tthc-widget:'))!)!));
+    expect(stored.sid).toMatch(/^[A-Za-z0-9_-]{8,64}$/u);
+    // The conversation's memory is kept by the page too: a follow-up is about the last procedure.
+    expect(stored.ctx).toMatch(/^v1\./u);
+    const { procedure } = JSON.parse(Buffer.from(stored.ctx.slice(3), 'base64url').toString('utf8')) as { procedure: string };
     const [req] = await Promise.all([page.waitForRequest((r) => r.url().endsWith('/api/chat')), w.input.fill('le phi bao nhieu').then(() => w.input.press('Enter'))]);
-    expect(JSON.parse(req.postData()!).sessionId).toBe(sid);
-    await waitForBotMessages(page, 4);
+    expect(JSON.parse(req.postData()!)).toMatchObject({ sessionId: stored.sid, context: stored.ctx });
+    const followUp = await waitForBotMessages(page, 4);
+    expect(await followUp.textContent()).toContain(procedure);
   });
 
   it('shows an offline error with "Thử lại" and recovers when the network is back', async () => {

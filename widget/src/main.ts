@@ -31,6 +31,8 @@ interface Msg {
 
 interface State {
   sid?: string;
+  /** The conversation context the server gave with its last answer (opaque, sent back as is). */
+  ctx?: string;
   open?: boolean;
   msgs: Msg[];
 }
@@ -170,6 +172,7 @@ function start(script: HTMLScriptElement | null): void {
       // Whatever is in storage is data, never trusted as shaped: keep well-formed messages only.
       parsed.msgs = parsed.msgs.filter((m) => m && (m.r === 'u' || m.r === 'b') && typeof m.t === 'string' && (m.h === undefined || typeof m.h === 'string'));
       if (typeof parsed.sid !== 'string') delete parsed.sid;
+      if (typeof parsed.ctx !== 'string') delete parsed.ctx;
       state = parsed;
     }
   } catch {
@@ -413,7 +416,8 @@ function start(script: HTMLScriptElement | null): void {
         res = await fetch(`${api}/api/chat`, {
           method: 'POST',
           headers: { 'Content-Type': 'application/json' },
-          body: JSON.stringify(state.sid ? { sessionId: state.sid, message: text } : { message: text }),
+          // Sending a context (null at first) tells the server this page holds the conversation's memory.
+          body: JSON.stringify({ sessionId: state.sid, message: text, context: state.ctx ?? null }),
           credentials: 'omit',
           signal: ctl.signal,
         });
@@ -423,6 +427,7 @@ function start(script: HTMLScriptElement | null): void {
       const data = (await res.json().catch(() => null)) as {
         sessionId?: string;
         messageId?: string;
+        context?: string | null;
         reply?: { html?: string; text?: string };
         suggestions?: Suggestion[];
         submitUrl?: string;
@@ -433,6 +438,8 @@ function start(script: HTMLScriptElement | null): void {
         throw new ApiError(data?.error?.message || T.failed);
       }
       if (data.sessionId) state.sid = data.sessionId;
+      if (typeof data.context === 'string') state.ctx = data.context;
+      else delete state.ctx;
       const m: Msg = { r: 'b', t: data.reply.text ?? '', h: data.reply.html ?? '' };
       if (data.messageId) m.id = data.messageId;
       if (Array.isArray(data.suggestions)) m.s = data.suggestions;

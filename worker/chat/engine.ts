@@ -42,10 +42,9 @@ export interface SessionState {
   options?: PendingOption[];
   /** Aspect to answer once an option is chosen. */
   pendingAspect?: AnswerAspect;
-  turns: number;
 }
 
-export const newSession = (): SessionState => ({ turns: 0 });
+export const newSession = (): SessionState => ({});
 
 /** Below this agreement the best candidate is not answered as if it were certain. */
 const MIN_AGREEMENT = 0.25;
@@ -76,9 +75,8 @@ export class ChatEngine {
   constructor(private readonly deps: ChatDeps) {}
 
   async respond(message: string, session: SessionState): Promise<{ answer: Answer; session: SessionState }> {
-    const next: SessionState = { ...session, turns: session.turns + 1 };
     const { answer, state } = await this.decide(message.trim(), session);
-    return { answer, session: { ...next, ...state } };
+    return { answer, session: { ...session, ...state } };
   }
 
   private async decide(message: string, session: SessionState): Promise<{ answer: Answer; state: Partial<SessionState> }> {

@@ -1,12 +1,12 @@
 // One conversation turn, for every channel: load the session, let the engine answer, then save the
 // session and record the exchange in the background. Storage failures never cost the answer.
 import type { Env } from '../env';
-import { logFailureOnce } from '../lib/log';
-import { recordExchange } from '../storage/records';
+import { Lru, readCacheSize } from '../lib/lru';
+import { queueExchange } from '../storage/exchange-queue';
 import type { Answer } from './answer';
-import { newSession } from './engine';
-import { getChatEngine } from './runtime';
-import { DEFAULT_SESSION_TTL, loadSession, saveSession } from './session-store';
+import { newSession, type SessionState } from './engine';
+import { chatConfig, getChatEngine } from './runtime';
+import { DEFAULT_SESSION_TTL, isEmptySession, loadSession, saveSession, serializeSession } from './session-store';
 
 export type Channel = 'web' | 'zalo' | 'messenger' | 'botframework';
 
@@ -16,28 +16,75 @@ export interface TurnInput {
   sessionId: string;
   /** The session id was just made for this message: there is nothing stored to read. */
   newSession?: boolean;
+  /**
+   * The context the client holds (web widget, see context.ts): null for none yet. When given
+   * (even null) the session store is neither read nor written; undefined means use the store.
+   */
+  clientContext?: SessionState | null;
   text: string;
 }
 
 export interface Turn {
   answer: Answer;
+  /** The state after this turn, for a client that holds its context. */
+  session: SessionState;
   messageId: string;
   latencyMs: number;
 }
 
+export const DEFAULT_ANSWER_CACHE_SIZE = 500;
+
+interface Fresh {
+  answer: Answer;
+  session: SessionState;
+}
+
+/**
+ * First messages of conversations, answered: with no context the answer depends only on the text,
+ * the configuration and the catalog (fixed for the isolate's life), and people ask the same
+ * things in the same words — the widget's suggestion buttons send identical texts. Answers are
+ * never mutated after they are made, so a cached one is shared as is.
+ */
+let freshAnswers: Lru<string, Fresh> | null = null;
+
+function answerCache(env: Env): Lru<string, Fresh> {
+  freshAnswers ??= new Lru(readCacheSize(env.ANSWER_CACHE_SIZE, DEFAULT_ANSWER_CACHE_SIZE));
+  return freshAnswers;
+}
+
+async function respond(env: Env, text: string, state: SessionState): Promise<Fresh> {
+  const cacheable = isEmptySession(state);
+  // The configuration is part of the answer (hotline, province, submission links).
+  const key = `${JSON.stringify(chatConfig(env))}\n${text.trim().normalize('NFC')}`;
+  if (cacheable) {
+    const hit = answerCache(env).get(key);
+    if (hit) return hit;
+  }
+  const chat = await getChatEngine(env);
+  const fresh = await chat.respond(text, state);
+  if (cacheable) answerCache(env).set(key, fresh);
+  return fresh;
+}
+
 export async function converse(env: Env, waitUntil: (p: Promise<unknown>) => void, input: TurnInput): Promise<Turn> {
   const t0 = Date.now();
-  const chat = await getChatEngine(env);
-  const state = (input.newSession ? null : await loadSession(env.SESSIONS, `${input.channel}:${input.sessionId}`)) ?? newSession();
-  const { answer, session } = await chat.respond(input.text, state);
+  const sessionKey = `${input.channel}:${input.sessionId}`;
+  const useStore = input.clientContext === undefined;
+  const state = useStore ? ((input.newSession ? null : await loadSession(env.SESSIONS, sessionKey)) ?? newSession()) : (input.clientContext ?? newSession());
+  const { answer, session } = await respond(env, input.text, state);
   const messageId = crypto.randomUUID();
   const latencyMs = Date.now() - t0;
-  const ttl = Number(env.SESSION_TTL_SECONDS) || DEFAULT_SESSION_TTL;
-  waitUntil(saveSession(env.SESSIONS, `${input.channel}:${input.sessionId}`, session, ttl));
-  waitUntil(
-    recordExchange(env.DB, {
+  // Written only when it changed: a follow-up on the same procedure, small talk or a second
+  // out-of-scope question leaves nothing new to remember.
+  if (useStore && serializeSession(session) !== serializeSession(state)) {
+    const ttl = Number(env.SESSION_TTL_SECONDS) || DEFAULT_SESSION_TTL;
+    waitUntil(saveSession(env.SESSIONS, sessionKey, session, ttl));
+  }
+  queueExchange(
+    env.DB,
+    {
       messageId,
-      sessionId: `${input.channel}:${input.sessionId}`,
+      sessionId: sessionKey,
       channel: input.channel,
       question: input.text,
       intent: answer.intent,
@@ -45,7 +92,8 @@ export async function converse(env: Env, waitUntil: (p: Promise<unknown>) => voi
       procedureCode: answer.procedure?.code ?? null,
       matched: answer.matched,
       latencyMs,
-    }).catch((err: unknown) => logFailureOnce('d1.exchange.insert', err)),
+    },
+    waitUntil,
   );
-  return { answer, messageId, latencyMs };
+  return { answer, session, messageId, latencyMs };
 }

@@ -1,11 +1,12 @@
-// Conversation state in Workers KV, expiring after SESSION_TTL_SECONDS of silence. KV is a
+// Conversation state in Workers KV, expiring SESSION_TTL_SECONDS after it last changed. KV is a
 // convenience, not a dependency: when it fails the conversation goes on without memory.
 import { z } from 'zod';
 import { logFailureOnce } from '../lib/log';
+import { ASPECTS } from '../search/phrases';
 import type { SessionState } from './engine';
 
-const aspect = z.string();
-const sessionSchema = z.object({
+const aspect = z.enum([...ASPECTS, 'overview']);
+export const sessionSchema = z.object({
   procedure: z.string().optional(),
   aspect: aspect.optional(),
   caseIndex: z.number().int().nonnegative().optional(),
@@ -14,8 +15,27 @@ const sessionSchema = z.object({
     .max(10)
     .optional(),
   pendingAspect: aspect.optional(),
-  turns: z.number().int().nonnegative(),
 });
+
+/**
+ * The state as stored: keys in a fixed order, unset ones left out, so that two equal states give
+ * the same string and an unchanged conversation is not written again.
+ */
+export function serializeSession(state: SessionState): string {
+  const { procedure, aspect, caseIndex, options, pendingAspect } = state;
+  return JSON.stringify({ procedure, aspect, caseIndex, options: options?.length ? options : undefined, pendingAspect });
+}
+
+/** Nothing to remember: no procedure and no list offered. */
+export function isEmptySession(state: SessionState): boolean {
+  return serializeSession(state) === '{}';
+}
+
+/** Reads a stored or client-held state; anything malformed is no state at all. */
+export function parseSession(raw: unknown): SessionState | null {
+  const parsed = sessionSchema.safeParse(raw);
+  return parsed.success ? parsed.data : null;
+}
 
 const KEY_PREFIX = 'session:';
 /** A KV call slower than this is given up on: the answer matters more than the memory. */
@@ -35,8 +55,7 @@ export async function loadSession(kv: KVNamespace | undefined, id: string): Prom
   try {
     const raw = await withTimeout(kv.get(KEY_PREFIX + id, 'json'), 'KV get');
     if (raw === null) return null;
-    const parsed = sessionSchema.safeParse(raw);
-    return parsed.success ? (parsed.data as SessionState) : null;
+    return parseSession(raw);
   } catch (err) {
     logFailureOnce('kv.session.get', err);
     return null;
@@ -47,7 +66,7 @@ export async function saveSession(kv: KVNamespace | undefined, id: string, state
   if (!kv) return;
   try {
     // KV's minimum expiration is 60 seconds.
-    await withTimeout(kv.put(KEY_PREFIX + id, JSON.stringify(state), { expirationTtl: Math.max(60, ttlSeconds) }), 'KV put');
+    await withTimeout(kv.put(KEY_PREFIX + id, serializeSession(state), { expirationTtl: Math.max(60, ttlSeconds) }), 'KV put');
   } catch (err) {
     logFailureOnce('kv.session.put', err);
   }

@@ -1,7 +1,9 @@
 // The web channel: POST /api/chat and POST /api/feedback, used by the widget and any integrator.
 import { Hono } from 'hono';
 import { z } from 'zod';
-import { renderReply } from '../chat/render';
+import type { Answer } from '../chat/answer';
+import { decodeContext, encodeContext, MAX_CONTEXT_LENGTH } from '../chat/context';
+import { renderReply, type RenderedReply } from '../chat/render';
 import { converse } from '../chat/service';
 import type { AppEnv } from '../env';
 import { AppError } from '../errors';
@@ -9,6 +11,7 @@ import { readJsonBody } from '../http/body';
 import { logFailureOnce } from '../lib/log';
 import { messages } from '../messages';
 import { createRateLimiter, readLimit } from '../middleware/rate-limit';
+import { flushExchanges } from '../storage/exchange-queue';
 import { recordFeedback } from '../storage/records';
 
 export const MAX_MESSAGE_LENGTH = 1000;
@@ -17,6 +20,12 @@ const sessionIdSchema = z.string({ error: messages.errors.session_invalid }).reg
 
 export const chatRequestSchema = z.object({
   sessionId: sessionIdSchema.optional(),
+  /** The context the client holds (see chat/context.ts); null on the first message. */
+  context: z
+    .string({ error: messages.errors.context_invalid })
+    .max(MAX_CONTEXT_LENGTH, messages.errors.context_invalid)
+    .nullable()
+    .optional(),
   message: z
     .string({ error: messages.errors.message_missing })
     .trim()
@@ -33,6 +42,17 @@ export const feedbackRequestSchema = z.object({
 
 const sessionLimiter = createRateLimiter();
 
+/** Answers are immutable and cached answers are shared (chat/service.ts): render each once. */
+const replies = new WeakMap<Answer, RenderedReply>();
+function renderedReply(answer: Answer): RenderedReply {
+  let html = replies.get(answer);
+  if (html === undefined) {
+    html = renderReply(answer.blocks);
+    replies.set(answer, html);
+  }
+  return html;
+}
+
 export const chatRoutes = new Hono<AppEnv>()
   .post('/api/chat', async (c) => {
     const body = await readJsonBody(c, chatRequestSchema);
@@ -42,24 +62,35 @@ export const chatRoutes = new Hono<AppEnv>()
       c.header('Retry-After', String(limit.retryAfterSec));
       throw new AppError(429, 'rate_limited', messages.errors.rate_limited_session(limit.retryAfterSec));
     }
-    const turn = await converse(c.env, (p) => c.executionCtx.waitUntil(p), { channel: 'web', sessionId, text: body.message, newSession: body.sessionId === undefined });
+    const holdsContext = body.context !== undefined;
+    const turn = await converse(c.env, (p) => c.executionCtx.waitUntil(p), {
+      channel: 'web',
+      sessionId,
+      text: body.message,
+      newSession: body.sessionId === undefined,
+      ...(holdsContext ? { clientContext: decodeContext(body.context) } : {}),
+    });
     const a = turn.answer;
+    const context = holdsContext ? encodeContext(turn.session) : undefined;
     return c.json({
       sessionId,
       messageId: turn.messageId,
       intent: a.intent,
       aspect: a.aspect,
       ...(a.procedure ? { procedure: a.procedure } : {}),
-      reply: renderReply(a.blocks),
+      reply: renderedReply(a),
       suggestions: a.suggestions,
       ...(a.submitUrl ? { submitUrl: a.submitUrl } : {}),
       sources: a.sources,
+      ...(context !== undefined ? { context } : {}),
     });
   })
   .post('/api/feedback', async (c) => {
     const body = await readJsonBody(c, feedbackRequestSchema);
     let result: Awaited<ReturnType<typeof recordFeedback>>;
     try {
+      // The rated answer may still wait in this isolate's batch.
+      await flushExchanges();
       result = await recordFeedback(c.env.DB, {
         messageId: body.messageId,
         sessionId: `web:${body.sessionId}`,

@@ -51,10 +51,11 @@ export async function hashSessionId(id: string): Promise<string> {
   return hex;
 }
 
-export async function recordExchange(db: D1Database, e: ExchangeRecord): Promise<void> {
+/** The INSERT of one exchange, ready to run alone or in a batch. */
+export async function exchangeStatement(db: D1Database, e: ExchangeRecord): Promise<D1PreparedStatement> {
   const sessionHash = await hashSessionId(e.sessionId);
   const latency = Number.isFinite(e.latencyMs) ? Math.max(0, Math.round(e.latencyMs)) : 0;
-  await db
+  return db
     .prepare(
       `INSERT INTO exchanges (id, session_id, channel, question, intent, aspect, procedure_code, matched, latency_ms, created_at)
        VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)`,
@@ -70,8 +71,17 @@ export async function recordExchange(db: D1Database, e: ExchangeRecord): Promise
       e.matched ? 1 : 0,
       latency,
       (e.at ?? new Date()).toISOString(),
-    )
-    .run();
+    );
+}
+
+export async function recordExchange(db: D1Database, e: ExchangeRecord): Promise<void> {
+  await (await exchangeStatement(db, e)).run();
+}
+
+/** Several exchanges in one D1 call (one transaction: all or none). */
+export async function recordExchanges(db: D1Database, records: ExchangeRecord[]): Promise<void> {
+  if (records.length === 0) return;
+  await db.batch(await Promise.all(records.map((r) => exchangeStatement(db, r))));
 }
 
 /**
