@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { levelSchema } from '../catalog/schema';
 import type { AppEnv } from '../env';
 import { AppError } from '../errors';
+import { Lru, readCacheSize } from '../lib/lru';
 import { messages } from '../messages';
 import { getSearchEngine } from '../search/runtime';
 
@@ -29,6 +30,18 @@ const searchQuerySchema = z.object({
     }),
 });
 
+interface PublicHit {
+  code: string;
+  name: string;
+  levels: string[];
+  province: string | null;
+  detail: boolean;
+  score: number;
+}
+
+/** Results of recent queries in this isolate: the index is fixed for its life, people repeat themselves. */
+let recent: Lru<string, PublicHit[]> | null = null;
+
 export const searchRoutes = new Hono<AppEnv>().get('/api/search', async (c) => {
   const parsed = searchQuerySchema.safeParse({ q: c.req.query('q'), limit: c.req.query('limit'), level: c.req.query('level') });
   if (!parsed.success) {
@@ -37,11 +50,16 @@ export const searchRoutes = new Hono<AppEnv>().get('/api/search', async (c) => {
   const { q, limit, level } = parsed.data;
   const engine = await getSearchEngine(c.env.ASSETS);
   const t0 = performance.now();
-  const { hits } = engine.search(q, { limit, levels: level, province: c.env.PROVINCE || null });
+  recent ??= new Lru(readCacheSize(c.env.SEARCH_CACHE_SIZE, 500));
+  const province = c.env.PROVINCE || null;
+  const key = JSON.stringify([q.normalize('NFC'), limit, level ?? null, province]);
+  let hits = recent.get(key);
+  if (!hits) {
+    hits = engine
+      .search(q, { limit, levels: level, province })
+      .hits.map((h) => ({ code: h.code, name: h.name, levels: h.levels, province: h.province, detail: h.detail, score: h.score }));
+    recent.set(key, hits);
+  }
   const tookMs = Math.round((performance.now() - t0) * 100) / 100;
-  return c.json({
-    query: q,
-    hits: hits.map((h) => ({ code: h.code, name: h.name, levels: h.levels, province: h.province, detail: h.detail, score: h.score })),
-    tookMs,
-  });
+  return c.json({ query: q, hits, tookMs });
 });

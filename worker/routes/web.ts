@@ -30,14 +30,33 @@ const widgetMessages = {
   not_built: 'Chưa có bản dựng của widget. Hãy chạy `npm run build`.',
 } as const;
 
-async function serveAsset(c: Context<AppEnv>, path: string, type: string, cacheControl: string): Promise<Response> {
-  const headers = new Headers();
-  const inm = c.req.header('If-None-Match');
-  if (inm) headers.set('If-None-Match', inm);
-  const res = await c.env.ASSETS.fetch(new Request(`${ASSET_ORIGIN}${path}`, { headers }));
-  if (res.status !== 200 && res.status !== 304) {
-    throw new AppError(404, 'widget_not_built', widgetMessages.not_built);
+interface AssetCopy {
+  body: ArrayBuffer;
+  etag: string | null;
+}
+
+/** The widget files, read once per isolate: they change only with a deployment (a new isolate). */
+const assetCopies = new Map<string, Promise<AssetCopy | null>>();
+
+function readAsset(assets: Fetcher, path: string): Promise<AssetCopy | null> {
+  let copy = assetCopies.get(path);
+  if (!copy) {
+    copy = assets.fetch(new Request(`${ASSET_ORIGIN}${path}`)).then(async (res) => (res.status === 200 ? { body: await res.arrayBuffer(), etag: res.headers.get('ETag') } : null));
+    // A missing or failed read is not remembered: the next request tries again.
+    const forget = () => assetCopies.delete(path);
+    copy.then((c) => {
+      if (!c) forget();
+    }, forget);
+    assetCopies.set(path, copy);
   }
+  return copy;
+}
+
+const etagMatches = (header: string, etag: string) => header.split(',').some((t) => t.trim().replace(/^W\//u, '') === etag.replace(/^W\//u, '') || t.trim() === '*');
+
+async function serveAsset(c: Context<AppEnv>, path: string, type: string, cacheControl: string): Promise<Response> {
+  const copy = await readAsset(c.env.ASSETS, path).catch(() => null);
+  if (!copy) throw new AppError(404, 'widget_not_built', widgetMessages.not_built);
   const out = new Headers({
     'Content-Type': type,
     'Cache-Control': cacheControl,
@@ -46,9 +65,10 @@ async function serveAsset(c: Context<AppEnv>, path: string, type: string, cacheC
     'Cross-Origin-Resource-Policy': 'cross-origin',
     'Access-Control-Allow-Origin': '*',
   });
-  const etag = res.headers.get('ETag');
-  if (etag) out.set('ETag', etag);
-  return new Response(res.status === 304 ? null : res.body, { status: res.status, headers: out });
+  if (copy.etag) out.set('ETag', copy.etag);
+  const inm = c.req.header('If-None-Match');
+  if (inm && copy.etag && etagMatches(inm, copy.etag)) return new Response(null, { status: 304, headers: out });
+  return new Response(copy.body, { status: 200, headers: out });
 }
 
 async function featured(assets: Fetcher): Promise<PortalProcedure[]> {
