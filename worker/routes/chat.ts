@@ -45,12 +45,12 @@ const sessionLimiter = createRateLimiter();
 /** Answers are immutable and cached answers are shared (chat/service.ts): render each once. */
 const replies = new WeakMap<Answer, RenderedReply>();
 function renderedReply(answer: Answer): RenderedReply {
-  let html = replies.get(answer);
-  if (html === undefined) {
-    html = renderReply(answer.blocks);
-    replies.set(answer, html);
+  let reply = replies.get(answer);
+  if (reply === undefined) {
+    reply = renderReply(answer.blocks);
+    replies.set(answer, reply);
   }
-  return html;
+  return reply;
 }
 
 export const chatRoutes = new Hono<AppEnv>()
