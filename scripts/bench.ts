@@ -47,6 +47,22 @@ for (let i = 0; i < LOADS; i++) {
 }
 const loaded = engine!;
 
+// Memory the loaded engine holds (what a worker isolate keeps for its life), from the heap after a
+// full GC with and without it. Needs --expose-gc (npm run bench passes it).
+const gc = (globalThis as { gc?: () => void }).gc;
+function heapAfterGc(): number {
+  gc?.();
+  gc?.();
+  return process.memoryUsage().heapUsed;
+}
+let heapMb: string | null = null;
+if (gc) {
+  engine = null;
+  const before = heapAfterGc();
+  engine = new SearchEngine(JSON.parse(text) as Snapshot, synonyms, phrases);
+  heapMb = ((heapAfterGc() - before) / 1e6).toFixed(1);
+}
+
 /**
  * Latencies (ms) after warm-up rounds: `perQuestion`, each question's median over ROUNDS runs (what
  * a query costs, robust to GC pauses and a busy machine); `runs`, every single run.
@@ -76,6 +92,7 @@ console.log(
   `index load (median of ${LOADS}): JSON.parse ${ms(median(parseMs))}, fromSnapshot ${ms(median(fromSnapshotMs))}, new SearchEngine (incl. fromSnapshot) ${ms(median(engineMs))}; parse + engine ${ms(median(parseMs.map((p, i) => p + engineMs[i]!)))}`,
 );
 console.log(`  first load: JSON.parse ${ms(parseMs[0]!)}, fromSnapshot ${ms(fromSnapshotMs[0]!)}`);
+console.log(heapMb ? `loaded engine heap: ${heapMb} MB (of a worker isolate's 128 MB)` : 'loaded engine heap: run with --expose-gc to measure');
 for (const [label, questions] of [
   ['portal questions', portal],
   ['chat questions', chat],
@@ -105,7 +122,8 @@ if (!process.argv.includes('--no-worker')) {
     const secondSearch = await timed('/api/search?q=cap%20lai%20giay%20phep%20lai%20xe');
     const chatInit = { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ message: 'đăng ký kết hôn cần giấy tờ gì' }) };
     const firstChat = await timed('/api/chat', chatInit);
-    const secondChat = await timed('/api/chat', chatInit);
+    // Another question: the same one again would come from the answer cache.
+    const secondChat = await timed('/api/chat', { ...chatInit, body: JSON.stringify({ message: 'cấp lại giấy phép lái xe mất bao lâu' }) });
     console.log(
       `worker cold start (workerd over loopback): first /api/health ${ms(health)}; first /api/search ${ms(firstSearch)} (loads the index) then ${ms(secondSearch)}; ` +
         `first /api/chat ${ms(firstChat)} then ${ms(secondChat)}`,
