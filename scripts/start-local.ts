@@ -45,6 +45,7 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
     console.log(`Trang cán bộ: http://localhost:${PORT}/staff — chế độ Cloudflare Access (STAFF_AUTH=access trong .dev.vars).`);
   } else if (token) {
     if (created) console.log('.dev.vars: đã tạo mã đăng nhập cán bộ (STAFF_TOKEN) ngẫu nhiên.');
-    console.log(`Đăng nhập trang cán bộ: http://localhost:${PORT}/staff — mã: ${token}`);
+    // npm passes `npm start -- --port N` to wrangler only, not to this prestart step.
+    console.log(`Đăng nhập trang cán bộ: http://localhost:${PORT}/staff (cổng mặc định; với \`npm start -- --port N\` thì thay ${PORT} bằng N) — mã: ${token}`);
   }
 }
