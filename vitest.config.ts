@@ -23,6 +23,10 @@ export default defineConfig({
             wrangler: { configPath: './wrangler.toml' },
             miniflare: {
               bindings: {
+                // wrangler also reads a developer's .dev.vars (`npm start` writes a STAFF_TOKEN
+                // there): the tests see the configuration of wrangler.toml alone.
+                STAFF_TOKEN: '',
+                STAFF_AUTH: '',
                 TEST_MIGRATIONS: await readD1Migrations(fileURLToPath(new URL('./migrations', import.meta.url))),
                 ...channelBindings(inject('channelStub').origin),
               },

@@ -200,7 +200,8 @@ describe('token mode: login form and session cookie', () => {
     const [v, exp, nonce, sig] = good.split('.') as [string, string, string, string];
     const tampered = [
       `${v}.${Number(exp) + 3600}.${nonce}.${sig}`, // later expiry, same signature
-      `${v}.${exp}.${nonce}.${sig.slice(0, -2)}AA`,
+      // One signature character changed (the first: the last one's low bits may not count in base64).
+      `${v}.${exp}.${nonce}.${sig[0] === 'A' ? 'B' : 'A'}${sig.slice(1)}`,
       'v1.9999999999.AAAAAAAAAAAAAAAA.AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA',
       STAFF_TOKEN,
       await createSessionToken(STAFF_TOKEN, Date.now() - (SESSION_TTL_S + 60) * 1000), // expired
