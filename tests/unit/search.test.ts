@@ -1,15 +1,15 @@
 // The search engine on the real built index (build/assets/data/index.json: `npm test` builds it
 // first, in its pretest step; `npx tsx scripts/build.ts` does too).
-import { buildCatalogOrama } from '../../worker/search/orama';
+import { buildCatalogOrama, CatalogScorer, searchCatalogOrama } from '../../worker/search/orama';
 import { existsSync, readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Procedure } from '../../worker/catalog/schema';
 import { SearchEngine } from '../../worker/search/engine';
-import { computeStopTokens, toSearchDoc, type StopTokens } from '../../worker/search/index';
+import { computeStopTokens, FIELD_BOOST, TEXT_FIELDS, toSearchDoc, type StopTokens } from '../../worker/search/index';
 import { compilePhrases } from '../../worker/search/phrases';
 import { fromSnapshot, SNAPSHOT_VERSION, toSnapshot, type Snapshot } from '../../worker/search/snapshot';
 import { loadSynonyms } from '../../worker/search/synonyms';
-import { fold } from '../../worker/search/text';
+import { fold, tokenize } from '../../worker/search/text';
 
 const root = new URL('../../', import.meta.url);
 const readJson = (path: string) => JSON.parse(readFileSync(new URL(path, root), 'utf8'));
@@ -231,5 +231,25 @@ describe('snapshot', () => {
     expect(dictionaries.name.frequency('không_có')).toBe(0);
     expect(lexicon).toEqual(['khai', 'sinh']);
     expect(() => fromSnapshot({ ...snapshot, version: SNAPSHOT_VERSION - 1 })).toThrow(/version/u);
+  });
+
+  it('scores BM25 over the postings exactly as Orama\'s search() does on the loaded index', () => {
+    const { dictionaries, orama } = fromSnapshot(JSON.parse(readFileSync(INDEX, 'utf8')) as Snapshot);
+    const scorer = new CatalogScorer(orama);
+    const questions = [
+      'đăng ký khai sinh',
+      'cap lai giay phep lai xe bi mat',
+      'Tôi muốn thành lập công ty trách nhiệm hữu hạn một thành viên thì cần những giấy tờ gì và nộp ở đâu',
+      'hộ kinh doanh',
+      'xin giấy xác nhận tình trạng hôn nhân để kết hôn với người nước ngoài ở Hà Nội',
+    ];
+    for (const q of questions) {
+      const tokens = tokenize(q).filter((t) => TEXT_FIELDS.some((f) => dictionaries[f].ids(t).length > 0));
+      const terms = tokens.map((t) => TEXT_FIELDS.map((f) => dictionaries[f].ids(t)));
+      for (const limit of [5, 45, 400]) {
+        expect(scorer.top(terms, FIELD_BOOST, limit), q).toEqual(searchCatalogOrama(orama, tokens, FIELD_BOOST, limit));
+      }
+    }
+    expect(scorer.top([], FIELD_BOOST, 5)).toEqual([]);
   });
 });

@@ -12,7 +12,7 @@
 import type { Level } from '../catalog/schema';
 import type { PhraseMatcher, Aspect } from './phrases';
 import { FIELD_BOOST, TEXT_FIELDS, type StoredDoc } from './index';
-import { searchCatalogOrama, type CatalogOrama } from './orama';
+import { CatalogScorer, type TermPostings } from './orama';
 import { fromSnapshot, type Snapshot, type TermDictionary } from './snapshot';
 import { expandQuery, type Synonyms } from './synonyms';
 import { BIGRAM_SEPARATOR, diacriticsAgree, segment, syllableForms, tokenize, type Segmentation } from './text';
@@ -153,7 +153,8 @@ export const levelQualifier = (name: string): string | null => LEVEL_QUALIFIER.e
 export class SearchEngine {
   private readonly docs: StoredDoc[];
   private readonly dictionaries: Record<string, TermDictionary>;
-  private readonly orama: CatalogOrama;
+  /** BM25 over the loaded Orama index (its postings, field lengths and averages). */
+  private readonly scorer: CatalogScorer;
   private readonly byCode = new Map<string, number>();
   /** Syllables known to be words (accented and folded forms): the catalog's, the synonyms', the question phrases'. */
   private readonly lexicon: Set<string>;
@@ -173,7 +174,7 @@ export class SearchEngine {
     const loaded = fromSnapshot(snapshot);
     this.docs = loaded.docs;
     this.dictionaries = loaded.dictionaries;
-    this.orama = loaded.orama;
+    this.scorer = new CatalogScorer(loaded.orama);
     this.lexicon = new Set(loaded.lexicon);
     // Question phrases never reach the typo check (they are taken out first); the synonyms do.
     const words = [
@@ -206,24 +207,31 @@ export class SearchEngine {
     return this.byCode.has(code);
   }
 
-  /** Keeps the query tokens that exist in the index, rarest first, at most MAX_QUERY_TOKENS. */
-  private informativeTokens(tokens: string[], long: boolean): string[] {
-    const scored: [string, number][] = [];
+  /**
+   * Keeps the query tokens that exist in the index, rarest first, at most MAX_QUERY_TOKENS, each with
+   * its documents in each text field.
+   */
+  private informativeTokens(tokens: string[], long: boolean): TermPostings[] {
+    const scored: { postings: TermPostings; df: number }[] = [];
     for (const t of tokens) {
       let df = 0;
-      for (const f of TEXT_FIELDS) df = Math.max(df, this.dictionaries[f]?.documentFrequency(t) ?? 0);
-      if (df > 0) scored.push([t, df]);
+      const postings = TEXT_FIELDS.map((f) => {
+        const ids = this.dictionaries[f]!.ids(t);
+        if (ids.length > df) df = ids.length;
+        return ids;
+      });
+      if (df > 0) scored.push({ postings, df });
     }
     // A long question has rare words enough: its common ones (in over 2% of procedures) add little
     // to the ranking but most of the scoring time.
     if (long) {
       const cap = LONG_QUESTION_MAX_SHARE * this.docs.length;
-      const rare = scored.filter(([, df]) => df <= cap);
+      const rare = scored.filter((s) => s.df <= cap);
       if (rare.length) scored.splice(0, scored.length, ...rare);
     }
-    if (scored.length <= MAX_QUERY_TOKENS) return scored.map(([t]) => t);
-    scored.sort((a, b) => a[1] - b[1]);
-    return scored.slice(0, MAX_QUERY_TOKENS).map(([t]) => t);
+    if (scored.length <= MAX_QUERY_TOKENS) return scored.map((s) => s.postings);
+    scored.sort((a, b) => a.df - b.df);
+    return scored.slice(0, MAX_QUERY_TOKENS).map((s) => s.postings);
   }
 
   analyze(question: string): QueryAnalysis {
@@ -421,12 +429,12 @@ export class SearchEngine {
   }
 
   /**
-   * BM25 (Orama's search over the prebuilt index, with the field boosts) for the query tokens; the
+   * BM25 (Orama's, scored over the prebuilt index's postings, with the field boosts) for the query tokens; the
    * best CANDIDATES accepted documents, best first.
    */
-  private bm25(tokens: string[], accept: (doc: StoredDoc) => boolean, filtered: boolean): { id: number; score: number }[] {
+  private bm25(terms: TermPostings[], accept: (doc: StoredDoc) => boolean, filtered: boolean): { id: number; score: number }[] {
     // With a level or province filter, look further down the list so that enough candidates remain.
-    const hits = searchCatalogOrama(this.orama, tokens, FIELD_BOOST, filtered ? CANDIDATES * 10 : CANDIDATES + 5);
+    const hits = this.scorer.top(terms, FIELD_BOOST, filtered ? CANDIDATES * 10 : CANDIDATES + 5);
     const out: { id: number; score: number }[] = [];
     for (const h of hits) {
       if (accept(this.docs[h.id]!)) out.push(h);
