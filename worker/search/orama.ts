@@ -1,6 +1,6 @@
 // The catalog's Orama index. Built ahead of time (insertMultiple, save()) with the Vietnamese
-// tokenizer; shipped in the snapshot (snapshot.ts) and load()ed at cold start; its search() finds
-// the BM25 candidates that the engine then re-ranks.
+// tokenizer; shipped in the snapshot (snapshot.ts) and load()ed at cold start; its BM25 (computed by
+// CatalogScorer below from the loaded index) finds the candidates that the engine then re-ranks.
 //
 // Two things keep cold start and query time within budget (both measured: 150–200 ms to rebuild
 // Orama's radix trees, ~70% of the saved data in per-document term frequencies):
@@ -130,7 +130,10 @@ export function loadCatalogOrama(raw: RawData, sources: Record<TextField, Postin
   return db;
 }
 
-/** BM25 (Orama's) over the text fields with their boosts; hits as document numbers, best first. */
+/**
+ * BM25 through Orama's own search() over the text fields with their boosts; hits as document
+ * numbers, best first. The reference CatalogScorer is checked against (tests/unit/search.test.ts).
+ */
 export function searchCatalogOrama(
   db: CatalogOrama,
   tokens: string[],

@@ -10,8 +10,9 @@
 // document frequency only. The catalog's vocabulary ships too, for typo correction (engine.ts).
 //
 // The postings are Orama's own (orama.ts builds the index with Orama and derives them from its
-// save()); the rest of Orama's saved data ships as `orama` and is load()ed into the Orama database
-// that scores the candidates, these dictionaries standing in for its trees.
+// save()); the rest of Orama's saved data ships as `orama` and is load()ed into the Orama database,
+// these dictionaries standing in for its trees; its field lengths and averages weigh the BM25 that
+// finds the candidates (orama.ts, CatalogScorer).
 import type { RawData } from '@orama/orama';
 import type { Level } from '../catalog/schema';
 import { TEXT_FIELDS, type SearchDoc, type StopTokens, type StoredDoc, type TextField } from './index';
