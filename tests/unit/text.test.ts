@@ -279,14 +279,4 @@ describe('createVietnameseTokenizer with Orama', () => {
     expect(t.tokenize('Khai sinh', undefined, 'name', false)).toEqual(['khai$', 'sinh$', 'khai_sinh$']);
     expect(createVietnameseTokenizer({ wholeTokens: false, bigrams: false }).tokenize('Khai sinh')).toEqual(['khai', 'sinh']);
   });
-
-  it('applies queryFilter to search terms only', async () => {
-    const tokenizer = createVietnameseTokenizer({ queryFilter: (tokens) => tokens.filter((t) => t !== 'gì' && t !== 'gi') });
-    expect(tokenizer.tokenize('khai sinh gì')).toEqual(['khai$', 'sinh$', 'khai_sinh$', 'sinh_gì$', 'sinh_gi$']);
-    expect(tokenizer.tokenize('khai sinh gì', undefined, 'name')).toContain('gì$');
-    const db = create({ schema, components: { tokenizer } });
-    await insertMultiple(db, [{ code: '1', name: 'giấy tờ gì' }, { code: '2', name: 'khai sinh' }]);
-    expect(await codes(db, 'gì')).toEqual([]);
-    expect(await codes(db, 'giấy tờ')).toEqual(['1']);
-  });
 });

@@ -381,12 +381,6 @@ export interface VietnameseTokenizerOptions extends Pick<TokenizeOptions, 'bigra
    * Default true.
    */
   wholeTokens?: boolean;
-  /**
-   * Applied to the tokens of search terms only (Orama calls the tokenizer without a property name
-   * for a search term, with one for documents and `where` values). Receives and returns tokens as
-   * `tokenize` makes them, before the end mark is added.
-   */
-  queryFilter?: (tokens: string[]) => string[];
   /** Document properties indexed with folded forms only (see TokenizeOptions.foldedOnly). */
   foldedProps?: readonly string[];
   /** Applied to the tokens of a document property (before the end mark), e.g. to leave out stop tokens. */
@@ -413,7 +407,6 @@ export interface VietnameseTokenizer extends Tokenizer {
 export function createVietnameseTokenizer(opts: VietnameseTokenizerOptions = {}): VietnameseTokenizer {
   const bigrams = opts.bigrams !== false;
   const whole = opts.wholeTokens !== false;
-  const queryFilter = opts.queryFilter;
   const foldedProps = new Set(opts.foldedProps ?? []);
   const documentFilter = opts.documentFilter;
   return {
@@ -426,7 +419,6 @@ export function createVietnameseTokenizer(opts: VietnameseTokenizerOptions = {})
         prop === undefined && opts.pretokenizedQueries
           ? raw.split(' ').filter(Boolean)
           : tokenize(raw, { bigrams, foldedOnly: prop !== undefined && foldedProps.has(prop) });
-      if (queryFilter && prop === undefined) tokens = queryFilter(tokens);
       if (documentFilter && prop !== undefined) tokens = documentFilter(prop, tokens);
       if (whole) tokens = tokens.map((t) => t + TOKEN_END);
       return tokens;
