@@ -5,6 +5,7 @@
 // procedure, aspect and case the conversation is on and the list last offered — the same things
 // the citizen could say in words. Every code in it is looked up in the catalog again when used,
 // and a malformed token is simply no context.
+import { decodeBase64Url, encodeBase64Url } from '../lib/base64url';
 import type { SessionState } from './engine';
 import { isEmptySession, parseSession, serializeSession } from './session-store';
 
@@ -12,32 +13,16 @@ const PREFIX = 'v1.';
 /** Five offered options with long names fit comfortably; anything larger is not ours. */
 export const MAX_CONTEXT_LENGTH = 4000;
 
-function toBase64Url(bytes: Uint8Array): string {
-  let binary = '';
-  for (const b of bytes) binary += String.fromCharCode(b);
-  return btoa(binary).replace(/\+/gu, '-').replace(/\//gu, '_').replace(/=+$/u, '');
-}
-
-function fromBase64Url(text: string): Uint8Array | null {
-  if (!/^[A-Za-z0-9_-]*$/u.test(text)) return null;
-  try {
-    const binary = atob(text.replace(/-/gu, '+').replace(/_/gu, '/'));
-    return Uint8Array.from(binary, (c) => c.charCodeAt(0));
-  } catch {
-    return null;
-  }
-}
-
 /** The token for a state, or null when there is nothing to remember. */
 export function encodeContext(state: SessionState): string | null {
   if (isEmptySession(state)) return null;
-  return PREFIX + toBase64Url(new TextEncoder().encode(serializeSession(state)));
+  return PREFIX + encodeBase64Url(new TextEncoder().encode(serializeSession(state)));
 }
 
 /** The state in a token; null for an empty, foreign or malformed one. */
 export function decodeContext(token: string | null | undefined): SessionState | null {
   if (!token || token.length > MAX_CONTEXT_LENGTH || !token.startsWith(PREFIX)) return null;
-  const bytes = fromBase64Url(token.slice(PREFIX.length));
+  const bytes = decodeBase64Url(token.slice(PREFIX.length));
   if (!bytes) return null;
   try {
     return parseSession(JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes)));

@@ -6,6 +6,7 @@
 // most once per JWKS_REFETCH_MIN_MS, when a token names a key the cache does not hold (Access
 // rotates its keys). ACCESS_JWKS_JSON, when set, is used instead of any fetch: the key set as JSON,
 // for tests and air-gapped set-ups.
+import { decodeBase64Url } from '../lib/base64url';
 
 export const JWKS_TTL_MS = 10 * 60_000;
 export const JWKS_REFETCH_MIN_MS = 30_000;
@@ -54,18 +55,11 @@ export function clearJwksCache(): void {
   cache.clear();
 }
 
-function b64urlDecode(s: string): Uint8Array<ArrayBuffer> {
-  if (!/^[A-Za-z0-9_-]*$/u.test(s)) throw new Error('not base64url');
-  const b64 = s.replace(/-/gu, '+').replace(/_/gu, '/') + '='.repeat((4 - (s.length % 4)) % 4);
-  const bin = atob(b64);
-  const out = new Uint8Array(bin.length);
-  for (let i = 0; i < bin.length; i++) out[i] = bin.charCodeAt(i);
-  return out;
-}
-
 function decodeJson(part: string): Record<string, unknown> | null {
   try {
-    const v: unknown = JSON.parse(new TextDecoder().decode(b64urlDecode(part)));
+    const bytes = decodeBase64Url(part);
+    if (!bytes) return null;
+    const v: unknown = JSON.parse(new TextDecoder().decode(bytes));
     return v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : null;
   } catch {
     return null;
@@ -162,12 +156,8 @@ export async function verifyAccessJwt(token: string, cfg: AccessConfig, opts: Ve
   if (!header || !claims) return { ok: false, reason: 'malformed' };
   if (header.alg !== 'RS256') return { ok: false, reason: 'algorithm' };
   if (typeof header.kid !== 'string' || !header.kid) return { ok: false, reason: 'unknown_key' };
-  let signature: Uint8Array<ArrayBuffer>;
-  try {
-    signature = b64urlDecode(s);
-  } catch {
-    return { ok: false, reason: 'malformed' };
-  }
+  const signature = decodeBase64Url(s);
+  if (!signature) return { ok: false, reason: 'malformed' };
   const key = await keyFor(header.kid, cfg, opts.fetch ?? fetch, now);
   if (!key) return { ok: false, reason: 'unknown_key' };
   const valid = await crypto.subtle.verify('RSASSA-PKCS1-v1_5', key, signature, new TextEncoder().encode(`${h}.${p}`));

@@ -14,6 +14,7 @@ import type { Context, MiddlewareHandler } from 'hono';
 import { getCookie } from 'hono/cookie';
 import type { Env } from '../env';
 import { AppError } from '../errors';
+import { decodeBase64Url, encodeBase64Url } from '../lib/base64url';
 import { staffText } from '../messages';
 import { clientIp } from '../middleware/rate-limit';
 import { JwksUnavailableError, verifyAccessJwt, type AccessConfig } from './access';
@@ -89,27 +90,11 @@ export async function timingSafeEqualStrings(a: string, b: string): Promise<bool
   return diff === 0;
 }
 
-function b64url(bytes: Uint8Array): string {
-  let s = '';
-  for (const b of bytes) s += String.fromCharCode(b);
-  return btoa(s).replace(/\+/gu, '-').replace(/\//gu, '_').replace(/=+$/u, '');
-}
-
-function fromB64url(s: string): Uint8Array<ArrayBuffer> | null {
-  if (!/^[A-Za-z0-9_-]+$/u.test(s)) return null;
-  try {
-    const bin = atob(s.replace(/-/gu, '+').replace(/_/gu, '/') + '='.repeat((4 - (s.length % 4)) % 4));
-    return Uint8Array.from(bin, (ch) => ch.charCodeAt(0));
-  } catch {
-    return null;
-  }
-}
-
 const sessionKeys = new Map<string, Promise<CryptoKey>>();
 
 /** The session-signing key, derived from STAFF_TOKEN (so rotating the token revokes every session). */
 async function sessionKey(staffToken: string): Promise<CryptoKey> {
-  const id = b64url(new Uint8Array(await crypto.subtle.digest('SHA-256', enc.encode(`id\u0000${staffToken}`))));
+  const id = encodeBase64Url(new Uint8Array(await crypto.subtle.digest('SHA-256', enc.encode(`id\u0000${staffToken}`))));
   let key = sessionKeys.get(id);
   if (!key) {
     key = (async () => hmacKey(await crypto.subtle.digest('SHA-256', enc.encode(`tthc-staff-session/v1\u0000${staffToken}`))))();
@@ -122,10 +107,10 @@ async function sessionKey(staffToken: string): Promise<CryptoKey> {
 /** "v1.<expires, s>.<nonce>.<HMAC>" — expires SESSION_TTL_S after `now`. */
 export async function createSessionToken(staffToken: string, now = Date.now()): Promise<string> {
   const exp = Math.floor(now / 1000) + SESSION_TTL_S;
-  const nonce = b64url(crypto.getRandomValues(new Uint8Array(12)));
+  const nonce = encodeBase64Url(crypto.getRandomValues(new Uint8Array(12)));
   const payload = `v1.${exp}.${nonce}`;
   const sig = new Uint8Array(await crypto.subtle.sign('HMAC', await sessionKey(staffToken), enc.encode(payload)));
-  return `${payload}.${b64url(sig)}`;
+  return `${payload}.${encodeBase64Url(sig)}`;
 }
 
 export async function verifySessionToken(value: string, staffToken: string, now = Date.now()): Promise<boolean> {
@@ -134,7 +119,7 @@ export async function verifySessionToken(value: string, staffToken: string, now 
   const exp = Number(m[1]);
   const nowS = Math.floor(now / 1000);
   if (exp <= nowS || exp > nowS + SESSION_TTL_S + 60) return false;
-  const sig = fromB64url(m[3]!);
+  const sig = decodeBase64Url(m[3]!);
   if (!sig) return false;
   return crypto.subtle.verify('HMAC', await sessionKey(staffToken), sig, enc.encode(`v1.${m[1]}.${m[2]}`));
 }
