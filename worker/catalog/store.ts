@@ -2,6 +2,7 @@
 // Records are fetched one by one and kept in a small per-isolate cache: the worker script
 // stays small and cold start does not parse the whole catalog.
 import { AppError } from '../errors';
+import { Lru } from '../lib/lru';
 import { messages } from '../messages';
 import { procedureSchema, type Procedure } from './schema';
 import { catalogSummarySchema, type CatalogSummary } from './summary';
@@ -9,10 +10,11 @@ import { catalogSummarySchema, type CatalogSummary } from './summary';
 const ASSET_ORIGIN = 'https://assets.invalid';
 const CACHE_LIMIT = 500;
 
-const records = new Map<string, Procedure | null>();
+const records = new Lru<string, Procedure | null>(CACHE_LIMIT);
 let summary: Promise<CatalogSummary> | null = null;
 
-async function fetchAsset(assets: Fetcher, path: string): Promise<Response> {
+/** A file of the worker's static assets (build/assets), by its path. */
+export async function fetchAsset(assets: Fetcher, path: string): Promise<Response> {
   return assets.fetch(new Request(`${ASSET_ORIGIN}${path}`));
 }
 
@@ -42,7 +44,6 @@ export async function getProcedure(assets: Fetcher, code: string): Promise<Proce
   } else if (res.status !== 404) {
     throw new AppError(503, 'catalog_unavailable', messages.errors.catalog_unavailable);
   }
-  if (records.size >= CACHE_LIMIT) records.delete(records.keys().next().value as string);
   records.set(code, record);
   return record;
 }

@@ -2,18 +2,12 @@
 // capacity drop the oldest. Capacity 0 turns the cache off (every get misses, nothing is kept).
 export class Lru<K, V> {
   private readonly entries = new Map<K, V>();
-  hits = 0;
-  misses = 0;
 
   constructor(readonly capacity: number) {}
 
   get(key: K): V | undefined {
     const value = this.entries.get(key);
-    if (value === undefined) {
-      this.misses++;
-      return undefined;
-    }
-    this.hits++;
+    if (value === undefined) return undefined;
     // Map keeps insertion order: re-inserting makes this entry the newest.
     this.entries.delete(key);
     this.entries.set(key, value);
@@ -32,12 +26,6 @@ export class Lru<K, V> {
 
   get size(): number {
     return this.entries.size;
-  }
-
-  clear(): void {
-    this.entries.clear();
-    this.hits = 0;
-    this.misses = 0;
   }
 }
 
