@@ -2,13 +2,11 @@
 // manifest, and the demo portal page (/) with its stylesheet. The widget is built into the static
 // assets by scripts/build-widget.ts; `run_worker_first` means the worker serves it explicitly.
 import { Hono, type Context } from 'hono';
-import { getProcedure } from '../catalog/store';
+import { fetchAsset, getProcedure } from '../catalog/store';
 import type { AppEnv } from '../env';
 import { AppError } from '../errors';
 import { FEATURED, portalHtml, type PortalProcedure } from '../web/portal';
 import { portalCss } from '../web/portal-css';
-
-const ASSET_ORIGIN = 'https://assets.invalid';
 
 /** The demo page's Content-Security-Policy: no inline script or style, talks only to its own origin. */
 export const PORTAL_CSP = [
@@ -41,7 +39,7 @@ const assetCopies = new Map<string, Promise<AssetCopy | null>>();
 function readAsset(assets: Fetcher, path: string): Promise<AssetCopy | null> {
   let copy = assetCopies.get(path);
   if (!copy) {
-    copy = assets.fetch(new Request(`${ASSET_ORIGIN}${path}`)).then(async (res) => (res.status === 200 ? { body: await res.arrayBuffer(), etag: res.headers.get('ETag') } : null));
+    copy = fetchAsset(assets, path).then(async (res) => (res.status === 200 ? { body: await res.arrayBuffer(), etag: res.headers.get('ETag') } : null));
     // A missing or failed read is not remembered: the next request tries again.
     const forget = () => assetCopies.delete(path);
     copy.then((c) => {

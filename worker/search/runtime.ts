@@ -3,6 +3,7 @@
 import phrasesJson from '../../knowledge/phrases.json';
 import provincesJson from '../../knowledge/provinces.json';
 import synonymsJson from '../../knowledge/synonyms.json';
+import { fetchAsset } from '../catalog/store';
 import { AppError } from '../errors';
 import { messages } from '../messages';
 import { SearchEngine } from './engine';
@@ -17,7 +18,7 @@ export let lastLoadMs: number | null = null;
 export function getSearchEngine(assets: Fetcher): Promise<SearchEngine> {
   engine ??= (async () => {
     const t0 = performance.now();
-    const res = await assets.fetch(new Request('https://assets.invalid/data/index.json'));
+    const res = await fetchAsset(assets, '/data/index.json');
     if (!res.ok) throw new AppError(503, 'catalog_unavailable', messages.errors.catalog_unavailable);
     const snapshot = (await res.json()) as Snapshot;
     const loaded = new SearchEngine(snapshot, loadSynonyms(synonymsJson), compilePhrases(phrasesJson, provincesJson));
