@@ -53,16 +53,14 @@ function answerCache(env: Env): Lru<string, Fresh> {
 }
 
 async function respond(env: Env, text: string, state: SessionState): Promise<Fresh> {
-  const cacheable = isEmptySession(state);
+  if (!isEmptySession(state)) return (await getChatEngine(env)).respond(text, state);
   // The configuration is part of the answer (hotline, province, submission links).
   const key = `${JSON.stringify(chatConfig(env))}\n${text.trim().normalize('NFC')}`;
-  if (cacheable) {
-    const hit = answerCache(env).get(key);
-    if (hit) return hit;
-  }
-  const chat = await getChatEngine(env);
-  const fresh = await chat.respond(text, state);
-  if (cacheable) answerCache(env).set(key, fresh);
+  const cache = answerCache(env);
+  const hit = cache.get(key);
+  if (hit) return hit;
+  const fresh = await (await getChatEngine(env)).respond(text, state);
+  cache.set(key, fresh);
   return fresh;
 }
 

@@ -6,7 +6,7 @@ import { ASPECTS } from '../search/phrases';
 import type { SessionState } from './engine';
 
 const aspect = z.enum([...ASPECTS, 'overview']);
-export const sessionSchema = z.object({
+const sessionSchema = z.object({
   procedure: z.string().optional(),
   aspect: aspect.optional(),
   caseIndex: z.number().int().nonnegative().optional(),
