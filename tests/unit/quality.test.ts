@@ -1,7 +1,6 @@
 // The quality gate: the search and chat figures of `npm run eval` on the dev sets, asserted, so a
 // change that makes answers worse fails the build. Thresholds are the issues' targets where they
-// are met, and otherwise just below the level reached (portal hit@5: target 80%, reached 76.9%;
-// hit@1 58.5%).
+// are met, and otherwise just below the level reached (portal hit@1: target 55%, reached 60.8%).
 import { describe, expect, it } from 'vitest';
 import { loadChat } from '../../scripts/lib/chat';
 import { evaluateChat } from '../../scripts/lib/chat-eval';
@@ -13,11 +12,11 @@ const { chat, catalog, search: engine } = loadChat();
 const search = (q: string) => engine.search(q, { limit: 5 }).hits.map((h) => h.code);
 
 describe('search quality on the dev sets', () => {
-  it('portal questions: hit@1 ≥ 58%, hit@5 ≥ 76%', () => {
+  it('portal questions: hit@1 ≥ 60%, hit@5 ≥ 80%', () => {
     const qs = readEvalSet('portal-questions-dev').filter((q) => q.codes.length);
     const f = rankingFigures(qs.map((q) => search(q.question)), qs.map((q) => q.codes));
-    expect(f.hit1).toBeGreaterThanOrEqual(0.58);
-    expect(f.hit5).toBeGreaterThanOrEqual(0.76);
+    expect(f.hit1).toBeGreaterThanOrEqual(0.6);
+    expect(f.hit5).toBeGreaterThanOrEqual(0.8);
   });
 
   it('chat questions: the expected procedure first ≥ 90%, with and without diacritics', () => {

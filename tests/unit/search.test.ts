@@ -131,6 +131,19 @@ describe('SearchEngine on the built index', () => {
     expect(top('xóa đăng ký tạm trú')?.name).toMatch(/^Xóa đăng ký tạm trú/u);
   });
 
+  it('prefers a procedure to its re-issue, amendment or withdrawal unless the question asks for one', () => {
+    // The names differ by their first words only; the question names the thing, not the action.
+    expect(top('chứng chỉ hành nghề luật sư')?.name).toMatch(/^Cấp Chứng chỉ hành nghề luật sư/u); // not "Thu hồi …"
+    expect(top('giấy phép hoạt động khám bệnh chữa bệnh')?.name).toMatch(/^Cấp mới giấy phép hoạt động khám bệnh/u); // not "Cấp lại …"
+    expect(top('giấy chứng nhận đăng ký tàu cá')?.name).toMatch(/^Cấp giấy chứng nhận đăng ký tàu cá/u);
+    expect(top('thời hạn thẻ bảo hiểm y tế')?.name).toMatch(/^(Thủ tục )?[Cc]ấp thẻ bảo hiểm y tế/u); // not "Cấp đổi / Cấp lại thẻ …"
+    // Asked for, in the catalog's words or colloquially, the follow-up comes first.
+    expect(top('cấp lại giấy phép hoạt động khám bệnh chữa bệnh')?.name).toMatch(/^Cấp lại giấy phép hoạt động khám bệnh/u);
+    expect(top('thu hồi chứng chỉ hành nghề luật sư')?.name).toMatch(/^Thu hồi chứng chỉ hành nghề luật sư/u);
+    expect(top('bị mất giấy phép lái xe')?.name).toMatch(/^Cấp lại giấy phép lái xe/u);
+    expect(top('gia hạn giấy phép lao động')?.name).toMatch(/^Gia hạn giấy phép lao động/u);
+  });
+
   it('reads the procedure a long question names after "thủ tục"', () => {
     const q = 'Trẻ em dưới 14 tuổi khi làm thủ tục cấp hộ chiếu có cần phải trực tiếp đến cơ quan Quản lý xuất nhập cảnh để nộp hồ sơ không?';
     const r = engine.search(q, { limit: 5 });

@@ -16,6 +16,7 @@ export const synonymsSchema = z.strictObject({
   groups: z.array(z.strictObject({ canonical: phrase, variants: z.array(phrase).min(1) })),
   colloquial: z.array(z.strictObject({ phrase, means: phrase })).default([]),
   keep: z.array(phrase).default([]),
+  followUps: z.strictObject({ generic: z.array(phrase), heads: z.array(phrase) }).default({ generic: [], heads: [] }),
 });
 export type SynonymsData = z.infer<typeof synonymsSchema>;
 
