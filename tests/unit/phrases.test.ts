@@ -21,6 +21,13 @@ describe('question phrases', () => {
     expect(kinds('can giay to gi')).toContainEqual({ type: 'aspect', aspect: 'components', strength: 'ask' });
   });
 
+  it('does not read a word of a procedure\'s subject as an aspect ("luật sư" is no question about the law)', () => {
+    const aspects = (q: string) => kinds(q).filter((k) => k.type === 'aspect');
+    expect(aspects('mất chứng chỉ hành nghề luật sư thì làm lại thế nào')).toEqual([]);
+    expect(aspects('theo luật thì đăng ký tạm trú cần gì')).toContainEqual({ type: 'aspect', aspect: 'legal', strength: 'hint' });
+    expect(aspects('thủ tục này căn cứ pháp lý là gì')).toContainEqual({ type: 'aspect', aspect: 'legal', strength: 'ask' });
+  });
+
   it('recognises provinces by full and short name', () => {
     expect(kinds('thủ tục ở Đà Nẵng')).toContainEqual({ type: 'province', province: 'Thành phố Đà Nẵng' });
     expect(kinds('tinh gia lai')).toContainEqual({ type: 'province', province: 'Tỉnh Gia Lai' });
