@@ -7,7 +7,7 @@ import { fold } from '../worker/search/text.ts';
 import { readCatalog } from './lib/catalog.ts';
 import { buildBaseline } from './lib/baseline.ts';
 import { loadEngine, readEvalSet } from './lib/engine.ts';
-import { pct, rankingFigures, type RankingFigures } from './lib/metrics.ts';
+import { pct, rankingFigures, typo, type RankingFigures } from './lib/metrics.ts';
 
 const engine = loadEngine();
 const procedures = readCatalog();
@@ -15,18 +15,6 @@ const baselines = { 'baseline (fold only)': buildBaseline(procedures, false), 'b
 
 const row = (label: string, f: RankingFigures) =>
   `  ${label.padEnd(22)} hit@1 ${pct(f.hit1).padStart(6)}  hit@3 ${pct(f.hit3).padStart(6)}  hit@5 ${pct(f.hit5).padStart(6)}  MRR ${f.mrr.toFixed(3)}`;
-
-/** One letter dropped from the longest word (4+ letters): a deterministic small typo. */
-function typo(question: string): string {
-  const words = question.split(' ');
-  let at = -1;
-  words.forEach((w, i) => {
-    if (/^\p{L}{4,}$/u.test(w) && (at < 0 || w.length > words[at]!.length)) at = i;
-  });
-  if (at < 0) return question;
-  words[at] = words[at]!.slice(0, 2) + words[at]!.slice(3);
-  return words.join(' ');
-}
 
 const verbose = process.argv.includes('--verbose');
 for (const set of ['portal-questions-dev', 'chat-queries-dev'] as const) {

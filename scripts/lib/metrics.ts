@@ -32,3 +32,15 @@ export function percentile(sorted: number[], p: number): number {
   if (sorted.length === 0) return 0;
   return sorted[Math.min(sorted.length - 1, Math.ceil(p * sorted.length) - 1)]!;
 }
+
+/** One letter dropped from the longest word (4+ letters): a deterministic small typo. */
+export function typo(question: string): string {
+  const words = question.split(' ');
+  let at = -1;
+  words.forEach((w, i) => {
+    if (/^\p{L}{4,}$/u.test(w) && (at < 0 || w.length > words[at]!.length)) at = i;
+  });
+  if (at < 0) return question;
+  words[at] = words[at]!.slice(0, 2) + words[at]!.slice(3);
+  return words.join(' ');
+}

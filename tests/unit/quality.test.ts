@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { loadChat } from '../../scripts/lib/chat';
 import { evaluateChat } from '../../scripts/lib/chat-eval';
 import { readEvalSet } from '../../scripts/lib/engine';
-import { rankingFigures } from '../../scripts/lib/metrics';
+import { rankingFigures, typo } from '../../scripts/lib/metrics';
 import { fold } from '../../worker/search/text';
 
 const { chat, catalog, search: engine } = loadChat();
@@ -19,9 +19,9 @@ describe('search quality on the dev sets', () => {
     expect(f.hit5).toBeGreaterThanOrEqual(0.8);
   });
 
-  it('chat questions: the expected procedure first ≥ 90%, with and without diacritics', () => {
+  it('chat questions: the expected procedure first ≥ 90%, with and without diacritics, and with a typo', () => {
     const qs = readEvalSet('chat-queries-dev').filter((q) => q.codes.length);
-    for (const rewrite of [(q: string) => q, fold]) {
+    for (const rewrite of [(q: string) => q, fold, typo]) {
       const f = rankingFigures(qs.map((q) => search(rewrite(q.question))), qs.map((q) => q.codes));
       expect(f.hit1).toBeGreaterThanOrEqual(0.9);
     }

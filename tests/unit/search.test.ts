@@ -70,8 +70,14 @@ describe('SearchEngine on the built index', () => {
     // A wrong tone completes a province's name.
     const place = engine.analyze('xin số nhà ở đà nẳng');
     expect(place.provinces).toEqual(['Thành phố Đà Nẵng']);
-    // Words the catalog uses are left alone.
+    // A slip that spells another word of the catalog, pairing with one neighbour but not the
+    // other ("ký thông" as in "đăng ký thông báo", but no "thông trú").
+    const slip = engine.search('dang ky thong tru bao lau thi xong', { limit: 5 });
+    expect(slip.analysis.corrections).toContainEqual({ from: 'thong', to: 'thuong' });
+    expect(slip.hits[0]?.name).toMatch(/^Đăng ký thường trú/u);
+    // Words the catalog uses are left alone, and so are question words ("xong").
     expect(engine.analyze('đăng ký khai sinh cho con').corrections).toEqual([]);
+    expect(engine.analyze('làm khai tử xong được cấp giấy gì').corrections).toEqual([]);
     expect(engine.analyze('dang ky tam tru cho nguoi thue tro').corrections).toEqual([]);
   });
 

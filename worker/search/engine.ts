@@ -60,6 +60,8 @@ export interface SearchResult {
 }
 
 const CODE_RE = /^\d\.\d{6,9}$/u;
+/** A question phrase's word in at most this many names is taken for a question word, never a typo. */
+const RARE_IN_NAMES = 3;
 /** Typo correction: shortest syllable considered (letters). */
 const MIN_TYPO_LENGTH = 3;
 /** Typo correction of words the catalog does use: only in questions this short (syllables searched)… */
@@ -214,9 +216,11 @@ export class SearchEngine {
       }
     }
     for (const c of synonyms.data.colloquial) for (const t of tokenize(c.phrase, { bigrams: false })) this.chatWords.add(t);
+    // A question phrase's word that (almost) no name has is a question word ("xong": "bao lâu thì
+    // xong"); one that names use ("thông" in "thông tư") may be a slip for another name word.
     for (const w of phrases.phrases ?? []) {
       for (const t of tokenize(w, { bigrams: false })) {
-        if (this.dictionaries.name!.has(t)) continue;
+        if (this.dictionaries.name!.frequency(t) > RARE_IN_NAMES) continue;
         this.chatWords.add(t);
         this.lexicon.add(t);
       }
@@ -385,9 +389,19 @@ export class SearchEngine {
       // ("đăng ký thong trú": "thuong_tru"); not a short word nor a colloquial or question word
       // ("lam", "xin", "xong").
       let least = 1;
+      /** Names with the pair of `c` and each neighbour (0 where there is none). */
+      const sides = (c: string) => [hasPrev ? name.frequency(form(i - 1, false) + BIGRAM_SEPARATOR + c) : 0, hasNext ? name.frequency(c + BIGRAM_SEPARATOR + form(i + 1, false)) : 0];
+      let bothSides = false;
       if (this.lexicon.has(typed)) {
         const plausible = short && typed.length > MIN_TYPO_LENGTH && !this.chatWords.has(typed) && (hasPrev || hasNext);
-        if (!plausible || pairs(inf.fold, false) > 0) continue;
+        if (!plausible) continue;
+        const [before, after] = sides(inf.fold);
+        // Pairing on one side only, a word may still be a typo: "đăng ký thong trú" pairs as "ký
+        // thông" (đăng ký thông báo), but "thường" pairs on both sides; then the correction must too.
+        if (before! > 0 || after! > 0) {
+          if (!hasPrev || !hasNext || (before! > 0 && after! > 0)) continue;
+          bothSides = true;
+        }
         least = KNOWN_WORD_EVIDENCE;
       }
       let best: string | null = null;
@@ -400,6 +414,7 @@ export class SearchEngine {
         // the synonyms and phrases ("online") only when no name word fits.
         const evidence = hasPrev || hasNext ? pairs(f, false) : df;
         if (evidence < least && (least > 1 || df > 0)) continue;
+        if (bothSides && sides(f).some((n) => n < KNOWN_WORD_EVIDENCE)) continue;
         // A tone or shape mark wrong (hỏi for ngã: "nẳng" for "nẵng") before any other slip; then
         // the pairs as typed (with the neighbours' diacritics), without diacritics, the word alone.
         const rank = [evidence > 0 ? 1 : 0, f === inf.fold ? 1 : 0, accented ? pairs(c, true) : 0, evidence, df];
