@@ -61,6 +61,9 @@ describe('SearchEngine on the built index', () => {
     expect(top('cấp lại sổ đỏ bị mất')?.name).toMatch(/^Cấp lại Giấy chứng nhận do bị mất/u);
     expect(codes('thành lập cty tnhh 1 thành viên')).toContain('2.001583');
     expect(top('xin giấy xác nhận độc thân')?.code).toBe('1.004873'); // Giấy xác nhận tình trạng hôn nhân
+    // Abbreviations of business and customs papers.
+    expect(top('thành lập vpđd của thương nhân nước ngoài')?.name).toMatch(/^Cấp Giấy phép thành lập Văn phòng đại diện của thương nhân/u);
+    expect(top('hàng hóa đưa vào knq')?.name).toMatch(/kho ngoại quan/u);
   });
 
   it('reads a word with a typo as the word it was meant to be', () => {
