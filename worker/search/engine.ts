@@ -111,8 +111,9 @@ const DETAIL_BONUS = 0.2;
  * knowledge/synonyms.json), when no reading of the question names that action and the candidates
  * hold its base procedure: a general question ("thẻ BHYT có giá trị bao lâu", "hồ sơ đầu tư ra nước
  * ngoài") is about the procedure itself, yet the re-issue or amendment shares most of its name.
- * Portal hit@5 76.9% → 80.0% and hit@1 58.5% → 60.8%, on each half of the set; chat figures
- * unchanged; 0.4–0.8 give the same hit@5.
+ * Portal hit@5 76.9% → 80.0% and hit@1 58.5% → 60.8%, on each half of the set; with "dừng" among
+ * the heads ("Dừng thực hiện thủ tục đăng ký hộ kinh doanh"), chat top-1 90.6% → 93.8%; 0.4–0.8
+ * give the same hit@5.
  */
 const FOLLOW_UP_PENALTY = 0.6;
 /**
@@ -186,7 +187,7 @@ export class SearchEngine {
   private speller: Speller | null = null;
   /** Follow-up name heads (folded syllables, longest first), each with the words a question must have to ask for it. */
   private readonly followUps: { head: string[]; asks: string[] }[];
-  /** Per document: the words its name's follow-up head asks for, or null (not a follow-up). */
+  /** Per document: the follow-up action its name begins with, or null; built on first use. */
   private readonly followUpOf = new Map<number, FollowUp | null>();
   /** Syllables of the synonyms and phrases ("online", "vneid"): typos may be read as them too. */
   private readonly extraWords = new Set<string>();
@@ -389,8 +390,11 @@ export class SearchEngine {
       // ("đăng ký thong trú": "thuong_tru"); not a short word nor a colloquial or question word
       // ("lam", "xin", "xong").
       let least = 1;
-      /** Names with the pair of `c` and each neighbour (0 where there is none). */
-      const sides = (c: string) => [hasPrev ? name.frequency(form(i - 1, false) + BIGRAM_SEPARATOR + c) : 0, hasNext ? name.frequency(c + BIGRAM_SEPARATOR + form(i + 1, false)) : 0];
+      /** Names with the pair of `c` (folded) and the previous, and the next syllable (0 where there is none). */
+      const sides = (c: string) => [
+        hasPrev ? name.frequency(form(i - 1, false) + BIGRAM_SEPARATOR + c) : 0,
+        hasNext ? name.frequency(c + BIGRAM_SEPARATOR + form(i + 1, false)) : 0,
+      ];
       let bothSides = false;
       if (this.lexicon.has(typed)) {
         const plausible = short && typed.length > MIN_TYPO_LENGTH && !this.chatWords.has(typed) && (hasPrev || hasNext);
@@ -463,7 +467,7 @@ export class SearchEngine {
     if (analysis.focus) for (const text of expandQuery(analysis.focus, this.synonyms).split('\n')) readings.push(this.units(text, true));
     const context = { readings, provinces: analysis.provinces, province: opts.province ?? null };
     const top = candidates[0]!.score;
-    const scored = candidates.map((c) => ({ id: c.id, doc: this.docs[c.id]!, ...this.rerank(c.score / top, c.id, context) }));
+    const scored = candidates.map((c) => ({ id: c.id, doc: this.docs[c.id]!, score: this.rerank(c.score / top, c.id, context) }));
     this.demoteFollowUps(scored, context);
     const ranked = scored.sort((a, b) => b.score - a.score);
     for (const r of ranked) hits.push(toHit(r.doc, r.score));
@@ -542,7 +546,7 @@ export class SearchEngine {
    * the question merely contains ("Xóa đăng ký" for "xóa đăng ký tàu cá") nor a long name the
    * question touches in one word wins on its own.
    */
-  private rerank(bm25: number, id: number, context: RerankContext): { score: number; agreement: number } {
+  private rerank(bm25: number, id: number, context: RerankContext): number {
     const doc = this.docs[id]!;
     const names = this.names(id);
     const b2 = NAME_RECALL_BETA * NAME_RECALL_BETA;
@@ -565,7 +569,7 @@ export class SearchEngine {
     if (doc.province && context.provinces.includes(doc.province)) score += PROVINCE_BONUS;
     else if (doc.province && doc.province !== context.province) score -= OTHER_PROVINCE_PENALTY;
     if (doc.detail) score += DETAIL_BONUS;
-    return { score, agreement: f };
+    return score;
   }
 
   /** Demotes the follow-ups the question does not ask for, when their base procedure is a candidate too. */
