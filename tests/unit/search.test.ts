@@ -153,6 +153,12 @@ describe('SearchEngine on the built index', () => {
     expect(top('gia hạn giấy phép lao động')?.name).toMatch(/^Gia hạn giấy phép lao động/u);
   });
 
+  it('finds a procedure by its name when the name also lists the cases it covers', () => {
+    // "Cấp giấy phép xây dựng mới đối với công trình cấp III, cấp IV (Công trình không theo tuyến/…/Dự án) và nhà ở riêng lẻ"
+    expect(top('giấy phép xây dựng nhà ở riêng lẻ')?.code).toBe('1.013225');
+    expect(top('xin giấy phép sửa chữa cải tạo nhà ở riêng lẻ')?.code).toBe('1.013229');
+  });
+
   it('reads the procedure a long question names after "thủ tục"', () => {
     const q = 'Trẻ em dưới 14 tuổi khi làm thủ tục cấp hộ chiếu có cần phải trực tiếp đến cơ quan Quản lý xuất nhập cảnh để nộp hồ sơ không?';
     const r = engine.search(q, { limit: 5 });

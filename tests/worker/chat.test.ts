@@ -78,6 +78,22 @@ describe('POST /api/chat: a conversation', () => {
     expect(b.procedure?.code).toBe(second);
   });
 
+  it('asks which one when the question names only what several procedures share, and answers when it names one', async () => {
+    // "giấy phép xây dựng" is in the names of permits for a house, a railway crossing, a monument…
+    const broad = await chat('xin giấy phép xây dựng hết bao nhiêu tiền');
+    expect(broad.intent).toBe('clarify');
+    expect(broad.suggestions.length).toBeGreaterThanOrEqual(3);
+    expect(new Set(broad.sources).size).toBe(broad.sources.length);
+    expect(broad.procedure).toBeUndefined();
+    const house = await chat('xin giấy phép xây nhà cần giấy tờ gì');
+    expect(house.intent).toBe('procedure');
+    expect(house.procedure?.name).toMatch(/^Cấp giấy phép xây dựng mới đối với công trình cấp III, cấp IV .* nhà ở riêng lẻ$/u);
+    // A name that only adds a word or two to the question is the one meant.
+    const named = await chat('chấm dứt giám hộ cần giấy tờ gì');
+    expect(named.intent).toBe('procedure');
+    expect(named.procedure?.code).toBe('1.004845');
+  });
+
   it('declines out-of-scope questions with the hotline', async () => {
     const a = await chat('thời tiết đà nẵng ngày mai thế nào');
     expect(a.intent).toBe('out_of_scope');

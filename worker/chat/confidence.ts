@@ -15,6 +15,28 @@ export function agreement(searchText: string, procedureName: string): number {
 }
 
 function lineAgreement(question: string, procedureName: string): number {
+  const { precision, recall } = lineOverlap(question, procedureName);
+  return precision + recall > 0 ? (2 * precision * recall) / (precision + recall) : 0;
+}
+
+/**
+ * The question names only part of a procedure: every word and word pair of one reading of it is in
+ * the name (as "giấy phép xây dựng" is in "Cấp giấy phép xây dựng, cải tạo, nâng cấp đường ngang"),
+ * and the name says at least as much again. When several candidates are so, the question does not
+ * say which one is meant. (A name that adds a word or two, "Thủ tục đăng ký chấm dứt giám hộ" for
+ * "chấm dứt giám hộ", is what the question means.)
+ */
+const BROAD_PRECISION = 0.5;
+
+export function namesOnlyPartOf(searchText: string, procedureName: string): boolean {
+  return searchText.split('\n').some((line) => {
+    const { precision, recall } = lineOverlap(line, procedureName);
+    return recall === 1 && precision < BROAD_PRECISION;
+  });
+}
+
+/** Share of the name's words the question has (precision) and of the question's the name has (recall), filler left out. */
+function lineOverlap(question: string, procedureName: string): { precision: number; recall: number } {
   const q = tokensOf(question);
   const n = tokensOf(procedureName);
   let shared = 0;
@@ -26,8 +48,6 @@ function lineAgreement(question: string, procedureName: string): number {
     if (q.has(t)) shared++;
   }
   for (const t of q) if (!FILLER.has(t)) questionSize++;
-  if (shared === 0) return 0;
-  const precision = shared / nameSize;
-  const recall = shared / questionSize;
-  return (2 * precision * recall) / (precision + recall);
+  if (shared === 0) return { precision: 0, recall: 0 };
+  return { precision: shared / nameSize, recall: shared / questionSize };
 }

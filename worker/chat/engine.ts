@@ -6,7 +6,7 @@ import { chatText } from '../messages';
 import { levelQualifier, withoutLevelQualifier, type SearchEngine, type SearchHit } from '../search/engine';
 import type { Answer, Suggestion } from './answer';
 import { caseLabel, composeProcedureAnswer, MAX_CASES_LISTED, type AnswerAspect } from './compose';
-import { agreement } from './confidence';
+import { agreement, namesOnlyPartOf } from './confidence';
 import { parseChoice } from './choice';
 import type { Smalltalk } from './smalltalk';
 import { fold, syllables } from '../search/text';
@@ -50,6 +50,12 @@ export const newSession = (): SessionState => ({});
 const MIN_AGREEMENT = 0.25;
 /** Two candidates this close in score are both offered instead of guessing. */
 const CLOSE_SCORE = 0.02;
+/**
+ * A question that names only part of this many procedures' names is offered them. With two, the
+ * better one is answered: they are usually one procedure by two channels ("Đăng ký xe tạm thời …
+ * trực tuyến toàn trình" / "… một phần hoặc trực tiếp"), which its answer covers.
+ */
+const MIN_BROAD_OPTIONS = 3;
 /** A message with an out-of-scope topic is still answered when it names a procedure this clearly. */
 const CLEAR_AGREEMENT = 0.6;
 /** Follow-up: a short message with an aspect and little else is about the current procedure. */
@@ -140,6 +146,13 @@ export class ChatEngine {
       });
       if (named.length === 1) return this.answerProcedure(named[0]!.code, aspect, undefined, analysis.searchText);
       return this.clarify(all, aspect);
+    }
+    // A question that names only what several procedures share ("xin giấy phép xây dựng": for a
+    // house, a railway crossing, a monument…): offer them rather than guess.
+    if (namesOnlyPartOf(analysis.searchText, top.name)) {
+      const broad = hits.slice(0, MAX_OPTIONS).filter((h) => namesOnlyPartOf(analysis.searchText, h.name));
+      const distinct = broad.filter((h, i) => broad.findIndex((x) => sameName(x.name, h.name)) === i);
+      if (distinct.length >= MIN_BROAD_OPTIONS) return this.clarify(distinct, aspect);
     }
     const close = hits.filter((h, i) => i === 0 || (top.score - h.score < CLOSE_SCORE && agreement(analysis.searchText, h.name) >= MIN_AGREEMENT));
     // The same name under several codes is one procedure published by several provinces: no choice to offer.

@@ -11,7 +11,7 @@
 // reading of the name (as written, abbreviations spelled out), the best pair counting.
 import type { Level } from '../catalog/schema';
 import type { PhraseMatcher, Aspect } from './phrases';
-import { FIELD_BOOST, TEXT_FIELDS, type StoredDoc } from './index';
+import { FIELD_BOOST, splitCaseLists, TEXT_FIELDS, type StoredDoc } from './index';
 import { CatalogScorer, type TermPostings } from './orama';
 import { fromSnapshot, type Snapshot, type TermDictionary } from './snapshot';
 import { expandQuery, type Synonyms } from './synonyms';
@@ -526,9 +526,12 @@ export class SearchEngine {
   private names(id: number): Reading[] {
     let names = this.nameReadings.get(id);
     if (!names) {
-      names = expandQuery(withoutLevelQualifier(this.docs[id]!.title), this.synonyms)
-        .split('\n')
-        .map((text) => this.units(text, false));
+      // The name as written, and without the list of cases it covers, if any (index.ts): a question
+      // names the procedure, rarely its whole list.
+      const full = withoutLevelQualifier(this.docs[id]!.title);
+      const bare = splitCaseLists(full).name;
+      const texts = bare === full ? [full] : [full, bare];
+      names = texts.flatMap((t) => expandQuery(t, this.synonyms).split('\n')).map((text) => this.units(text, false));
       this.nameReadings.set(id, names);
     }
     return names;
