@@ -206,7 +206,7 @@ describe('POST /channels/zalo/webhook: conversation', () => {
         return url.pathname.startsWith('/data/procedures/') ? Promise.resolve(new Response('down', { status: 500 })) : testEnv.ASSETS.fetch(input, init);
       },
     } as unknown as Fetcher;
-    await deliver(textEvent(newUserId(), 'cấp giấy phép xây dựng cần hồ sơ gì'), { env: { ASSETS: assets } });
+    await deliver(textEvent(newUserId(), 'xin giấy phép xây nhà cần hồ sơ gì'), { env: { ASSETS: assets } });
     const out = await sends();
     expect(out).toHaveLength(1);
     expect(out[0]!.body.message.text).toBe('Dữ liệu thủ tục hành chính tạm thời chưa sẵn sàng. Vui lòng thử lại sau ít phút.');
