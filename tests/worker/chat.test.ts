@@ -84,6 +84,7 @@ describe('POST /api/chat: a conversation', () => {
     expect(broad.intent).toBe('clarify');
     expect(broad.suggestions.length).toBeGreaterThanOrEqual(3);
     expect(new Set(broad.sources).size).toBe(broad.sources.length);
+    expect(broad.sources).toContain('1.013225'); // … cấp III, cấp IV … và nhà ở riêng lẻ: full records are offered first
     expect(broad.procedure).toBeUndefined();
     const house = await chat('xin giấy phép xây nhà cần giấy tờ gì');
     expect(house.intent).toBe('procedure');

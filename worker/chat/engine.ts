@@ -113,7 +113,8 @@ export class ChatEngine {
     }
 
     const aspect: AnswerAspect = analysis.aspects[0] ?? 'overview';
-    const hits = search.searchAnalyzed(analysis, { limit: MAX_OPTIONS, province: config.province });
+    const found = search.searchAnalyzed(analysis, { limit: 2 * MAX_OPTIONS, province: config.province });
+    const hits = found.slice(0, MAX_OPTIONS);
     const top = hits[0];
     const topAgreement = top ? agreement(analysis.searchText, top.name) : 0;
 
@@ -150,9 +151,11 @@ export class ChatEngine {
     // A question that names only what several procedures share ("xin giấy phép xây dựng": for a
     // house, a railway crossing, a monument…): offer them rather than guess.
     if (namesOnlyPartOf(analysis.searchText, top.name)) {
-      const broad = hits.slice(0, MAX_OPTIONS).filter((h) => namesOnlyPartOf(analysis.searchText, h.name));
+      // Procedures with a full record first: a choice that leads to "no details in the catalog" helps little.
+      const broad = found.filter((h) => namesOnlyPartOf(analysis.searchText, h.name));
       const distinct = broad.filter((h, i) => broad.findIndex((x) => sameName(x.name, h.name)) === i);
-      if (distinct.length >= MIN_BROAD_OPTIONS) return this.clarify(distinct, aspect);
+      const offered = [...distinct.filter((h) => h.detail), ...distinct.filter((h) => !h.detail)].slice(0, MAX_OPTIONS);
+      if (offered.length >= MIN_BROAD_OPTIONS) return this.clarify(offered, aspect);
     }
     const close = hits.filter((h, i) => i === 0 || (top.score - h.score < CLOSE_SCORE && agreement(analysis.searchText, h.name) >= MIN_AGREEMENT));
     // The same name under several codes is one procedure published by several provinces: no choice to offer.
