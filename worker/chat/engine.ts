@@ -153,13 +153,13 @@ export class ChatEngine {
     if (namesOnlyPartOf(analysis.searchText, top.name)) {
       // Procedures with a full record first: a choice that leads to "no details in the catalog" helps little.
       const broad = found.filter((h) => namesOnlyPartOf(analysis.searchText, h.name));
-      const distinct = broad.filter((h, i) => broad.findIndex((x) => sameName(x.name, h.name)) === i);
+      const distinct = distinctNames(broad);
       const offered = [...distinct.filter((h) => h.detail), ...distinct.filter((h) => !h.detail)].slice(0, MAX_OPTIONS);
       if (offered.length >= MIN_BROAD_OPTIONS) return this.clarify(offered, aspect);
     }
     const close = hits.filter((h, i) => i === 0 || (top.score - h.score < CLOSE_SCORE && agreement(analysis.searchText, h.name) >= MIN_AGREEMENT));
     // The same name under several codes is one procedure published by several provinces: no choice to offer.
-    const distinct = close.filter((h, i) => close.findIndex((x) => sameName(x.name, h.name)) === i);
+    const distinct = distinctNames(close);
     if (distinct.length > 1) return this.clarify(distinct, aspect);
     return this.answerProcedure(top.code, aspect, undefined, analysis.searchText);
   }
@@ -256,6 +256,8 @@ function bestCase(p: Procedure, question: string): number {
 
 
 const sameName = (a: string, b: string) => a.localeCompare(b, 'vi', { sensitivity: 'base' }) === 0;
+/** The hits with one name each (the same name under several codes: one procedure published by several provinces). */
+const distinctNames = (hits: SearchHit[]) => hits.filter((h, i) => hits.findIndex((x) => sameName(x.name, h.name)) === i);
 
 function shorten(s: string, max = 60): string {
   if (s.length <= max) return s;

@@ -227,9 +227,9 @@ export class SearchEngine {
       }
     }
     this.docs.forEach((d, i) => this.byCode.set(d.code, i));
-    const generic = new Set(synonyms.data.followUps.generic.flatMap((g) => foldedSyllables(g)));
+    const generic = new Set(synonyms.data.followUps.generic.flatMap((g) => folds(segment(g))));
     this.followUps = synonyms.data.followUps.heads
-      .map((h) => foldedSyllables(h))
+      .map((h) => folds(segment(h)))
       .map((head) => ({ head, asks: head.filter((w) => !generic.has(w)) }))
       .sort((a, b) => b.head.length - a.head.length);
   }
@@ -381,29 +381,30 @@ export class SearchEngine {
       const typed = accented ? inf.key : inf.fold;
       const hasPrev = i > 0 && kept[i]!.joined;
       const hasNext = i + 1 < kept.length && kept[i + 1]!.joined;
-      /** Names with the pair of this syllable (as `c`) and a neighbour, in accented or folded forms. */
-      const pairs = (c: string, accentedForms: boolean) =>
-        (hasPrev ? name.frequency(form(i - 1, accentedForms) + BIGRAM_SEPARATOR + c) : 0) +
-        (hasNext ? name.frequency(c + BIGRAM_SEPARATOR + form(i + 1, accentedForms)) : 0);
+      /** Names with the pair of this syllable (as `c`) and the previous, and the next syllable (0 where there is none), in accented or folded forms. */
+      const sides = (c: string, accentedForms: boolean): [number, number] => [
+        hasPrev ? name.frequency(form(i - 1, accentedForms) + BIGRAM_SEPARATOR + c) : 0,
+        hasNext ? name.frequency(c + BIGRAM_SEPARATOR + form(i + 1, accentedForms)) : 0,
+      ];
+      /** Names with the pair of this syllable and either neighbour. */
+      const pairs = (c: string, accentedForms: boolean) => {
+        const [before, after] = sides(c, accentedForms);
+        return before + after;
+      };
       // A word of the catalog is taken for a typo only in a short question, where it pairs with
       // neither neighbour in any name while a word one edit away pairs with one in many
       // ("đăng ký thong trú": "thuong_tru"); not a short word nor a colloquial or question word
       // ("lam", "xin", "xong").
       let least = 1;
-      /** Names with the pair of `c` (folded) and the previous, and the next syllable (0 where there is none). */
-      const sides = (c: string) => [
-        hasPrev ? name.frequency(form(i - 1, false) + BIGRAM_SEPARATOR + c) : 0,
-        hasNext ? name.frequency(c + BIGRAM_SEPARATOR + form(i + 1, false)) : 0,
-      ];
       let bothSides = false;
       if (this.lexicon.has(typed)) {
         const plausible = short && typed.length > MIN_TYPO_LENGTH && !this.chatWords.has(typed) && (hasPrev || hasNext);
         if (!plausible) continue;
-        const [before, after] = sides(inf.fold);
+        const [before, after] = sides(inf.fold, false);
         // Pairing on one side only, a word may still be a typo: "đăng ký thong trú" pairs as "ký
         // thông" (đăng ký thông báo), but "thường" pairs on both sides; then the correction must too.
-        if (before! > 0 || after! > 0) {
-          if (!hasPrev || !hasNext || (before! > 0 && after! > 0)) continue;
+        if (before > 0 || after > 0) {
+          if (!hasPrev || !hasNext || (before > 0 && after > 0)) continue;
           bothSides = true;
         }
         least = KNOWN_WORD_EVIDENCE;
@@ -418,7 +419,7 @@ export class SearchEngine {
         // the synonyms and phrases ("online") only when no name word fits.
         const evidence = hasPrev || hasNext ? pairs(f, false) : df;
         if (evidence < least && (least > 1 || df > 0)) continue;
-        if (bothSides && sides(f).some((n) => n < KNOWN_WORD_EVIDENCE)) continue;
+        if (bothSides && sides(f, false).some((n) => n < KNOWN_WORD_EVIDENCE)) continue;
         // A tone or shape mark wrong (hỏi for ngã: "nẳng" for "nẵng") before any other slip; then
         // the pairs as typed (with the neighbours' diacritics), without diacritics, the word alone.
         const rank = [evidence > 0 ? 1 : 0, f === inf.fold ? 1 : 0, accented ? pairs(c, true) : 0, evidence, df];
@@ -603,7 +604,7 @@ export class SearchEngine {
     let f = this.followUpOf.get(id);
     if (f === undefined) {
       const seg = segment(withoutLevelQualifier(this.docs[id]!.title));
-      const words = seg.raw.map((r, j) => seg.info[j]?.fold ?? r);
+      const words = folds(seg);
       const skip = words[0] === 'thu' && words[1] === 'tuc' ? 2 : 0;
       const found = this.followUps.find((h) => h.asks.length > 0 && h.head.every((w, i) => words[skip + i] === w));
       f = found ? { asks: found.asks, object: this.units(seg.text.slice(seg.starts[skip + found.head.length] ?? seg.text.length), false) } : null;
@@ -635,9 +636,8 @@ class Speller {
   }
 }
 
-/** The syllables of a text without diacritics, as the matching units key them. */
-function foldedSyllables(text: string): string[] {
-  const seg = segment(text);
+/** The syllables of a segmented text without diacritics, as the matching units key them. */
+function folds(seg: Segmentation): string[] {
   return seg.raw.map((r, j) => seg.info[j]?.fold ?? r);
 }
 
