@@ -44,3 +44,15 @@ export function summarize(procedures: Procedure[], ingestedAt: string | null, bu
     builtAt,
   };
 }
+
+/** The counts every view of the catalog shows: the health endpoint and the staff console. */
+export function catalogCounts(s: CatalogSummary): Pick<CatalogSummary, 'total' | 'listed' | 'detailed' | 'levels' | 'provincialOrCommune' | 'onlineAvailable'> {
+  return {
+    total: s.total,
+    listed: s.listed,
+    detailed: s.detailed,
+    levels: s.levels,
+    provincialOrCommune: s.provincialOrCommune,
+    onlineAvailable: s.onlineAvailable,
+  };
+}

@@ -1,5 +1,6 @@
 import { Hono } from 'hono';
 import { getProcedure, loadSummary } from '../catalog/store';
+import { catalogCounts } from '../catalog/summary';
 import { procedureCodeSchema } from '../catalog/schema';
 import type { AppEnv } from '../env';
 import { AppError } from '../errors';
@@ -10,16 +11,7 @@ export const catalogRoutes = new Hono<AppEnv>()
     const s = await loadSummary(c.env.ASSETS);
     return c.json({
       ok: true,
-      catalog: {
-        total: s.total,
-        listed: s.listed,
-        detailed: s.detailed,
-        levels: s.levels,
-        provincialOrCommune: s.provincialOrCommune,
-        onlineAvailable: s.onlineAvailable,
-        ingestedAt: s.ingestedAt,
-        builtAt: s.builtAt,
-      },
+      catalog: { ...catalogCounts(s), ingestedAt: s.ingestedAt, builtAt: s.builtAt },
       province: c.env.PROVINCE || null,
     });
   })

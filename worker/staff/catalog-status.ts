@@ -7,7 +7,7 @@
 import { z } from 'zod';
 import { anomalySchema, type Anomaly } from '../catalog/schema';
 import { loadSummary } from '../catalog/store';
-import type { CatalogSummary } from '../catalog/summary';
+import { catalogCounts, type CatalogSummary } from '../catalog/summary';
 import { AppError } from '../errors';
 import { staffText } from '../messages';
 
@@ -91,12 +91,7 @@ export function summarizeStatus(s: CatalogSummary, r: IngestReport, kind: string
   const items = matching.slice((current - 1) * ANOMALIES_PER_PAGE, current * ANOMALIES_PER_PAGE).map((a) => ({ ...a, label: anomalyKindLabel(a.kind) }));
   return {
     summary: {
-      total: s.total,
-      listed: s.listed,
-      detailed: s.detailed,
-      levels: s.levels,
-      provincialOrCommune: s.provincialOrCommune,
-      onlineAvailable: s.onlineAvailable,
+      ...catalogCounts(s),
       fullProcessOnline: s.fullProcessOnline,
       byField: Object.entries(s.byField).map(([field, count]) => ({ field, count })),
       ingestedAt: s.ingestedAt ?? r.ingestedAt ?? null,
