@@ -30,7 +30,9 @@ export interface EvalQuestion {
   days?: number | null;
 }
 
-export function readEvalSet(name: 'portal-questions-dev' | 'chat-queries-dev'): EvalQuestion[] {
+export type EvalSetName = 'portal-questions-dev' | 'chat-queries-dev' | 'chat-queries-dev-2';
+
+export function readEvalSet(name: EvalSetName): EvalQuestion[] {
   return readFileSync(join(ROOT, 'tests', 'eval', `${name}.jsonl`), 'utf8')
     .split('\n')
     .filter((l) => l.trim())
