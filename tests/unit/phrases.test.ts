@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { compilePhrases } from '../../worker/search/phrases';
-import { segment } from '../../worker/search/text';
+import { wordsOfText } from '../../worker/search/text';
 
 const read = (f: string) => JSON.parse(readFileSync(new URL(`../../knowledge/${f}`, import.meta.url), 'utf8'));
 const phrasesJson = read('phrases.json') as { fluff: string[]; aspects: Record<string, { ask: string[]; hint: string[] }> };
@@ -11,7 +11,7 @@ const names = readFileSync(new URL('../../knowledge/procedures.jsonl', import.me
   .filter(Boolean)
   .map((l) => (JSON.parse(l) as { name: string }).name);
 
-const kinds = (q: string) => matcher.match(segment(q)).map((m) => m.kind);
+const kinds = (q: string) => matcher.match(wordsOfText(q)).map((m) => m.kind);
 
 describe('question phrases', () => {
   it('detects aspects with and without diacritics', () => {
@@ -40,8 +40,8 @@ describe('question phrases', () => {
   });
 
   it('takes the padding of long questions for fluff', () => {
-    const seg = segment('Xin cho biết tôi có thể nộp hồ sơ như vậy hay không?');
-    const fluff = matcher.match(seg).filter((m) => m.kind.type === 'fluff').map((m) => seg.raw.slice(m.start, m.end).join(' '));
+    const w = wordsOfText('Xin cho biết tôi có thể nộp hồ sơ như vậy hay không?');
+    const fluff = matcher.match(w).filter((m) => m.kind.type === 'fluff').map((m) => w.canon.slice(m.start, m.end).join(' '));
     expect(fluff).toEqual(expect.arrayContaining(['xin cho biết', 'tôi', 'có thể', 'như vậy', 'hay không']));
     expect(kinds('công dân phải đổi thẻ trong những trường hợp nào')).toContainEqual({ type: 'aspect', aspect: 'conditions', strength: 'ask' });
   });
@@ -53,11 +53,11 @@ describe('question phrases', () => {
     const generic = new Set(['thủ tục', 'thủ tục hành chính']);
     const offenders = new Set<string>();
     for (const name of names) {
-      const seg = segment(name);
-      for (const m of matcher.match(seg)) {
+      const w = wordsOfText(name);
+      for (const m of matcher.match(w)) {
         const k = m.kind;
         if (k.type === 'province' || (k.type === 'aspect' && k.strength === 'hint')) continue;
-        const text = seg.raw.slice(m.start, m.end).join(' ');
+        const text = w.canon.slice(m.start, m.end).join(' ');
         if (!generic.has(text)) offenders.add(`${text} (${name.slice(0, 60)})`);
       }
     }

@@ -9,7 +9,7 @@ import { caseLabel, composeProcedureAnswer, MAX_CASES_LISTED, type AnswerAspect 
 import { agreement, namesOnlyPartOf } from './confidence';
 import { parseChoice } from './choice';
 import type { Smalltalk } from './smalltalk';
-import { fold, syllables } from '../search/text';
+import { fold, syllables, wordsText } from '../search/text';
 
 export interface ChatConfig {
   centreName: string;
@@ -88,7 +88,8 @@ export class ChatEngine {
   private async decide(message: string, session: SessionState): Promise<{ answer: Answer; state: Partial<SessionState> }> {
     const { search, smalltalk, config } = this.deps;
     const talk = smalltalk.match(message);
-    const analysis = search.analyze(message);
+    const query = search.analyze(message);
+    const analysis = { ...query, searchText: query.readings.map(wordsText).join('\n') };
 
     if (talk.kinds.includes('personalData')) {
       return { answer: plain('out_of_scope', [chatText.personalData(config.hotline)]), state: { options: undefined } };
@@ -113,7 +114,7 @@ export class ChatEngine {
     }
 
     const aspect: AnswerAspect = analysis.aspects[0] ?? 'overview';
-    const found = search.searchAnalyzed(analysis, { limit: 2 * MAX_OPTIONS, province: config.province });
+    const found = search.searchQuery(analysis, { limit: 2 * MAX_OPTIONS, province: config.province });
     const hits = found.slice(0, MAX_OPTIONS);
     const top = hits[0];
     const topAgreement = top ? agreement(analysis.searchText, top.name) : 0;

@@ -2,7 +2,8 @@
 // asked about (aspect), question fluff, and provinces. Matching is on whole syllables, with or
 // without diacritics (a tone the question does have must agree), longest phrase first.
 import { z } from 'zod';
-import { diacriticsAgree, segment, type Segmentation } from './text';
+import { PhraseTrie, type PhraseHit } from './phrase-trie';
+import type { Words } from './text';
 
 export const ASPECTS = ['components', 'fee', 'time', 'place', 'online', 'steps', 'conditions', 'result', 'legal', 'forms'] as const;
 export type Aspect = (typeof ASPECTS)[number];
@@ -24,35 +25,17 @@ export type PhraseKind =
   | { type: 'aspect'; aspect: Aspect; strength: 'ask' | 'hint' }
   | { type: 'province'; province: string };
 
-interface Entry {
-  keys: string[];
-  kind: PhraseKind;
-}
-
-interface Node {
-  next: Map<string, Node>;
-  entries: Entry[];
-}
-
 export interface PhraseMatch {
-  /** Syllable range [start, end) in the segmentation. */
+  /** Syllable range [start, end) in the words read. */
   start: number;
   end: number;
   kind: PhraseKind;
 }
 
 export interface PhraseMatcher {
-  match(seg: Segmentation): PhraseMatch[];
+  match(words: Words): PhraseMatch[];
   /** Every phrase the matcher knows (fluff, aspects, provinces), as listed. */
   readonly phrases?: readonly string[];
-}
-
-function keysOf(text: string): { keys: string[]; folds: string[] } {
-  const seg = segment(text);
-  return {
-    keys: seg.raw.map((r, j) => seg.info[j]?.key ?? r),
-    folds: seg.raw.map((r, j) => seg.info[j]?.fold ?? r),
-  };
 }
 
 export function compilePhrases(json: unknown, provincesJson: unknown): PhraseMatcher {
@@ -60,19 +43,11 @@ export function compilePhrases(json: unknown, provincesJson: unknown): PhraseMat
   if (!parsed.success) throw new Error(`Invalid phrases JSON:\n${z.prettifyError(parsed.error)}`);
   const provinces = provincesSchema.safeParse(provincesJson);
   if (!provinces.success) throw new Error(`Invalid provinces JSON:\n${z.prettifyError(provinces.error)}`);
-  const root: Node = { next: new Map(), entries: [] };
+  const trie = new PhraseTrie<PhraseKind>();
   const listed: string[] = [];
   const add = (text: string, kind: PhraseKind) => {
     listed.push(text);
-    const { keys, folds } = keysOf(text);
-    if (keys.length === 0) return;
-    let node = root;
-    for (const f of folds) {
-      let child = node.next.get(f);
-      if (!child) node.next.set(f, (child = { next: new Map(), entries: [] }));
-      node = child;
-    }
-    node.entries.push({ keys, kind });
+    trie.add(text, kind, (a, b) => (rank(b) > rank(a) ? b : a));
   };
   const data = parsed.data;
   for (const f of data.fluff) add(f, { type: 'fluff' });
@@ -89,40 +64,17 @@ export function compilePhrases(json: unknown, provincesJson: unknown): PhraseMat
   }
   return {
     phrases: listed,
-    match(seg) {
-      const out: PhraseMatch[] = [];
-      const n = seg.raw.length;
-      let i = 0;
-      while (i < n) {
-        let best: PhraseMatch | null = null;
-        let node: Node | undefined = root;
-        for (let j = i; j < n && node; j++) {
-          // A phrase lies within one clause: it does not run across punctuation.
-          if (j > i && !seg.joined[j]) break;
-          const inf = seg.info[j];
-          node = node.next.get(inf ? inf.fold : seg.raw[j]!);
-          if (!node) break;
-          for (const e of node.entries) {
-            // One syllable typed without diacritics is too ambiguous to take for a phrase ("ho" may be
-            // hộ, hồ or hở), so a single-syllable phrase must be typed as listed.
-            const ok = e.keys.every((k, x) => {
-              const q = seg.info[i + x];
-              const typed = q ? q.key : seg.raw[i + x]!;
-              return e.keys.length === 1 ? typed === k : diacriticsAgree(typed, k);
-            });
-            if (ok && (!best || j + 1 > best.end || (j + 1 === best.end && rank(e.kind) > rank(best.kind)))) {
-              best = { start: i, end: j + 1, kind: e.kind };
-            }
-          }
-        }
-        if (best) {
-          out.push(best);
-          i = best.end;
-        } else {
-          i++;
-        }
-      }
-      return out;
+    match(words) {
+      return trie
+        .scan(words, (hits) => {
+          // One syllable typed without diacritics is too ambiguous to take for a phrase ("ho" may be
+          // hộ, hồ or hở), so a single-syllable phrase must be typed as listed. Of the longest
+          // phrases, the more specific meaning wins.
+          const ok = hits.filter((h) => h.exact || h.end - h.start > 1);
+          const longest = ok.filter((h) => h.end === ok[0]?.end);
+          return longest.reduce<PhraseHit<PhraseKind> | undefined>((best, h) => (!best || rank(h.value) > rank(best.value) ? h : best), undefined);
+        })
+        .map((h) => ({ start: h.start, end: h.end, kind: h.value }));
     },
   };
 }

@@ -6,7 +6,8 @@
 // text.ts the copy only adds the tokens that are new: the canonical syllables and their bigrams with
 // the neighbouring words ("mở cty tnhh" → "thành lập doanh nghiệp trách nhiệm hữu hạn").
 import { z } from 'zod';
-import { diacriticsAgree, segment } from './text';
+import { PhraseTrie } from './phrase-trie';
+import { sliceWords, wordsOfText, wordsText, type Words } from './text';
 
 const phrase = z.string().trim().min(1);
 
@@ -22,32 +23,16 @@ export type SynonymsData = z.infer<typeof synonymsSchema>;
 
 type Kind = 'group' | 'colloquial';
 
-/** A phrase as syllables: surface text (canonical spelling), accented and folded token forms. */
-interface Phrase {
-  surface: string[];
-  /** Text before each syllable (inside the phrase); seps[0] is ''. */
-  seps: string[];
-  keys: string[];
-  folds: string[];
-}
-
-interface Entry {
-  source: string;
-  keys: string[];
+interface Meaning {
   /** null: identity (a canonical form or a kept phrase) — matches, consumes, changes nothing. */
-  replacement: Phrase | null;
+  replacement: Words | null;
   replacementText: string | null;
-}
-
-interface TrieNode {
-  next: Map<string, TrieNode>;
-  entries: Entry[];
 }
 
 /** Compiled synonyms, from `loadSynonyms`. */
 export interface Synonyms {
   readonly data: SynonymsData;
-  /** @internal */ readonly passes: readonly { kind: Kind; root: TrieNode }[];
+  /** @internal */ readonly passes: readonly { kind: Kind; trie: PhraseTrie<Meaning> }[];
 }
 
 export interface Replacement {
@@ -58,67 +43,31 @@ export interface Replacement {
   to: string;
 }
 
-function toPhrase(text: string): Phrase {
-  const seg = segment(text);
-  const surface: string[] = [];
-  const seps: string[] = [];
-  const keys: string[] = [];
-  const folds: string[] = [];
-  for (let j = 0; j < seg.raw.length; j++) {
-    const inf = seg.info[j];
-    surface.push(inf ? inf.canon : seg.raw[j]!);
-    keys.push(inf ? inf.key : seg.raw[j]!);
-    folds.push(inf ? inf.fold : seg.raw[j]!);
-    seps.push(j === 0 ? '' : seg.text.slice(seg.ends[j - 1], seg.starts[j]));
-  }
-  return { surface, seps, keys, folds };
-}
-
-function joinPhrase(p: Phrase, from = 0, to = p.surface.length): string {
-  let s = '';
-  for (let j = from; j < to; j++) s += (j === from ? '' : p.seps[j]!) + p.surface[j]!;
-  return s;
-}
-
-function addEntry(root: TrieNode, text: string, replacement: string | null, kind: string): void {
-  const p = toPhrase(text);
-  if (p.keys.length === 0) throw new Error(`Invalid synonyms JSON: ${kind} "${text}" has no letters or digits`);
-  let node = root;
-  for (const f of p.folds) {
-    let child = node.next.get(f);
-    if (!child) {
-      child = { next: new Map(), entries: [] };
-      node.next.set(f, child);
-    }
-    node = child;
-  }
-  const rep = replacement === null ? null : toPhrase(replacement);
-  const repText = rep === null ? null : joinPhrase(rep);
-  const same = node.entries.find((e) => e.keys.join(' ') === p.keys.join(' '));
-  if (same) {
-    if (same.replacementText === repText) return; // listed twice with the same meaning: harmless
+function addEntry(trie: PhraseTrie<Meaning>, text: string, replacement: string | null, kind: string): void {
+  const rep = replacement === null ? null : wordsOfText(replacement);
+  const repText = rep === null ? null : wordsText(rep);
+  const keys = wordsOfText(text).keys;
+  // Identical text needs no rewriting: treat "variant = canonical" as identity.
+  const identity = rep === null || rep.keys.join(' ') === keys.join(' ');
+  const meaning: Meaning = identity ? { replacement: null, replacementText: null } : { replacement: rep, replacementText: repText };
+  const { keys: listed, existing } = trie.add(text, meaning);
+  if (listed.length === 0) throw new Error(`Invalid synonyms JSON: ${kind} "${text}" has no letters or digits`);
+  if (existing && existing.replacementText !== meaning.replacementText) {
     const describe = (t: string | null) => (t === null ? 'kept as is' : `"${t}"`);
     throw new Error(
-      `Invalid synonyms JSON: "${text}" (${kind}) means both ${describe(same.replacementText)} and ${describe(repText)}`,
+      `Invalid synonyms JSON: "${text}" (${kind}) means both ${describe(existing.replacementText)} and ${describe(meaning.replacementText)}`,
     );
   }
-  // Identical text needs no rewriting: treat "variant = canonical" as identity.
-  const identity = rep === null || rep.keys.join(' ') === p.keys.join(' ');
-  node.entries.push({
-    source: text,
-    keys: p.keys,
-    replacement: identity ? null : rep,
-    replacementText: identity ? null : repText,
-  });
 }
 
-/** Validates synonyms.json content and compiles it for `expandQuery`. Throws a clear Error when invalid. */
+/** Validates synonyms.json content and compiles it for `rewriteWords`. Throws a clear Error when invalid. */
 export function loadSynonyms(json: unknown): Synonyms {
   const parsed = synonymsSchema.safeParse(json);
   if (!parsed.success) throw new Error(`Invalid synonyms JSON:\n${z.prettifyError(parsed.error)}`);
   const data = parsed.data;
-  const groups: TrieNode = { next: new Map(), entries: [] };
-  const colloquial: TrieNode = { next: new Map(), entries: [] };
+  // Across punctuation, as names write lists: "xuất cảnh, nhập cảnh" is "xuất nhập cảnh".
+  const groups = new PhraseTrie<Meaning>({ acrossPunctuation: true });
+  const colloquial = new PhraseTrie<Meaning>({ acrossPunctuation: true });
   for (const k of data.keep) {
     addEntry(groups, k, null, 'keep');
     addEntry(colloquial, k, null, 'keep');
@@ -129,103 +78,59 @@ export function loadSynonyms(json: unknown): Synonyms {
   return {
     data,
     passes: [
-      { kind: 'group', root: groups },
-      { kind: 'colloquial', root: colloquial },
+      { kind: 'group', trie: groups },
+      { kind: 'colloquial', trie: colloquial },
     ],
   };
 }
 
-function pick(entries: Entry[], keys: string[], folds: string[], from: number): Entry | undefined {
-  let fallback: Entry | undefined;
-  for (const e of entries) {
-    let exact = true;
-    let ok = true;
-    for (let k = 0; k < e.keys.length; k++) {
-      const q = keys[from + k]!;
-      const v = e.keys[k]!;
-      if (q === v) continue;
-      exact = false;
-      if (q !== folds[from + k] && !diacriticsAgree(q, v)) {
-        ok = false;
-        break;
-      }
-    }
-    if (exact) return e;
-    if (ok && !fallback) fallback = e;
-  }
-  return fallback;
-}
-
-/** One rewriting pass: leftmost-longest matches, each replaced by its entry's replacement. */
-function rewrite(p: Phrase, root: TrieNode, kind: Kind, out: Replacement[]): Phrase {
-  const n = p.keys.length;
-  let result: Phrase | null = null;
+/**
+ * One rewriting pass: leftmost-longest matches (typed exactly as listed before typed without some
+ * diacritics, then in the order listed: kept phrases first), each replaced by its meaning.
+ */
+function rewrite(w: Words, trie: PhraseTrie<Meaning>, kind: Kind, out: Replacement[]): Words {
+  const hits = trie.scan(w).filter((h) => h.value.replacement !== null);
+  if (hits.length === 0) return w;
+  const result: Words = { canon: [], keys: [], folds: [], joined: [] };
+  const copy = (from: Words, i: number, joined: boolean) => {
+    result.canon.push(from.canon[i]!);
+    result.keys.push(from.keys[i]!);
+    result.folds.push(from.folds[i]!);
+    result.joined.push(joined);
+  };
   let copied = 0;
-  let i = 0;
-  while (i < n) {
-    let node: TrieNode | undefined = root;
-    let best: Entry | undefined;
-    let bestEnd = i;
-    for (let j = i; j < n; j++) {
-      node = node.next.get(p.folds[j]!);
-      if (!node) break;
-      if (node.entries.length > 0) {
-        const e = pick(node.entries, p.keys, p.folds, i);
-        if (e) {
-          best = e;
-          bestEnd = j + 1;
-        }
-      }
-    }
-    if (!best) {
-      i++;
-      continue;
-    }
-    const rep = best.replacement;
-    if (rep) {
-      result ??= { surface: [], seps: [], keys: [], folds: [] };
-      for (let k = copied; k < i; k++) {
-        result.surface.push(p.surface[k]!);
-        result.seps.push(p.seps[k]!);
-        result.keys.push(p.keys[k]!);
-        result.folds.push(p.folds[k]!);
-      }
-      for (let k = 0; k < rep.keys.length; k++) {
-        result.surface.push(rep.surface[k]!);
-        result.seps.push(k === 0 ? p.seps[i]! : rep.seps[k]!);
-        result.keys.push(rep.keys[k]!);
-        result.folds.push(rep.folds[k]!);
-      }
-      copied = bestEnd;
-      out.push({ kind, from: joinPhrase(p, i, bestEnd), to: best.replacementText! });
-    }
-    i = bestEnd;
+  for (const h of hits) {
+    for (let k = copied; k < h.start; k++) copy(w, k, w.joined[k]!);
+    const rep = h.value.replacement!;
+    for (let k = 0; k < rep.keys.length; k++) copy(rep, k, k === 0 ? w.joined[h.start]! : rep.joined[k]!);
+    out.push({ kind, from: wordsText(sliceWords(w, h.start, h.end)), to: h.value.replacementText! });
+    copied = h.end;
   }
-  if (!result) return p;
-  for (let k = copied; k < n; k++) {
-    result.surface.push(p.surface[k]!);
-    result.seps.push(p.seps[k]!);
-    result.keys.push(p.keys[k]!);
-    result.folds.push(p.folds[k]!);
-  }
+  for (let k = copied; k < w.keys.length; k++) copy(w, k, w.joined[k]!);
   return result;
 }
 
 /**
- * The query with every variant replaced by its canonical form, then every colloquial phrase by its
- * meaning; `rewritten` is null when nothing matched.
+ * The words with every variant replaced by its canonical form, then every colloquial phrase by its
+ * meaning; `words` is null when nothing matched.
  */
-export function rewriteQuery(query: string, synonyms: Synonyms): { rewritten: string | null; replacements: Replacement[] } {
+export function rewriteWords(words: Words, synonyms: Synonyms): { words: Words | null; replacements: Replacement[] } {
   const replacements: Replacement[] = [];
-  const original = toPhrase(query);
-  let p = original;
-  for (const pass of synonyms.passes) p = rewrite(p, pass.root, pass.kind, replacements);
-  return { rewritten: p === original ? null : joinPhrase(p), replacements };
+  let w = words;
+  for (const pass of synonyms.passes) w = rewrite(w, pass.trie, pass.kind, replacements);
+  return { words: w === words ? null : w, replacements };
+}
+
+/** `rewriteWords` on a text, the result as text. */
+export function rewriteQuery(query: string, synonyms: Synonyms): { rewritten: string | null; replacements: Replacement[] } {
+  const { words, replacements } = rewriteWords(wordsOfText(query), synonyms);
+  return { rewritten: words === null ? null : wordsText(words), replacements };
 }
 
 /**
- * The query followed, on a new line, by its rewritten copy (see `rewriteQuery`); the query unchanged
- * when no synonym applies. The line break keeps bigrams from spanning the two.
+ * A text followed, on a new line, by its rewritten copy (see `rewriteQuery`); the text unchanged
+ * when no synonym applies. The line break keeps bigrams from spanning the two. Used for the names
+ * the index holds; the question's readings are Words (`rewriteWords`).
  */
 export function expandQuery(normalizedQueryText: string, synonyms: Synonyms): string {
   const { rewritten } = rewriteQuery(normalizedQueryText, synonyms);

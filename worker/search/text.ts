@@ -340,6 +340,70 @@ export function syllables(text: string): string[] {
   return seg.raw.map((r, j) => seg.info[j]?.canon ?? r);
 }
 
+/**
+ * A run of syllables as the search reads them: each syllable's canonical, accented-token and
+ * folded-token forms, and whether it forms a phrase with the one before (no punctuation between).
+ * The question is segmented once; every later reading of it (typos corrected, synonyms rewritten)
+ * is a Words, never a string to segment again.
+ */
+export interface Words {
+  canon: string[];
+  keys: string[];
+  folds: string[];
+  joined: boolean[];
+}
+
+export const EMPTY_WORDS: Words = { canon: [], keys: [], folds: [], joined: [] };
+
+/** The syllables of a segmentation, joined as in the text. */
+export function wordsOf(seg: Segmentation): Words {
+  const w: Words = { canon: [], keys: [], folds: [], joined: [] };
+  for (let j = 0; j < seg.raw.length; j++) {
+    const inf = seg.info[j];
+    w.canon.push(inf ? inf.canon : seg.raw[j]!);
+    w.keys.push(inf ? inf.key : seg.raw[j]!);
+    w.folds.push(inf ? inf.fold : seg.raw[j]!);
+    w.joined.push(j > 0 && seg.joined[j] === true);
+  }
+  return w;
+}
+
+/** The words at the given positions, joined where they were adjacent and joined. */
+export function pickWords(w: Words, positions: readonly number[]): Words {
+  return {
+    canon: positions.map((j) => w.canon[j]!),
+    keys: positions.map((j) => w.keys[j]!),
+    folds: positions.map((j) => w.folds[j]!),
+    joined: positions.map((j, x) => x > 0 && w.joined[j] === true && positions[x - 1] === j - 1),
+  };
+}
+
+/** The words of a text (segmented here: for texts that are not the question, such as names and phrases). */
+export const wordsOfText = (text: string): Words => wordsOf(segment(text));
+
+/** The forms of one syllable, for building Words by hand (a typo's correction). */
+export function syllableWord(syllable: string): { canon: string; key: string; fold: string } {
+  const s = syllable.normalize('NFC').toLowerCase();
+  return /^\d/u.test(s) ? { canon: s, key: s, fold: s } : syllableInfo(s);
+}
+
+/** Words from..to (exclusive); the first is joined to nothing. */
+export function sliceWords(w: Words, from: number, to = w.keys.length): Words {
+  return {
+    canon: w.canon.slice(from, to),
+    keys: w.keys.slice(from, to),
+    folds: w.folds.slice(from, to),
+    joined: w.joined.slice(from, to).map((j, i) => i > 0 && j),
+  };
+}
+
+/** Words as text: canonical syllables, a space within a phrase, ", " between phrases. */
+export function wordsText(w: Words): string {
+  let s = '';
+  for (let i = 0; i < w.canon.length; i++) s += (i === 0 ? '' : w.joined[i] ? ' ' : ', ') + w.canon[i]!;
+  return s;
+}
+
 export interface TokenizeOptions {
   /** Add syllable bigrams (default true). */
   bigrams?: boolean;
@@ -351,8 +415,6 @@ export interface TokenizeOptions {
 
 /** The search-index tokens of a text; see the token scheme at the top of this file. */
 export function tokenize(text: string, opts: TokenizeOptions = {}): string[] {
-  const bigrams = opts.bigrams !== false;
-  const accented = opts.foldedOnly !== true;
   const seg = segment(text);
   const out: string[] = [];
   let prevKey = '';
@@ -360,17 +422,29 @@ export function tokenize(text: string, opts: TokenizeOptions = {}): string[] {
   for (let j = 0; j < seg.raw.length; j++) {
     const inf = seg.info[j];
     const key = inf ? inf.key : seg.raw[j]!;
-    const fld = inf ? inf.fold : key;
-    if (accented) out.push(key);
-    if (fld !== key || !accented) out.push(fld);
-    if (bigrams && seg.joined[j]) {
-      if (accented) out.push(prevKey + BIGRAM_SEPARATOR + key);
-      if (prevFold !== prevKey || fld !== key || !accented) out.push(prevFold + BIGRAM_SEPARATOR + fld);
-    }
+    pushTokens(out, key, inf ? inf.fold : key, prevKey, prevFold, seg.joined[j] === true, opts);
     prevKey = key;
-    prevFold = fld;
+    prevFold = inf ? inf.fold : key;
   }
   return opts.unique === false ? out : Array.from(new Set(out));
+}
+
+/** The search-index tokens of Words (as `tokenize` gives for their text), appended to `out`. */
+export function wordTokens(w: Words, out: string[] = [], opts: TokenizeOptions = {}): string[] {
+  for (let i = 0; i < w.keys.length; i++) {
+    pushTokens(out, w.keys[i]!, w.folds[i]!, i > 0 ? w.keys[i - 1]! : '', i > 0 ? w.folds[i - 1]! : '', w.joined[i] === true, opts);
+  }
+  return out;
+}
+
+function pushTokens(out: string[], key: string, fld: string, prevKey: string, prevFold: string, joined: boolean, opts: TokenizeOptions): void {
+  const accented = opts.foldedOnly !== true;
+  if (accented) out.push(key);
+  if (fld !== key || !accented) out.push(fld);
+  if (opts.bigrams !== false && joined) {
+    if (accented) out.push(prevKey + BIGRAM_SEPARATOR + key);
+    if (prevFold !== prevKey || fld !== key || !accented) out.push(prevFold + BIGRAM_SEPARATOR + fld);
+  }
 }
 
 export interface VietnameseTokenizerOptions extends Pick<TokenizeOptions, 'bigrams'> {

@@ -1,0 +1,116 @@
+// The question as the search reads it: one typed object that the stages of the search fill in,
+// in order (engine.ts runs them):
+//   1. normalize and segment (text.ts `segment`: once per question),
+//   2. understand (this module): codes, aspects, provinces and question fluff are recognised and
+//      taken out; what is left is the terms to search, and the name a question gives after "thủ tục",
+//   3. correct (speller.ts): likely typos among the terms,
+//   4. expand (synonyms.ts): the readings of the terms — as typed, synonyms rewritten, typos
+//      corrected — as Words, never joined strings,
+//   5. score (BM25 over the readings' tokens) and 6. re-rank (rerank.ts).
+import type { Aspect, PhraseMatcher } from './phrases';
+import { EMPTY_WORDS, pickWords, sliceWords, type Segmentation, type Words } from './text';
+
+export interface Query {
+  /** The question, segmented. */
+  seg: Segmentation;
+  /** Every syllable of the question. */
+  words: Words;
+  /** Procedure codes typed in the question (1.001193). */
+  codes: string[];
+  /** Aspects asked about: asked outright ("bao lâu") before hinted at ("lệ phí"), earliest first. */
+  aspects: Aspect[];
+  /** Provinces named in the question (full names as in the catalog). */
+  provinces: string[];
+  /** Positions (in `words`) of the syllables left to search once fluff, aspects, provinces and codes are out. */
+  kept: number[];
+  /** Those syllables, a phrase where they were adjacent in the question. */
+  terms: Words;
+  /** The procedure as a long question names it, after "thủ tục" ("làm thủ tục cấp hộ chiếu thì …"). */
+  focus: Words | null;
+  /** Terms taken for typos (positions in `terms`), and what they were read as. */
+  corrections: { at: number; from: string; to: string }[];
+  /**
+   * What is searched: the terms as typed, then (when they apply) with synonyms rewritten, with the
+   * typos corrected, and that with synonyms rewritten.
+   */
+  readings: Words[];
+  /** The focus and its synonym rewrite: weighed by the re-rank only. */
+  focusReadings: Words[];
+}
+
+/** The fluff that introduces a procedure's name ("làm thủ tục cấp hộ chiếu"), folded. */
+const PROCEDURE_WORDS = new Set(['thu tuc', 'thu tuc hanh chinh', 'tthc']);
+/** Words (folded) no name has, that end the name a question gives after "thủ tục" ("… thì", "… có cần"). */
+const FOCUS_END = new Set(['thi', 'nen', 'se', 'neu', 'hay', 'nhu', 'nao', 'gi', 'co the', 'co can', 'co duoc', 'co phai', 'can phai']);
+/** Longest name taken after "thủ tục" (syllables). */
+const MAX_FOCUS = 12;
+const CODE_RE = /^\d\.\d{6,9}$/u;
+
+export type Understood = Pick<Query, 'codes' | 'aspects' | 'provinces' | 'kept' | 'terms' | 'focus'>;
+
+/** Stage 2: the phrases of the question (fluff, aspects, provinces, codes) and the syllables left to search. */
+export function understand(words: Words, phrases: PhraseMatcher): Understood {
+  const matches = phrases.match(words);
+  const removed = new Array<boolean>(words.keys.length).fill(false);
+  const asks: Aspect[] = [];
+  const hints: Aspect[] = [];
+  const provinces: string[] = [];
+  const focusStarts = new Set<number>();
+  for (const m of matches) {
+    const k = m.kind;
+    if (k.type === 'aspect' && k.strength === 'hint') {
+      hints.push(k.aspect);
+      continue;
+    }
+    if (k.type === 'aspect') asks.push(k.aspect);
+    if (k.type === 'province' && !provinces.includes(k.province)) provinces.push(k.province);
+    // "… thủ tục <name> …": what follows the word names the procedure.
+    if (k.type === 'fluff' && PROCEDURE_WORDS.has(words.folds.slice(m.start, m.end).join(' '))) focusStarts.add(m.end);
+    for (let j = m.start; j < m.end; j++) removed[j] = true;
+  }
+  const codes: string[] = [];
+  const kept: number[] = [];
+  for (let j = 0; j < words.keys.length; j++) {
+    const raw = words.canon[j]!;
+    if (CODE_RE.test(raw)) {
+      if (!codes.includes(raw)) codes.push(raw);
+      removed[j] = true;
+    }
+    if (!removed[j]) kept.push(j);
+  }
+  const terms = pickWords(words, kept);
+  const aspects: Aspect[] = [];
+  for (const a of [...asks, ...hints]) if (!aspects.includes(a)) aspects.push(a);
+  return { codes, aspects, provinces, kept, terms, focus: focusOf(terms, kept, focusStarts, words) };
+}
+
+/** The terms that follow "thủ tục", up to a word no name has ("thì", "có cần"), if two or more. */
+function focusOf(terms: Words, kept: number[], starts: Set<number>, words: Words): Words | null {
+  for (let i = 0; i < kept.length; i++) {
+    if (!starts.has(kept[i]!)) continue;
+    let end = i + 1;
+    while (end < kept.length && end - i < MAX_FOCUS && terms.joined[end]) {
+      const j = kept[end]!;
+      const fold = words.folds[j]!;
+      const next = j + 1 < words.folds.length ? words.folds[j + 1] : undefined;
+      if (FOCUS_END.has(fold) || (next !== undefined && FOCUS_END.has(`${fold} ${next}`))) break;
+      end++;
+    }
+    if (end - i >= 2) return sliceWords(terms, i, end);
+  }
+  return null;
+}
+
+export const emptyQuery = (seg: Segmentation): Query => ({
+  seg,
+  words: EMPTY_WORDS,
+  codes: [],
+  aspects: [],
+  provinces: [],
+  kept: [],
+  terms: EMPTY_WORDS,
+  focus: null,
+  corrections: [],
+  readings: [],
+  focusReadings: [],
+});
