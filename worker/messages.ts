@@ -103,6 +103,18 @@ export const chatText = {
   clarifyCase: (name: string) => `Thủ tục "${name}" có nhiều trường hợp với hồ sơ khác nhau. Bạn thuộc trường hợp nào?`,
   otherCases: (n: number) => `Thủ tục này còn ${n} trường hợp khác với hồ sơ khác; chọn trường hợp của bạn trong các gợi ý.`,
   choose: (n: number) => `Bạn có thể trả lời bằng số thứ tự (1–${n}) hoặc chọn một gợi ý.`,
+  /** A yes/no question about a document the list has. */
+  listed: 'Có. Giấy tờ này có trong danh sách hồ sơ của thủ tục:',
+  listedIf: (condition: string) => `Có, trong trường hợp: ${condition}`,
+  /** …and about one it does not have: the answer says so, then gives the list. */
+  notListed: (document: string) => `Giấy tờ bạn hỏi (“${document}”) không thấy trong danh sách hồ sơ của thủ tục này. Danh sách hồ sơ theo cơ sở dữ liệu:`,
+  /** A specific question answered by a sentence of the record. */
+  quoteFrom: (field: string) => `Theo mục “${field}” của thủ tục:`,
+  notStated: 'Cơ sở dữ liệu thủ tục hành chính không nêu rõ nội dung bạn hỏi. Thông tin chung về thủ tục:',
+  alsoQuoted: 'Chi tiết liên quan trong cơ sở dữ liệu:',
+  /** The same procedure carried out at other levels. */
+  alsoAt: (where: string) => `Thủ tục này cũng được thực hiện tại ${where}.`,
+  fullyOnlineVariant: (code: string) => `dịch vụ công trực tuyến toàn trình (mã ${code})`,
 } as const;
 
 /** What the messaging channels (Zalo OA, Messenger, Bot Framework) add around an answer. */

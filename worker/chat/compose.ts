@@ -14,6 +14,12 @@ export interface ComposeOptions {
   submitUrlTemplate?: string;
   /** Only this case (trường hợp), when the citizen chose one. */
   caseIndex?: number;
+  /** Further aspects the question asks about, answered after the first ("nộp ở đâu, lệ phí bao nhiêu"). */
+  more?: AnswerAspect[];
+  /** What answers the question itself, before the aspects' blocks (a quoted sentence, a yes/no). */
+  lead?: Block[];
+  /** After the aspects' blocks: details quoted from the record, other levels that carry it out. */
+  notes?: Block[];
 }
 
 const MAX_STEPS = 12;
@@ -59,7 +65,7 @@ function byNeed(components: ProcedureCase['components']): ProcedureCase['compone
   return [...always, ...components.filter((c) => CONDITIONAL.test(displayItem(c.name)))];
 }
 
-function componentItem(c: ProcedureCase['components'][number]): Inline[] {
+export function componentItem(c: ProcedureCase['components'][number]): Inline[] {
   const counts: string[] = [];
   if (c.originals) counts.push(`${c.originals} bản chính`);
   if (c.copies) counts.push(`${c.copies} bản sao`);
@@ -222,6 +228,8 @@ const ASPECT_WORDS: Record<AnswerAspect, string> = {
   result: 'kết quả',
   legal: 'căn cứ pháp lý',
   forms: 'mẫu đơn, tờ khai',
+  detail: 'tổng quan',
+  yesno: 'hồ sơ cần nộp',
 };
 
 /** Quick replies for the other aspects of the same procedure. */
@@ -233,23 +241,8 @@ export function aspectSuggestions(except: AnswerAspect): Suggestion[] {
     .map((a) => ({ label: chatText.aspectLabel[a as keyof typeof chatText.aspectLabel] ?? ASPECT_WORDS[a], message: chatText.aspectQuestion[a as keyof typeof chatText.aspectQuestion] ?? ASPECT_WORDS[a] }));
 }
 
-export function composeProcedureAnswer(p: Procedure, aspect: AnswerAspect, opts: ComposeOptions = {}): Answer {
-  const url = submitUrl(p, opts.submitUrlTemplate);
-  const base = {
-    intent: 'procedure' as const,
-    procedure: { code: p.code, name: p.name, url: p.url },
-    sources: [p.code],
-    matched: true,
-    ...(url ? { submitUrl: url } : {}),
-  };
-  if (!p.detail) {
-    return {
-      ...base,
-      aspect,
-      blocks: [...header(p), { type: 'paragraph', text: [chatText.noDetail] }, sourceLine(p)],
-      suggestions: [],
-    };
-  }
+/** The blocks that answer one aspect from the record (its header and source line aside). */
+export function aspectBody(p: Procedure, aspect: AnswerAspect, opts: Pick<ComposeOptions, 'caseIndex'> = {}): Block[] {
   let body: Block[];
   switch (aspect) {
     case 'components':
@@ -286,9 +279,36 @@ export function composeProcedureAnswer(p: Procedure, aspect: AnswerAspect, opts:
     case 'forms':
       body = forms(p);
       break;
+    case 'detail':
+    case 'yesno':
+      // Answered by the lead the chat finds in the record (a quoted sentence, a document looked up).
+      body = [];
+      break;
     default:
       body = overview(p);
   }
+  return body;
+}
+
+export function composeProcedureAnswer(p: Procedure, aspect: AnswerAspect, opts: ComposeOptions = {}): Answer {
+  const url = submitUrl(p, opts.submitUrlTemplate);
+  const base = {
+    intent: 'procedure' as const,
+    procedure: { code: p.code, name: p.name, url: p.url },
+    sources: [p.code],
+    matched: true,
+    ...(url ? { submitUrl: url } : {}),
+  };
+  if (!p.detail) {
+    return {
+      ...base,
+      aspect,
+      blocks: [...header(p), { type: 'paragraph', text: [chatText.noDetail] }, sourceLine(p)],
+      suggestions: [],
+    };
+  }
+  const aspects = [aspect, ...(opts.more ?? []).filter((a) => a !== aspect)];
+  const body = [...(opts.lead ?? []), ...aspects.flatMap((a) => aspectBody(p, a, opts)), ...(opts.notes ?? [])];
   const blocks = [...header(p), ...body];
   if (url) blocks.push({ type: 'paragraph', text: [{ link: { label: chatText.submitOnline, url } }] });
   blocks.push(sourceLine(p));

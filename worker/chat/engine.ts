@@ -1,15 +1,27 @@
 // The conversation engine. It knows no channel: it takes a message and the session state and
 // returns an answer model plus the next session state. Channels (web API, Zalo, Messenger, Bot
 // Framework) parse their requests into a message and render the answer in their own format.
-import type { Procedure } from '../catalog/schema';
+//
+// A turn, in order: small talk and personal-data requests; a reply to the list offered last; the
+// question read once by the search (query.ts) and its candidates; a follow-up on the procedure
+// talked about; whether the best candidate is really what the question is about (coverage.ts) or
+// the question is declined with the nearest procedures as suggestions; one procedure published for
+// several levels answered at the citizen's level (variants.ts); a broad question offered a choice;
+// then the answer, composed from the record (compose.ts) with what the question asks specifically
+// found in it (passages.ts, document-lookup.ts).
+import type { Level, Procedure } from '../catalog/schema';
 import { chatText } from '../messages';
-import { levelQualifier, withoutLevelQualifier, type SearchEngine, type SearchHit } from '../search/engine';
-import type { Answer, Suggestion } from './answer';
-import { caseLabel, composeProcedureAnswer, MAX_CASES_LISTED, type AnswerAspect } from './compose';
-import { agreement, namesOnlyPartOf } from './confidence';
+import { fullyOnline, type Query, type SearchHit, type SearchOptions } from '../search/engine';
+import { wordsOfText, wordsText } from '../search/text';
+import type { Answer, Block, Suggestion } from './answer';
 import { parseChoice } from './choice';
+import { caseLabel, composeProcedureAnswer, componentItem, MAX_CASES_LISTED, type AnswerAspect } from './compose';
+import { coverage } from './coverage';
+import { findDocument } from './document-lookup';
+import { LEVEL_LABEL } from './format';
+import { bestPassages, FIELD_LABEL, unitsOf, type Fact } from './passages';
 import type { Smalltalk } from './smalltalk';
-import { fold, syllables, wordsText } from '../search/text';
+import { chooseVariant, DEFAULT_LEVEL_PREFERENCE, variantLevels, variantsOf } from './variants';
 
 export interface ChatConfig {
   centreName: string;
@@ -18,10 +30,21 @@ export interface ChatConfig {
   submitUrlTemplate?: string;
   /** The deployment's province (PROVINCE), or null for the national catalog. */
   province: string | null;
+  /** The levels at which the centre serves citizens, first preferred (default: commune, province, ministry). */
+  levelPreference?: readonly Level[];
+}
+
+/** What the chat needs of the search (worker/search/engine.ts), so that tests can stand in for it. */
+export interface ChatSearch {
+  analyze(message: string): Query;
+  searchQuery(query: Query, opts: SearchOptions): SearchHit[];
+  /** How informative a token is in the catalog (0: a word it never uses). */
+  rarity(token: string): number;
+  isQuestionWord(token: string): boolean;
 }
 
 export interface ChatDeps {
-  search: SearchEngine;
+  search: ChatSearch;
   smalltalk: Smalltalk;
   getProcedure(code: string): Promise<Procedure | null>;
   config: ChatConfig;
@@ -46,8 +69,16 @@ export interface SessionState {
 
 export const newSession = (): SessionState => ({});
 
-/** Below this agreement the best candidate is not answered as if it were certain. */
-const MIN_AGREEMENT = 0.25;
+/**
+ * The best candidate is answered when its name agrees with the question this well (rerank.ts
+ * `agreement`)… (calibrated on the odd lines of chat-queries-dev-2 and on chat-queries-dev)
+ */
+const SURE_AGREEMENT = 0.55;
+/** …or when its record has this share of what the question says (coverage.ts) and its name agrees at least MIN_AGREEMENT. */
+const MIN_COVERAGE = 0.6;
+const MIN_AGREEMENT = 0.15;
+/** A message with an out-of-scope topic is still answered when it names a procedure this clearly. */
+const CLEAR_AGREEMENT = 0.75;
 /** Two candidates this close in score are both offered instead of guessing. */
 const CLOSE_SCORE = 0.02;
 /**
@@ -56,13 +87,28 @@ const CLOSE_SCORE = 0.02;
  * trực tuyến toàn trình" / "… một phần hoặc trực tiếp"), which its answer covers.
  */
 const MIN_BROAD_OPTIONS = 3;
-/** A message with an out-of-scope topic is still answered when it names a procedure this clearly. */
-const CLEAR_AGREEMENT = 0.6;
+/** A name that covers all of a question and at most this share of itself is broader than the question. */
+const BROAD_PRECISION = 0.5;
 /** Follow-up: a short message with an aspect and little else is about the current procedure. */
 const FOLLOW_UP_MAX_WORDS = 4;
 const MAX_OPTIONS = 5;
 /** Every case's documents are listed at once up to this many documents in all. */
 const MAX_DOCUMENTS_LISTED = 30;
+/** Aspects answered in one reply ("nộp ở đâu, lệ phí bao nhiêu, mất mấy ngày"). */
+const MAX_ASPECTS = 3;
+/**
+ * A quoted sentence answers a specific question from this score (passages.ts: the weighted share
+ * of the question's words it has)… On the tuning questions whose record states the answer, the
+ * best sentence held it in every case, from 0.13 up; a second one is quoted when it is nearly as good.
+ */
+const QUOTE_SCORE = 0.1;
+const SECOND_QUOTE = 0.8;
+/** …and is added to another aspect's answer from this one, when it states what the aspect asks. */
+const SUPPORT_SCORE = 0.3;
+/** The facts an aspect's sentences state (passages.ts). */
+const ASPECT_FACTS: Partial<Record<AnswerAspect, Fact[]>> = { time: ['duration'], fee: ['amount'], place: ['place'], online: ['online'] };
+/** Without such a fact, a sentence adds to an aspect's answer when it has this share of what the question says besides the name. */
+const SUPPORT_SPECIFIC = 0.5;
 
 function plain(intent: Answer['intent'], text: string[], suggestions: Suggestion[] = [], matched = false): Answer {
   return {
@@ -77,6 +123,8 @@ function plain(intent: Answer['intent'], text: string[], suggestions: Suggestion
 
 const exampleSuggestions = (): Suggestion[] => chatText.examples.map((q) => ({ label: q, message: q }));
 
+type Decision = { answer: Answer; state: Partial<SessionState> };
+
 export class ChatEngine {
   constructor(private readonly deps: ChatDeps) {}
 
@@ -85,26 +133,26 @@ export class ChatEngine {
     return { answer, session: { ...session, ...state } };
   }
 
-  private async decide(message: string, session: SessionState): Promise<{ answer: Answer; state: Partial<SessionState> }> {
+  private async decide(message: string, session: SessionState): Promise<Decision> {
     const { search, smalltalk, config } = this.deps;
     const talk = smalltalk.match(message);
     const query = search.analyze(message);
-    const analysis = { ...query, searchText: query.readings.map(wordsText).join('\n') };
 
     if (talk.kinds.includes('personalData')) {
       return { answer: plain('out_of_scope', [chatText.personalData(config.hotline)]), state: { options: undefined } };
     }
 
     // A reply to the list offered last ("2", "cái thứ hai", or the label itself).
-    if (session.options?.length && analysis.codes.length === 0) {
+    if (session.options?.length && query.codes.length === 0) {
       const chosen = parseChoice(message, session.options.map((o) => o.label));
       if (chosen !== null) {
         const option = session.options[chosen]!;
-        return this.answerProcedure(option.code, option.caseIndex !== undefined ? 'components' : (session.pendingAspect ?? 'overview'), option.caseIndex);
+        const aspect = option.caseIndex !== undefined ? 'components' : (session.pendingAspect ?? 'overview');
+        return this.answerCode(option.code, null, aspect, option.caseIndex);
       }
     }
 
-    if (analysis.codes.length === 0 && talk.rest <= 2) {
+    if (query.codes.length === 0 && talk.rest <= 2) {
       if (talk.kinds.includes('help') || (talk.kinds.includes('greeting') && talk.rest === 0)) {
         return { answer: this.welcome(talk.kinds.includes('help')), state: { options: undefined } };
       }
@@ -113,56 +161,53 @@ export class ChatEngine {
       if (talk.kinds.includes('greeting')) return { answer: this.welcome(false), state: { options: undefined } };
     }
 
-    const aspect: AnswerAspect = analysis.aspects[0] ?? 'overview';
-    const found = search.searchQuery(analysis, { limit: 2 * MAX_OPTIONS, province: config.province });
+    const aspect: AnswerAspect = query.aspects[0] ?? 'overview';
+    const found = search.searchQuery(query, { limit: 2 * MAX_OPTIONS, province: config.province });
     const hits = found.slice(0, MAX_OPTIONS);
     const top = hits[0];
-    const topAgreement = top ? agreement(analysis.searchText, top.name) : 0;
+    const agreement = top?.match?.agreement ?? 0;
 
-    if (analysis.codes.length && top && analysis.codes.includes(top.code)) {
-      return this.answerProcedure(top.code, aspect, undefined, analysis.searchText);
-    }
+    if (query.codes.length && top && query.codes.includes(top.code)) return this.answerCode(top.code, query, aspect);
 
-    if (talk.kinds.includes('outOfScope') && topAgreement < CLEAR_AGREEMENT) {
-      return { answer: plain('out_of_scope', [chatText.outOfScope(config.hotline, config.address)]), state: { options: undefined } };
-    }
-
-    // "còn lệ phí thì sao?", "nộp online được không?": the procedure talked about, another aspect.
-    const contentWords = analysis.searchText ? syllables(analysis.searchText.split('\n')[0] ?? '').length : 0;
-    if (session.procedure && analysis.aspects.length && (contentWords <= FOLLOW_UP_MAX_WORDS || topAgreement < MIN_AGREEMENT)) {
-      if (!top || topAgreement < CLEAR_AGREEMENT || top.code === session.procedure) {
-        return this.answerProcedure(session.procedure, aspect, aspect === 'components' ? session.caseIndex : undefined);
+    // "còn lệ phí thì sao?", "có cần giấy khám sức khỏe không?": the procedure talked about, another aspect.
+    if (session.procedure && query.aspects.length && (query.terms.keys.length <= FOLLOW_UP_MAX_WORDS || agreement < MIN_AGREEMENT)) {
+      if (!top || agreement < CLEAR_AGREEMENT || top.code === session.procedure) {
+        return this.answerCode(session.procedure, query, aspect, aspect === 'components' ? session.caseIndex : undefined);
       }
     }
 
-    if (!top || topAgreement < MIN_AGREEMENT) return { answer: this.unmatched(hits), state: { options: this.optionsOf(hits.slice(0, 3)), pendingAspect: aspect } };
+    if (talk.kinds.includes('outOfScope') && agreement < CLEAR_AGREEMENT) return this.declined();
+    if (!top) return this.unmatched(hits, aspect);
 
-    // The same procedure published for several levels ("… (thực hiện tại cấp tỉnh)" / "(… cấp trung
-    // ương)"): ask which level, unless the question names it.
-    const variants = hits.filter((h) => h.name !== top.name && sameName(withoutLevelQualifier(h.name), withoutLevelQualifier(top.name)));
-    if (variants.length) {
-      const all = [top, ...variants];
-      const named = all.filter((h) => {
-        const level = levelQualifier(h.name);
-        return level !== null && fold(message).includes(fold(level));
-      });
-      if (named.length === 1) return this.answerProcedure(named[0]!.code, aspect, undefined, analysis.searchText);
-      return this.clarify(all, aspect);
+    // The same procedure at several levels, or published by several provinces: one answer.
+    const variants = variantsOf(top, found);
+    const records = new Map<string, Procedure>();
+    for (const v of variants) {
+      const p = await this.deps.getProcedure(v.code);
+      if (p) records.set(v.code, p);
     }
+    const choice = chooseVariant(variants, query, records, config.levelPreference ?? DEFAULT_LEVEL_PREFERENCE, config.province);
+    const record = records.get(choice.chosen.code);
+    if (!record) return this.unmatched(hits, aspect);
+
+    // Answer only what the question is about: its name agrees, or its record speaks of what the question says.
+    const covered = coverage(record, { readings: query.readings, rarity: (t) => search.rarity(t), isQuestionWord: (t) => search.isQuestionWord(t) });
+    if (agreement < SURE_AGREEMENT && (covered < MIN_COVERAGE || agreement < MIN_AGREEMENT)) return this.unmatched(hits, aspect);
+
+    const rest = found.filter((h) => !variants.includes(h));
     // A question that names only what several procedures share ("xin giấy phép xây dựng": for a
     // house, a railway crossing, a monument…): offer them rather than guess.
-    if (namesOnlyPartOf(analysis.searchText, top.name)) {
+    if (broad(top)) {
       // Procedures with a full record first: a choice that leads to "no details in the catalog" helps little.
-      const broad = found.filter((h) => namesOnlyPartOf(analysis.searchText, h.name));
-      const distinct = distinctNames(broad);
+      const distinct = distinctNames([choice.chosen, ...rest.filter(broad)]);
       const offered = [...distinct.filter((h) => h.detail), ...distinct.filter((h) => !h.detail)].slice(0, MAX_OPTIONS);
       if (offered.length >= MIN_BROAD_OPTIONS) return this.clarify(offered, aspect);
     }
-    const close = hits.filter((h, i) => i === 0 || (top.score - h.score < CLOSE_SCORE && agreement(analysis.searchText, h.name) >= MIN_AGREEMENT));
+    const close = rest.filter((h) => top.score - h.score < CLOSE_SCORE && (h.match?.agreement ?? 0) >= MIN_AGREEMENT);
     // The same name under several codes is one procedure published by several provinces: no choice to offer.
-    const distinct = distinctNames(close);
+    const distinct = distinctNames([choice.chosen, ...close]);
     if (distinct.length > 1) return this.clarify(distinct, aspect);
-    return this.answerProcedure(top.code, aspect, undefined, analysis.searchText);
+    return this.answerRecord(record, query, aspect, undefined, this.otherVariants(choice.chosen, choice.others));
   }
 
   private optionsOf(hits: SearchHit[]): PendingOption[] {
@@ -181,8 +226,14 @@ export class ChatEngine {
     };
   }
 
-  private unmatched(hits: SearchHit[]): Answer {
-    const nearest = hits.slice(0, 3);
+  private declined(): Decision {
+    const { hotline, address } = this.deps.config;
+    return { answer: plain('out_of_scope', [chatText.outOfScope(hotline, address)]), state: { options: undefined } };
+  }
+
+  /** No procedure answers the question: say so, with the hotline, and offer the nearest as suggestions. */
+  private unmatched(hits: SearchHit[], aspect: AnswerAspect): Decision {
+    const nearest = distinctNames(hits).slice(0, 3);
     const answer = plain('unmatched', [chatText.unmatched(this.deps.config.hotline)]);
     if (nearest.length) {
       answer.blocks.push(
@@ -192,10 +243,10 @@ export class ChatEngine {
     }
     answer.suggestions = nearest.map((h, i) => ({ label: `${i + 1}. ${shorten(h.name)}`, message: String(i + 1) }));
     answer.sources = nearest.map((h) => h.code);
-    return answer;
+    return { answer, state: { options: this.optionsOf(nearest), pendingAspect: aspect } };
   }
 
-  private clarify(hits: SearchHit[], aspect: AnswerAspect): { answer: Answer; state: Partial<SessionState> } {
+  private clarify(hits: SearchHit[], aspect: AnswerAspect): Decision {
     const options = this.optionsOf(hits.slice(0, MAX_OPTIONS));
     const answer: Answer = {
       intent: 'clarify',
@@ -212,41 +263,114 @@ export class ChatEngine {
     return { answer, state: { options, pendingAspect: aspect, procedure: undefined } };
   }
 
-  private async answerProcedure(
-    code: string,
-    aspect: AnswerAspect,
-    caseIndex?: number,
-    question = '',
-  ): Promise<{ answer: Answer; state: Partial<SessionState> }> {
+  /** "Thủ tục này cũng được thực hiện tại cấp trung ương (mã 1.000889)", "… qua dịch vụ công trực tuyến toàn trình (mã …)". */
+  private otherVariants(chosen: SearchHit, others: SearchHit[]): Block[] {
+    const where = others.map((h) =>
+      fullyOnline(h.name) && !fullyOnline(chosen.name)
+        ? chatText.fullyOnlineVariant(h.code)
+        : `${variantLevels(h).map((l) => LEVEL_LABEL[l]).join(', ')} (mã ${h.code})`,
+    );
+    return where.length ? [{ type: 'note', text: [chatText.alsoAt(where.join('; '))] }] : [];
+  }
+
+  private async answerCode(code: string, query: Query | null, aspect: AnswerAspect, caseIndex?: number): Promise<Decision> {
     const p = await this.deps.getProcedure(code);
-    if (!p) return { answer: this.unmatched([]), state: { options: undefined } };
+    if (!p) return this.unmatched([], aspect);
+    return this.answerRecord(p, query, aspect, caseIndex);
+  }
+
+  private answerRecord(p: Procedure, query: Query | null, aspect: AnswerAspect, caseIndex?: number, notes: Block[] = []): Decision {
+    const specific = this.specifics(p, query, aspect);
+    const opts = { submitUrlTemplate: this.deps.config.submitUrlTemplate, ...specific, notes: [...(specific.notes ?? []), ...notes] };
     // Documents differ by case. With many cases and documents, list the case the question points
     // to (or the one named like the procedure itself) and offer the others to choose from.
     const listed = p.cases.filter((c) => c.components.length);
     const documents = listed.reduce((n, c) => n + c.components.length, 0);
-    if (aspect === 'components' && caseIndex === undefined && listed.length > MAX_CASES_LISTED && documents > MAX_DOCUMENTS_LISTED) {
-      const chosen = bestCase(p, question);
+    const showsComponents = aspect === 'components' || opts.more?.includes('components');
+    if (p.detail && showsComponents && caseIndex === undefined && listed.length > MAX_CASES_LISTED && documents > MAX_DOCUMENTS_LISTED) {
+      const chosen = bestCase(p, query);
       const options = p.cases
         .map((c, i) => ({ label: caseLabel(c, i), code: p.code, caseIndex: i }))
         .filter((o) => p.cases[o.caseIndex]!.components.length > 0 && o.caseIndex !== chosen)
         .slice(0, MAX_OPTIONS - 1);
-      const answer = composeProcedureAnswer(p, aspect, { submitUrlTemplate: this.deps.config.submitUrlTemplate, caseIndex: chosen });
+      const answer = composeProcedureAnswer(p, opts.aspect, { ...opts, caseIndex: chosen });
       answer.blocks.splice(answer.blocks.length - 1, 0, { type: 'note', text: [chatText.otherCases(listed.length - 1)] });
       answer.suggestions = options.map((o, i) => ({ label: `${i + 1}. ${shorten(o.label)}`, message: String(i + 1) }));
-      return { answer, state: { procedure: p.code, aspect, caseIndex: chosen, options, pendingAspect: aspect } };
+      return { answer, state: { procedure: p.code, aspect, caseIndex: chosen, options, pendingAspect: 'components' } };
     }
-    const answer = composeProcedureAnswer(p, aspect, { submitUrlTemplate: this.deps.config.submitUrlTemplate, caseIndex });
+    const answer = composeProcedureAnswer(p, opts.aspect, { ...opts, caseIndex });
     return { answer, state: { procedure: p.code, aspect, caseIndex, options: undefined, pendingAspect: undefined } };
+  }
+
+  /**
+   * What the question asks besides the aspect's block: the aspects it names (up to MAX_ASPECTS),
+   * the sentence that answers a specific question, the document of a yes/no question looked up.
+   */
+  private specifics(p: Procedure, query: Query | null, aspect: AnswerAspect): { aspect: AnswerAspect; more?: AnswerAspect[]; lead?: Block[]; notes?: Block[] } {
+    if (!query || !p.detail) return { aspect };
+    const asked = query.aspects.slice(0, Math.max(1, query.asked)).filter((a) => a !== aspect);
+    // "nộp online thì lệ phí bao nhiêu": the way of submitting qualifies the fee asked about.
+    let main = aspect;
+    let more = asked;
+    if (main === 'online' && more.some((a) => a === 'fee' || a === 'time')) {
+      main = more.find((a) => a === 'fee' || a === 'time')!;
+      more = ['online', ...more.filter((a) => a !== main)];
+    }
+    more = more.filter((a) => a !== 'detail' && a !== 'yesno').slice(0, MAX_ASPECTS - 1);
+    const rarity = (t: string) => this.deps.search.rarity(t);
+    const facts = ASPECT_FACTS[main] ?? [];
+    const readings = [query.words, ...query.readings];
+    const passages = bestPassages(p, { readings, name: p.name, cues: [...query.cues, ...facts], rarity }, 5);
+    const quote = (x: (typeof passages)[number]): Block => ({
+      type: 'paragraph',
+      text: [{ bold: chatText.quoteFrom(FIELD_LABEL[x.passage.field]) }, ` “${x.passage.text}”`],
+    });
+    if (main === 'yesno' && query.document) {
+      const match = findDocument(p, query.document, rarity);
+      if (match) {
+        const condition = p.cases.length > 1 && match.caseIndex >= 0 ? caseLabel(p.cases[match.caseIndex]!, match.caseIndex) : '';
+        const lead: Block[] = [
+          { type: 'paragraph', text: [condition && !/^thành phần hồ sơ/iu.test(condition) ? chatText.listedIf(condition) : chatText.listed] },
+          { type: 'checklist', items: [componentItem(match.component)] },
+        ];
+        return { aspect: main, more, lead };
+      }
+      return { aspect: main, more: ['components', ...more.filter((a) => a !== 'components')], lead: [{ type: 'paragraph', text: [chatText.notListed(wordsText(query.document).replace(/,/gu, ''))] }] };
+    }
+    if (main === 'detail' || main === 'yesno') {
+      const [best, next] = passages;
+      if (best && best.score >= QUOTE_SCORE) {
+        const lead = [quote(best)];
+        if (next && next.score >= SECOND_QUOTE * best.score) lead.push(quote(next));
+        return { aspect: main, more, lead };
+      }
+      return { aspect: main, more: ['overview', ...more], lead: [{ type: 'paragraph', text: [chatText.notStated] }] };
+    }
+    // A sentence that states what the aspect asks ("7 ngày làm việc đối với nhà ở riêng lẻ"), or
+    // what the question asks besides the procedure's name.
+    const support = passages.find((x) => x.score >= SUPPORT_SCORE && (facts.length ? x.cues > 0 : x.specific >= SUPPORT_SPECIFIC));
+    if (support) return { aspect: main, more, notes: [{ type: 'paragraph', text: [{ bold: chatText.alsoQuoted }] }, quote(support)] };
+    return { aspect: main, more };
   }
 }
 
-/** The case whose name the question (or else the procedure's own name) agrees with most. */
-function bestCase(p: Procedure, question: string): number {
+/** The hit's name covers the whole question and the question only part of it (see MIN_BROAD_OPTIONS). */
+function broad(h: SearchHit): boolean {
+  return h.match !== null && h.match.recall >= 0.999 && h.match.precision < BROAD_PRECISION;
+}
+
+/** The case whose name the question (or else the procedure's own name) has most words of. */
+function bestCase(p: Procedure, query: Query | null): number {
+  const asked = new Set(query ? query.readings.flatMap((r) => [...unitsOf(r)]) : []);
+  const name = unitsOf(wordsOfText(p.name));
   let best = -1;
   let bestScore = -1;
   p.cases.forEach((c, i) => {
     if (c.components.length === 0) return;
-    const score = (question ? agreement(question, c.name) : 0) + 0.5 * agreement(p.name, c.name);
+    const units = unitsOf(wordsOfText(c.name));
+    let score = 0;
+    for (const u of units) score += (asked.has(u) ? 1 : 0) + (name.has(u) ? 0.5 : 0);
+    score /= Math.max(1, units.size);
     if (score > bestScore) {
       best = i;
       bestScore = score;
@@ -254,7 +378,6 @@ function bestCase(p: Procedure, question: string): number {
   });
   return Math.max(0, best);
 }
-
 
 const sameName = (a: string, b: string) => a.localeCompare(b, 'vi', { sensitivity: 'base' }) === 0;
 /** The hits with one name each (the same name under several codes: one procedure published by several provinces). */

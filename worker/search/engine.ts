@@ -16,7 +16,7 @@ import { BIGRAM_SEPARATOR, segment, syllableWord, tokenize, wordsOf, wordTokens,
 
 export type { Query } from './query';
 export type { NameMatch } from './rerank';
-export { levelQualifier, withoutLevelQualifier } from './rerank';
+export { baseName, fullyOnline, levelQualifier, withoutLevelQualifier } from './rerank';
 
 export interface SearchOptions {
   limit?: number;
@@ -58,6 +58,9 @@ export class SearchEngine {
   private readonly byCode = new Map<string, number>();
   private readonly speller: TypoCorrector;
   private readonly reranker: Reranker;
+  private readonly questionWords: ReadonlySet<string>;
+  /** Two folded syllables form a pair in some procedure's name. */
+  private readonly inNames = (a: string, b: string): boolean => this.dictionaries.name!.frequency(a + BIGRAM_SEPARATOR + b) > 0;
 
   constructor(
     snapshot: Snapshot,
@@ -71,12 +74,30 @@ export class SearchEngine {
     this.docs.forEach((d, i) => this.byCode.set(d.code, i));
     const name = this.dictionaries.name!;
     const nameFrequency = (t: string) => name.frequency(t);
-    this.speller = new TypoCorrector(spellerVocabulary(loaded.lexicon, nameFrequency, () => [...name.tokens(), ...name.commonTokens()], synonyms, phrases));
+    const vocabulary = spellerVocabulary(loaded.lexicon, nameFrequency, () => [...name.tokens(), ...name.commonTokens()], synonyms, phrases);
+    this.speller = new TypoCorrector(vocabulary);
+    this.questionWords = vocabulary.chatWords;
     this.reranker = new Reranker((id) => this.docs[id]!, nameFrequency, this.byCode.size, synonyms);
   }
 
   get size(): number {
     return this.docs.length;
+  }
+
+  /**
+   * How informative a token (folded or accented syllable, or pair) is in the catalog: its inverse
+   * document frequency in the field where it is commonest (names, results, fields and agencies,
+   * documents); 0 for a token no procedure has.
+   */
+  rarity(token: string): number {
+    let df = 0;
+    for (const f of TEXT_FIELDS) df = Math.max(df, this.dictionaries[f]!.frequency(token));
+    return df > 0 ? Math.log(1 + this.docs.length / df) : 0;
+  }
+
+  /** A word of questions rather than of procedures ("làm", "xin", "xong": colloquial and question phrases). */
+  isQuestionWord(token: string): boolean {
+    return this.questionWords.has(token);
   }
 
   has(code: string): boolean {
@@ -87,7 +108,7 @@ export class SearchEngine {
   analyze(question: string): Query {
     const seg = segment(question);
     const words = wordsOf(seg);
-    const understood = understand(words, this.phrases);
+    const understood = understand(words, this.phrases, this.inNames);
     const query: Query = { ...emptyQuery(seg), words, ...understood };
     if (understood.terms.keys.length === 0) return query;
     query.readings = this.expand(understood.terms);
@@ -105,10 +126,11 @@ export class SearchEngine {
         query.corrections.push({ at: i, from: understood.terms.canon[i]!, to });
       }
       query.corrections.sort((a, b) => a.at - b.at);
-      const again = understand(fixed, this.phrases);
+      const again = understand(fixed, this.phrases, this.inNames);
       if (again.terms.keys.length) query.readings.push(...this.expand(again.terms));
       for (const p of again.provinces) if (!query.provinces.includes(p)) query.provinces.push(p);
-      for (const a of again.aspects) if (!query.aspects.includes(a)) query.aspects.push(a);
+      for (const a of again.aspects.slice(0, again.asked)) if (!query.aspects.includes(a)) query.aspects.splice(query.asked++, 0, a);
+      for (const a of again.aspects.slice(again.asked)) if (!query.aspects.includes(a)) query.aspects.push(a);
     }
     if (understood.focus) query.focusReadings = this.expand(understood.focus);
     return query;

@@ -2,21 +2,37 @@
 // asked about (aspect), question fluff, and provinces. Matching is on whole syllables, with or
 // without diacritics (a tone the question does have must agree), longest phrase first.
 import { z } from 'zod';
+import { levelSchema, type Level } from '../catalog/schema';
 import { PhraseTrie, type PhraseHit } from './phrase-trie';
 import type { Words } from './text';
+import { compileYesNo, type YesNoReader } from './yesno';
 
-export const ASPECTS = ['components', 'fee', 'time', 'place', 'online', 'steps', 'conditions', 'result', 'legal', 'forms'] as const;
+/**
+ * What a question asks about. `detail`: a specific fact answered by one sentence of the record (a
+ * deadline, an age, who may act); `yesno`: whether a given document is in the procedure's list.
+ */
+export const ASPECTS = ['components', 'fee', 'time', 'place', 'online', 'steps', 'conditions', 'result', 'legal', 'forms', 'detail', 'yesno'] as const;
 export type Aspect = (typeof ASPECTS)[number];
 
 const phraseList = z.array(z.string().trim().min(1));
+
+export const CUES = ['duration', 'age', 'count', 'size', 'amount', 'proxy', 'obligation'] as const;
+export type Cue = (typeof CUES)[number];
 
 export const phrasesSchema = z.object({
   _comment: z.array(z.string()).optional(),
   version: z.literal(1),
   fluff: phraseList,
-  aspects: z.record(z.enum(ASPECTS), z.object({ ask: phraseList, hint: phraseList })),
+  aspects: z.partialRecord(z.enum(ASPECTS), z.object({ ask: phraseList, hint: phraseList })),
   provinceAliases: z.record(z.string(), phraseList).optional(),
+  /** The frame of a yes/no question about a document (search/yesno.ts). */
+  yesno: z.object({ open: phraseList, close: phraseList, verbs: phraseList, documents: phraseList }),
+  /** What kind of fact a specific question asks for (chat/passages.ts). */
+  cues: z.record(z.enum(CUES), phraseList),
+  /** How a question names the level that carries a procedure out (chat/variants.ts). */
+  levels: z.partialRecord(levelSchema, phraseList),
 });
+export type PhrasesData = z.infer<typeof phrasesSchema>;
 
 export const provincesSchema = z.array(z.object({ name: z.string().min(1), short: z.string().min(1) }));
 
@@ -33,7 +49,19 @@ export interface PhraseMatch {
 }
 
 export interface PhraseMatcher {
-  match(words: Words): PhraseMatch[];
+  /**
+   * The phrases of the words, left to right, longest first. `inNames(a, b)`: whether two folded
+   * syllables form a pair in some procedure's name; with it, a one-syllable fluff word typed
+   * without diacritics ("thi" for "thì", "gi" for "gì") is taken for fluff where it pairs with
+   * neither neighbour in any name ("giai the cong ty thi lam", but not "dang ky du thi").
+   */
+  match(words: Words, inNames?: (a: string, b: string) => boolean): PhraseMatch[];
+  /** The document a yes/no question asks about ("có cần <giấy tờ> không"), if it is one. */
+  yesno?: YesNoReader;
+  /** What kind of fact the question asks for (a duration, an age…), in the order named. */
+  cues?(words: Words): Cue[];
+  /** The levels the question names ("ở xã", "công an tỉnh", "lên Cục"). */
+  levels?(words: Words): Level[];
   /** Every phrase the matcher knows (fluff, aspects, provinces), as listed. */
   readonly phrases?: readonly string[];
 }
@@ -62,15 +90,38 @@ export function compilePhrases(json: unknown, provincesJson: unknown): PhraseMat
     add(p.short, { type: 'province', province: p.name });
     for (const alias of data.provinceAliases?.[p.name] ?? []) add(alias, { type: 'province', province: p.name });
   }
+  const cueTrie = new PhraseTrie<Cue>();
+  for (const cue of CUES) for (const p of data.cues[cue] ?? []) cueTrie.add(p, cue);
+  const levelTrie = new PhraseTrie<Level>();
+  for (const [level, list] of Object.entries(data.levels) as [Level, string[]][]) for (const p of list) levelTrie.add(p, level);
+  /** Every value named anywhere in the words (a one-syllable phrase only as listed). */
+  const named = <T>(trie: PhraseTrie<T>, words: Words): T[] => {
+    const out: T[] = [];
+    for (let i = 0; i < words.keys.length; i++) {
+      for (const h of trie.at(words, i)) if ((h.exact || h.end - h.start > 1) && !out.includes(h.value)) out.push(h.value);
+    }
+    return out;
+  };
   return {
     phrases: listed,
-    match(words) {
+    yesno: compileYesNo(data.yesno),
+    cues: (words) => named(cueTrie, words),
+    levels: (words) => named(levelTrie, words),
+    match(words, inNames) {
+      const loneFluff = (h: PhraseHit<PhraseKind>) => {
+        if (!inNames || h.value.type !== 'fluff' || words.keys[h.start] !== words.folds[h.start]) return false;
+        const f = words.folds[h.start]!;
+        const before = h.start > 0 && words.joined[h.start] && inNames(words.folds[h.start - 1]!, f);
+        const after = h.end < words.keys.length && words.joined[h.end] && inNames(f, words.folds[h.end]!);
+        return !before && !after;
+      };
       return trie
         .scan(words, (hits) => {
           // One syllable typed without diacritics is too ambiguous to take for a phrase ("ho" may be
-          // hộ, hồ or hở), so a single-syllable phrase must be typed as listed. Of the longest
-          // phrases, the more specific meaning wins.
-          const ok = hits.filter((h) => h.exact || h.end - h.start > 1);
+          // hộ, hồ or hở), so a single-syllable phrase must be typed as listed — but for a fluff word
+          // that forms no name's pair with its neighbours. Of the longest phrases, the more specific
+          // meaning wins.
+          const ok = hits.filter((h) => h.exact || h.end - h.start > 1 || loneFluff(h));
           const longest = ok.filter((h) => h.end === ok[0]?.end);
           return longest.reduce<PhraseHit<PhraseKind> | undefined>((best, h) => (!best || rank(h.value) > rank(best.value) ? h : best), undefined);
         })

@@ -7,7 +7,8 @@
 //   4. expand (synonyms.ts): the readings of the terms — as typed, synonyms rewritten, typos
 //      corrected — as Words, never joined strings,
 //   5. score (BM25 over the readings' tokens) and 6. re-rank (rerank.ts).
-import type { Aspect, PhraseMatcher } from './phrases';
+import type { Level } from '../catalog/schema';
+import type { Aspect, Cue, PhraseMatcher } from './phrases';
 import { EMPTY_WORDS, pickWords, sliceWords, type Segmentation, type Words } from './text';
 
 export interface Query {
@@ -19,6 +20,14 @@ export interface Query {
   codes: string[];
   /** Aspects asked about: asked outright ("bao lâu") before hinted at ("lệ phí"), earliest first. */
   aspects: Aspect[];
+  /** How many of `aspects` (the first ones) were asked outright. */
+  asked: number;
+  /** The document a yes/no question asks about ("có cần <giấy khám sức khỏe> không"); left out of the terms. */
+  document: Words | null;
+  /** What kind of fact the question asks for (a duration, an age, who may act…). */
+  cues: Cue[];
+  /** Levels the question names ("ở xã", "công an tỉnh", "lên Cục"). */
+  levels: Level[];
   /** Provinces named in the question (full names as in the catalog). */
   provinces: string[];
   /** Positions (in `words`) of the syllables left to search once fluff, aspects, provinces and codes are out. */
@@ -46,11 +55,11 @@ const FOCUS_END = new Set(['thi', 'nen', 'se', 'neu', 'hay', 'nhu', 'nao', 'gi',
 const MAX_FOCUS = 12;
 const CODE_RE = /^\d\.\d{6,9}$/u;
 
-export type Understood = Pick<Query, 'codes' | 'aspects' | 'provinces' | 'kept' | 'terms' | 'focus'>;
+export type Understood = Pick<Query, 'codes' | 'aspects' | 'asked' | 'document' | 'cues' | 'levels' | 'provinces' | 'kept' | 'terms' | 'focus'>;
 
 /** Stage 2: the phrases of the question (fluff, aspects, provinces, codes) and the syllables left to search. */
-export function understand(words: Words, phrases: PhraseMatcher): Understood {
-  const matches = phrases.match(words);
+export function understand(words: Words, phrases: PhraseMatcher, inNames?: (a: string, b: string) => boolean): Understood {
+  const matches = phrases.match(words, inNames);
   const removed = new Array<boolean>(words.keys.length).fill(false);
   const asks: Aspect[] = [];
   const hints: Aspect[] = [];
@@ -69,19 +78,32 @@ export function understand(words: Words, phrases: PhraseMatcher): Understood {
     for (let j = m.start; j < m.end; j++) removed[j] = true;
   }
   const codes: string[] = [];
-  const kept: number[] = [];
   for (let j = 0; j < words.keys.length; j++) {
     const raw = words.canon[j]!;
-    if (CODE_RE.test(raw)) {
-      if (!codes.includes(raw)) codes.push(raw);
-      removed[j] = true;
-    }
-    if (!removed[j]) kept.push(j);
+    if (!CODE_RE.test(raw)) continue;
+    if (!codes.includes(raw)) codes.push(raw);
+    removed[j] = true;
   }
+  // A yes/no question about a document: its words are not what the procedure is called, unless
+  // they are all the question says.
+  const span = phrases.yesno?.(words) ?? null;
+  let document: Words | null = null;
+  if (span) {
+    document = sliceWords(words, span.start, span.end);
+    asks.unshift('yesno');
+    const elsewhere = removed.some((r, j) => !r && (j < span.start || j >= span.end));
+    if (elsewhere) for (let j = span.start; j < span.end; j++) removed[j] = true;
+  }
+  const kept: number[] = [];
+  for (let j = 0; j < words.keys.length; j++) if (!removed[j]) kept.push(j);
   const terms = pickWords(words, kept);
   const aspects: Aspect[] = [];
-  for (const a of [...asks, ...hints]) if (!aspects.includes(a)) aspects.push(a);
-  return { codes, aspects, provinces, kept, terms, focus: focusOf(terms, kept, focusStarts, words) };
+  for (const a of asks) if (!aspects.includes(a)) aspects.push(a);
+  const asked = aspects.length;
+  for (const a of hints) if (!aspects.includes(a)) aspects.push(a);
+  const cues = phrases.cues?.(words) ?? [];
+  const levels = phrases.levels?.(words) ?? [];
+  return { codes, aspects, asked, document, cues, levels, provinces, kept, terms, focus: focusOf(terms, kept, focusStarts, words) };
 }
 
 /** The terms that follow "thủ tục", up to a word no name has ("thì", "có cần"), if two or more. */
@@ -106,6 +128,10 @@ export const emptyQuery = (seg: Segmentation): Query => ({
   words: EMPTY_WORDS,
   codes: [],
   aspects: [],
+  asked: 0,
+  document: null,
+  cues: [],
+  levels: [],
   provinces: [],
   kept: [],
   terms: EMPTY_WORDS,

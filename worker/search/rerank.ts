@@ -80,6 +80,20 @@ export const withoutLevelQualifier = (name: string): string => name.replace(LEVE
 export const levelQualifier = (name: string): string | null => LEVEL_QUALIFIER.exec(name)?.[1] ?? null;
 
 /**
+ * "… thực hiện bằng dịch vụ công trực tuyến toàn trình", "… bằng dịch vụ công trực tuyến một phần
+ * hoặc trực tiếp thực hiện tại cấp trung ương, cấp tỉnh, cấp xã", "… trực tuyến toàn trình đối với
+ * …": how and where a procedure is submitted, which the vehicle registration names spell out. One
+ * procedure is published once per channel, as it is once per level.
+ */
+const CHANNEL_QUALIFIER = /\s*(?:thực hiện\s+)?(?:bằng|qua)\s+dịch vụ công(?:\s+trực tuyến)?\s+(?:toàn trình|một phần hoặc trực tiếp)|\s+trực tuyến toàn trình(?=\s)|\s*thực hiện tại cấp [^()]*$/giu;
+const FULLY_ONLINE = /toàn trình/iu;
+
+/** A name as it says what the procedure is: without its level and channel qualifiers. */
+export const baseName = (name: string): string => withoutLevelQualifier(name).replace(CHANNEL_QUALIFIER, '').trim();
+/** The name says the procedure is done online from start to end (one channel's record of it). */
+export const fullyOnline = (name: string): boolean => FULLY_ONLINE.test(name);
+
+/**
  * A text as matching units (its syllables and adjacent-syllable pairs, as in the index) keyed by
  * folded form, each with its syllables as typed (accented token forms) and its weight among names.
  */
@@ -224,7 +238,7 @@ export class Reranker {
   private followUp(id: number): FollowUp | null {
     let f = this.followUpOf.get(id);
     if (f === undefined) {
-      const w = wordsOfText(withoutLevelQualifier(this.doc(id).title));
+      const w = wordsOfText(baseName(this.doc(id).title));
       const skip = w.folds[0] === 'thu' && w.folds[1] === 'tuc' ? 2 : 0;
       const found = this.followUps.find((h) => h.asks.length > 0 && h.head.every((x, i) => w.folds[skip + i] === x));
       f = found ? { asks: found.asks, object: this.units(sliceWords(w, skip + found.head.length), false) } : null;
@@ -239,7 +253,7 @@ export class Reranker {
     if (!names) {
       // The name as written, and without the list of cases it covers, if any (index.ts): a question
       // names the procedure, rarely its whole list.
-      const full = withoutLevelQualifier(this.doc(id).title);
+      const full = baseName(this.doc(id).title);
       const bare = splitCaseLists(full).name;
       const words = (bare === full ? [full] : [full, bare]).flatMap((t) => {
         const w = wordsOfText(t);

@@ -14,8 +14,9 @@ const phrase = z.string().trim().min(1);
 export const synonymsSchema = z.strictObject({
   _comment: z.union([z.string(), z.array(z.string())]).optional(),
   version: z.literal(1),
-  groups: z.array(z.strictObject({ canonical: phrase, variants: z.array(phrase).min(1) })),
-  colloquial: z.array(z.strictObject({ phrase, means: phrase })).default([]),
+  /** `source`: where the equivalence comes from (a law or the catalog's own wording, common usage, a dictionary). */
+  groups: z.array(z.strictObject({ canonical: phrase, variants: z.array(phrase).min(1), source: phrase.optional() })),
+  colloquial: z.array(z.strictObject({ phrase, means: phrase, source: phrase.optional() })).default([]),
   keep: z.array(phrase).default([]),
   followUps: z.strictObject({ generic: z.array(phrase), heads: z.array(phrase) }).default({ generic: [], heads: [] }),
 });

@@ -1,0 +1,69 @@
+// Is the question's key content about this procedure? The search ranks the catalog, so its best
+// candidate is always "the best" — even for "thủ tục xin nghỉ phép ở công ty" (best: "Đăng ký công
+// ty đại chúng") or "mở ví momo có cần định danh mức 2 không". What tells them apart is whether the
+// record speaks of what the question is about: the share, weighted by how rare each word is in the
+// catalog, of the question's words that the record's own text has. A word the catalog never uses
+// ("momo", "winmart", "gym") is content nothing answers, and weighs as a rare word.
+import type { Procedure } from '../catalog/schema';
+import { wordsOfText, type Words } from '../search/text';
+
+/** Weight of a word the catalog never uses (an IDF a little above that of a word in 1% of procedures). */
+const UNKNOWN_WEIGHT = 5;
+/** Shorter unknown words are chat shorthand ("ko", "dc", "ak"), not content. */
+const MIN_UNKNOWN_LENGTH = 3;
+
+const recordWords = new WeakMap<Procedure, Set<string>>();
+
+function wordsOfRecord(p: Procedure): Set<string> {
+  let out = recordWords.get(p);
+  if (!out) {
+    const texts = [
+      p.name,
+      ...p.fields,
+      ...p.executingAgencies,
+      ...p.competentAgencies,
+      ...p.targetGroups,
+      ...p.cases.flatMap((c) => [c.name, ...c.components.map((x) => x.name)]),
+      ...p.methods.flatMap((m) => [m.description, ...m.fees.map((f) => f.text)]),
+      ...p.steps,
+      p.conditions,
+      ...p.results,
+    ];
+    out = new Set(wordsOfText(texts.join('\n')).folds);
+    recordWords.set(p, out);
+  }
+  return out;
+}
+
+export interface CoverageInput {
+  /** The question's readings (query.ts): the best-covered one counts. */
+  readings: Words[];
+  /** How informative a folded syllable is in the catalog (0: a word it never uses). */
+  rarity(fold: string): number;
+  /** Words of questions that are no content (question and chat words the search knows). */
+  isQuestionWord(fold: string): boolean;
+}
+
+/** Share (0..1) of the question's content that the record's text has; 1 when the question has none. */
+export function coverage(p: Procedure, input: CoverageInput): number {
+  const record = wordsOfRecord(p);
+  let best = 0;
+  let any = false;
+  for (const r of input.readings) {
+    let total = 0;
+    let covered = 0;
+    const seen = new Set<string>();
+    for (const f of r.folds) {
+      if (seen.has(f) || /^\d/u.test(f) || input.isQuestionWord(f)) continue;
+      seen.add(f);
+      const rarity = input.rarity(f);
+      const w = rarity > 0 ? rarity : f.length >= MIN_UNKNOWN_LENGTH ? UNKNOWN_WEIGHT : 0;
+      total += w;
+      if (record.has(f)) covered += w;
+    }
+    if (total === 0) continue;
+    any = true;
+    best = Math.max(best, covered / total);
+  }
+  return any ? best : 1;
+}

@@ -1,0 +1,185 @@
+// Passage retrieval inside one procedure's record. A specific question ("phải khai sinh cho con
+// trong bao lâu?", "ông bà có được đi làm thay không?", "hợp đồng thuê nhà có bắt buộc công chứng
+// không?") is answered by one sentence of the record, not by a block of it: the record's texts
+// (conditions, steps, documents and their notes, submission methods, fees, results) are cut into
+// sentences, each scored against what the question says besides the procedure's name, and the best
+// is quoted with the part of the record it comes from.
+import type { Procedure } from '../catalog/schema';
+import type { Cue } from '../search/phrases';
+import { BIGRAM_SEPARATOR, wordsOfText, type Words } from '../search/text';
+
+export type PassageField = 'conditions' | 'steps' | 'components' | 'methods' | 'fees' | 'results';
+
+/** The part of the record a quoted sentence comes from, as the portal titles it. */
+export const FIELD_LABEL: Record<PassageField, string> = {
+  conditions: 'Yêu cầu, điều kiện',
+  steps: 'Trình tự thực hiện',
+  components: 'Thành phần hồ sơ',
+  methods: 'Cách thức thực hiện',
+  fees: 'Phí, lệ phí',
+  results: 'Kết quả thực hiện',
+};
+
+export interface Passage {
+  field: PassageField;
+  text: string;
+  /** Folded syllables and syllable pairs of the text. */
+  units: Set<string>;
+  /** Syllables in the text, for the length normalisation. */
+  length: number;
+}
+
+export interface ScoredPassage {
+  passage: Passage;
+  score: number;
+  /** How many of the question's cues the sentence has (a duration, an amount…). */
+  cues: number;
+  /** Share (weighted) of what the question says besides the procedure's name that the sentence has. */
+  specific: number;
+}
+
+
+/** What a sentence may state: what a question's cues ask for, and where or how to submit. */
+export type Fact = Cue | 'place' | 'online';
+
+const CUE_PATTERNS: Record<Fact, RegExp> = {
+  place: /(tại|đến|cho|về)\s(bộ phận|trung tâm|cơ quan|ủy ban|ubnd|phòng|công an|sở|chi cục|cục|văn phòng|tổ chức|đơn vị)\s/iu,
+  online: /trực tuyến|bưu chính|cổng dịch vụ công|vneid|định danh điện tử|qua mạng/iu,
+  duration: /\b\d+\s*(ngày|tháng|năm|giờ)\b|thời hạn|kể từ/iu,
+  age: /tuổi/iu,
+  count: /\b\d+\s*(bản|bộ|ảnh|tờ)\b/iu,
+  size: /\d+\s*(cm|mm)|\d+\s*x\s*\d+/iu,
+  amount: /\d[\d.]*\s*(đồng|vnđ|vnd|usd)\b|miễn/iu,
+  proxy: /ủy quyền|uỷ quyền|người đại diện|thay mặt|người khác/iu,
+  obligation: /bắt buộc|phải|không được|chỉ được/iu,
+};
+/** Weight of a cue the sentence has, relative to the question's words it has. */
+const CUE_WEIGHT = 0.35;
+/** A pair of syllables the sentence shares with the question counts this much more than a syllable. */
+const PAIR_WEIGHT = 1.5;
+/** Words of the procedure's own name say which procedure, not what about it: they weigh this much. */
+const NAME_WORD_WEIGHT = 0.25;
+/** BM25-style length normalisation of sentences (0: none). */
+const LENGTH_NORM = 0.5;
+const AVERAGE_SENTENCE = 30;
+/** Sentences shorter than this are joined to the next: a heading alone answers nothing. */
+const MIN_SENTENCE = 25;
+const MAX_SENTENCE = 600;
+
+const cache = new WeakMap<Procedure, Passage[]>();
+
+/** The record's sentences, each with the part it comes from (computed once per record). */
+export function recordPassages(p: Procedure): Passage[] {
+  let out = cache.get(p);
+  if (out) return out;
+  out = [];
+  const add = (field: PassageField, text: string) => {
+    for (const s of sentences(text)) out!.push(toPassage(field, s));
+  };
+  for (const c of p.conditions.split('\n')) add('conditions', c);
+  for (const s of p.steps) add('steps', s);
+  for (const c of p.cases) {
+    if (c.name) add('components', c.name);
+    for (const x of c.components) add('components', x.name);
+  }
+  for (const m of p.methods) {
+    if (m.description) add('methods', m.description);
+    for (const f of m.fees) add('fees', f.text);
+  }
+  for (const r of p.results) add('results', r);
+  // The same sentence is often in several methods or cases: quote it once.
+  const seen = new Set<string>();
+  out = out.filter((x) => !seen.has(x.text) && seen.add(x.text));
+  cache.set(p, out);
+  return out;
+}
+
+function toPassage(field: PassageField, text: string): Passage {
+  const w = wordsOfText(text);
+  return { field, text, units: unitsOf(w), length: w.keys.length };
+}
+
+/** Folded syllables and adjacent pairs. */
+export function unitsOf(w: Words): Set<string> {
+  const out = new Set<string>();
+  for (let i = 0; i < w.folds.length; i++) {
+    out.add(w.folds[i]!);
+    if (i > 0 && w.joined[i]) out.add(w.folds[i - 1]! + BIGRAM_SEPARATOR + w.folds[i]!);
+  }
+  return out;
+}
+
+/**
+ * A text cut into sentences: at line breaks, at the end of a sentence, and before the list markers
+ * the catalog writes inline ("… như sau: - Bản sao …; + Giấy …").
+ */
+export function sentences(text: string): string[] {
+  const pieces = text
+    .split(/\n+|(?<=[.;:!?])\s+(?=[-+•*]\s|\p{Lu}|\(?[a-zđ]\)\s|\(?[ivx]+\)\s|\d+[.)]\s)|\s+(?=[-+•]\s)/u)
+    .map((s) => s.replace(/^\s*[-+•*]\s*/u, '').trim())
+    .filter(Boolean);
+  const out: string[] = [];
+  let carry = '';
+  for (const piece of pieces) {
+    const s = carry ? `${carry} ${piece}` : piece;
+    if (s.length < MIN_SENTENCE) {
+      carry = s;
+      continue;
+    }
+    carry = '';
+    out.push(s.length > MAX_SENTENCE ? `${s.slice(0, s.lastIndexOf(' ', MAX_SENTENCE))} …` : s);
+  }
+  if (carry) out.push(carry);
+  return out;
+}
+
+export interface PassageQuery {
+  /**
+   * The question's words, and its readings (query.ts): as typed, synonyms rewritten, typos
+   * corrected. The whole question counts, aspect phrases included ("trước bao nhiêu ngày").
+   */
+  readings: Words[];
+  /** The procedure's name: its words weigh little (they say which procedure, not what about it). */
+  name: string;
+  /** Facts to prefer sentences that state (a duration, an amount, where to submit…). */
+  cues: Fact[];
+  /** How informative a word (folded syllable or pair) is in the catalog; 0 for one it never uses. */
+  rarity(unit: string): number;
+}
+
+/** The record's sentences that best answer the question, best first (only those sharing a word with it). */
+export function bestPassages(p: Procedure, q: PassageQuery, limit = 2): ScoredPassage[] {
+  const nameUnits = unitsOf(wordsOfText(q.name));
+  const weights = new Map<string, { w: number; name: boolean }>();
+  for (const r of q.readings) {
+    for (const u of unitsOf(r)) {
+      if (weights.has(u)) continue;
+      const name = nameUnits.has(u);
+      const w = q.rarity(u) * (u.includes(BIGRAM_SEPARATOR) ? PAIR_WEIGHT : 1) * (name ? NAME_WORD_WEIGHT : 1);
+      if (w > 0) weights.set(u, { w, name });
+    }
+  }
+  if (weights.size === 0) return [];
+  let total = 0;
+  let totalOther = 0;
+  for (const x of weights.values()) {
+    total += x.w;
+    if (!x.name) totalOther += x.w;
+  }
+  const scored: ScoredPassage[] = [];
+  for (const passage of recordPassages(p)) {
+    let shared = 0;
+    let other = 0;
+    for (const [u, x] of weights) {
+      if (!passage.units.has(u)) continue;
+      shared += x.w;
+      if (!x.name) other += x.w;
+    }
+    if (shared === 0) continue;
+    const cueHits = q.cues.filter((c) => CUE_PATTERNS[c].test(passage.text)).length;
+    const norm = 1 - LENGTH_NORM + (LENGTH_NORM * passage.length) / AVERAGE_SENTENCE;
+    const score = ((shared / total) * (1 + CUE_WEIGHT * cueHits)) / Math.sqrt(norm);
+    scored.push({ passage, score, cues: cueHits, specific: totalOther ? other / totalOther : 0 });
+  }
+  return scored.sort((a, b) => b.score - a.score).slice(0, limit);
+}

@@ -1,0 +1,86 @@
+// One procedure, several records: the catalog publishes the same procedure once per level that
+// carries it out ("Cấp đổi thẻ căn cước" at commune level, "… (thực hiện tại cấp tỉnh)", "… (thực
+// hiện tại cấp trung ương)") and, for land and a few other fields, once per province. A citizen
+// cannot know which record applies and the documents, fee and time are usually the same, so the
+// chat answers with the variant a citizen uses at the centre it serves — the level the question
+// names (or an agency only one variant has), else the deployment's level preference — and says
+// where else it can be done. It never asks the citizen to choose between identical names.
+import type { Level, Procedure } from '../catalog/schema';
+import { baseName, fullyOnline, levelQualifier, type Query, type SearchHit } from '../search/engine';
+import { fold } from '../search/text';
+
+/** Where a citizen is served first: the commune centre, then the province's, then a ministry. */
+export const DEFAULT_LEVEL_PREFERENCE: readonly Level[] = ['commune', 'province', 'ministry', 'other'];
+
+const sameName = (a: string, b: string) => a.localeCompare(b, 'vi', { sensitivity: 'base' }) === 0;
+
+/** The hits that are the same procedure as `top` (same name, level and channel qualifiers aside), `top` first. */
+export function variantsOf(top: SearchHit, hits: SearchHit[]): SearchHit[] {
+  const base = baseName(top.name);
+  return [top, ...hits.filter((h) => h !== top && sameName(baseName(h.name), base))];
+}
+
+export interface VariantChoice {
+  chosen: SearchHit;
+  /** The other levels' variants, for "cũng được thực hiện tại …". */
+  others: SearchHit[];
+}
+
+/** The levels a variant is carried out at: its name's qualifier ("(thực hiện tại cấp tỉnh)"), else its record's levels. */
+export function variantLevels(h: SearchHit): Level[] {
+  const qualifier = levelQualifier(h.name);
+  if (qualifier) {
+    const f = fold(qualifier);
+    if (f.includes('xa') || f.includes('huyen')) return ['commune'];
+    if (f.includes('tinh')) return ['province'];
+    if (f.includes('trung uong') || f.includes('bo') || f.includes('tw')) return ['ministry'];
+  }
+  return h.levels.length ? h.levels : ['other'];
+}
+
+/**
+ * The variant to answer with: the one whose level (query.ts `levels`) or agency the question names,
+ * when exactly one is so named; else the first in the preference order, full records first (ties:
+ * the search's order).
+ */
+export function chooseVariant(
+  variants: SearchHit[],
+  query: Pick<Query, 'levels' | 'words' | 'aspects'>,
+  records: Map<string, Procedure>,
+  preference: readonly Level[] = DEFAULT_LEVEL_PREFERENCE,
+  /** The deployment's province (PROVINCE), or null. */
+  province: string | null = null,
+): VariantChoice {
+  const q = ` ${query.words.folds.join(' ')} `;
+  // An agency named in the question ("Cục Quản lý xuất nhập cảnh"): its first three words.
+  const namesAgency = (h: SearchHit): boolean =>
+    records.get(h.code)?.executingAgencies.some((a) => {
+      const words = fold(a).split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+      return words.length >= 3 && q.includes(` ${words.slice(0, 3).join(' ')} `);
+    }) ?? false;
+  const byAgency = variants.filter(namesAgency);
+  const byLevel = query.levels.length === 1 ? variants.filter((h) => variantLevels(h).includes(query.levels[0]!)) : [];
+  const hinted = byAgency.length === 1 ? byAgency : byLevel;
+  const rank = (h: SearchHit) => Math.min(...variantLevels(h).map((l) => (preference.includes(l) ? preference.indexOf(l) : preference.length)));
+  const pool = hinted.length ? hinted : variants;
+  // A province's own copy of a national procedure: the deployment's province's, else the national one.
+  const place = (h: SearchHit) => (h.province === null ? 1 : h.province === province ? 0 : 2);
+  // The record for submitting online from start to end when the question is about doing it online;
+  // otherwise the search's order decides between channels.
+  const online = query.aspects.includes('online');
+  const channel = (h: SearchHit) => (online && !fullyOnline(h.name) ? 1 : 0);
+  const chosen = [...pool].sort((a, b) => Number(b.detail) - Number(a.detail) || place(a) - place(b) || rank(a) - rank(b) || channel(a) - channel(b))[0]!;
+  const chosenLevels = variantLevels(chosen);
+  const others = variants.filter((v) => v !== chosen && (!variantLevels(v).every((l) => chosenLevels.includes(l)) || fullyOnline(v.name) !== fullyOnline(chosen.name)));
+  return { chosen, others: distinctByLevel(others) };
+}
+
+function distinctByLevel(hits: SearchHit[]): SearchHit[] {
+  const seen = new Set<string>();
+  return hits.filter((h) => {
+    const key = `${variantLevels(h).join(',')}:${fullyOnline(h.name)}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}

@@ -1,0 +1,78 @@
+// Yes/no questions about a document: "đăng ký tạm trú có cần giấy tờ chứng minh chỗ ở không?",
+// "xin con nuôi có phải nộp giấy khám sức khỏe không". The frame (an opening "có cần / có phải /
+// bắt buộc …", what is done with it "nộp / mang / xuất trình", a closing "không / ko / chưa" at the
+// end of the clause) is data (knowledge/phrases.json `yesno`); what it encloses is a document when
+// it begins like one ("giấy …", "bản sao …", "ảnh", "hợp đồng …"). The document's words name
+// neither the procedure nor the aspect: the search leaves them out and the chat looks them up in
+// the procedure's checklist.
+import { PhraseTrie } from './phrase-trie';
+import type { Words } from './text';
+
+export interface YesNoData {
+  open: string[];
+  close: string[];
+  verbs: string[];
+  documents: string[];
+}
+
+/** The document a yes/no question asks about: its syllable range in the question. */
+export interface DocumentSpan {
+  start: number;
+  end: number;
+}
+
+/** Particles that may follow the closing word ("không ạ", "ko vậy"). */
+const PARTICLES = new Set(['a', 'vay', 'nhi', 'nhe', 'nha', 'the', 'ha']);
+/** Longest document name taken (syllables). */
+const MAX_DOCUMENT = 14;
+
+export type YesNoReader = (words: Words) => DocumentSpan | null;
+
+export function compileYesNo(data: YesNoData): YesNoReader {
+  const trie = (list: string[]) => {
+    const t = new PhraseTrie<true>();
+    for (const p of list) t.add(p, true);
+    return t;
+  };
+  const open = trie(data.open);
+  const close = trie(data.close);
+  const verbs = trie(data.verbs);
+  const documents = trie(data.documents);
+  return (words) => {
+    const n = words.keys.length;
+    // Clause by clause (a clause ends at punctuation), the last one with the frame wins.
+    let found: DocumentSpan | null = null;
+    let s = 0;
+    while (s < n) {
+      let e = s + 1;
+      while (e < n && words.joined[e]) e++;
+      const span = frame(words, s, e);
+      if (span) found = span;
+      s = e;
+    }
+    return found;
+  };
+
+  /** The document inside clause [s, e), if the clause is a yes/no question about one. */
+  function frame(words: Words, s: number, e: number): DocumentSpan | null {
+    let end = e;
+    while (end > s && PARTICLES.has(words.folds[end - 1]!)) end--;
+    // The closing word ends the clause.
+    let closeAt = -1;
+    for (let i = Math.max(s, end - 3); i < end && closeAt < 0; i++) {
+      if (close.at(words, i).some((h) => h.end === end)) closeAt = i;
+    }
+    if (closeAt < 0) return null;
+    // The last opening before it.
+    let start = -1;
+    for (let i = s; i < closeAt; i++) {
+      const h = open.at(words, i).find((x) => x.end <= closeAt);
+      if (h) start = h.end;
+    }
+    if (start < 0) return null;
+    // What is done with the document ("nộp", "mang theo") is not its name.
+    for (let h = verbs.at(words, start)[0]; h && h.end < closeAt; h = verbs.at(words, start)[0]) start = h.end;
+    if (closeAt - start < 1 || closeAt - start > MAX_DOCUMENT) return null;
+    return documents.at(words, start).length ? { start, end: closeAt } : null;
+  }
+}
