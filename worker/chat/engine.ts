@@ -2,6 +2,7 @@
 // returns an answer model plus the next session state. Channels (web API, Zalo, Messenger, Bot
 // Framework) parse their requests into a message and render the answer in their own format.
 import type { Procedure } from '../catalog/schema';
+import type { DossierDesk, DossierState } from '../dossier/flow';
 import { chatText } from '../messages';
 import { levelQualifier, withoutLevelQualifier, type SearchEngine, type SearchHit } from '../search/engine';
 import type { Answer, Suggestion } from './answer';
@@ -25,6 +26,8 @@ export interface ChatDeps {
   smalltalk: Smalltalk;
   getProcedure(code: string): Promise<Procedure | null>;
   config: ChatConfig;
+  /** Dossier status lookups (worker/dossier/flow.ts); absent = not part of this engine. */
+  dossier?: DossierDesk;
 }
 
 export interface PendingOption {
@@ -42,6 +45,8 @@ export interface SessionState {
   options?: PendingOption[];
   /** Aspect to answer once an option is chosen. */
   pendingAspect?: AnswerAspect;
+  /** A dossier lookup waiting for its code or digits; kept only while the flow sets it again. */
+  dossier?: DossierState;
 }
 
 export const newSession = (): SessionState => ({});
@@ -82,11 +87,14 @@ export class ChatEngine {
 
   async respond(message: string, session: SessionState): Promise<{ answer: Answer; session: SessionState }> {
     const { answer, state } = await this.decide(message.trim(), session);
-    return { answer, session: { ...session, ...state } };
+    return { answer, session: { ...session, dossier: undefined, ...state } };
   }
 
   private async decide(message: string, session: SessionState): Promise<{ answer: Answer; state: Partial<SessionState> }> {
     const { search, smalltalk, config } = this.deps;
+    // A receipt code, a dossier status question, or the reply the lookup waits for.
+    const dossier = await this.deps.dossier?.turn(message, session.dossier);
+    if (dossier) return { answer: dossier.answer, state: { dossier: dossier.state, options: undefined } };
     const talk = smalltalk.match(message);
     const analysis = search.analyze(message);
 
