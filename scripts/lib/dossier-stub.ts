@@ -14,7 +14,7 @@
 // POST /__dossier/fail {prefix, status, times} (the next `times` requests answer `status`),
 // POST /__dossier/delay {prefix, ms, times} (the next `times` requests wait `ms` first),
 // POST /__dossier/revoke {prefix} (tokens and sessions issued so far are refused),
-// POST /__dossier/ttl {seconds} (lifetime of the tokens and sessions issued from now on).
+// POST /__dossier/ttl {prefix, seconds} (lifetime of the tokens and sessions issued from now on).
 import { readFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -32,6 +32,7 @@ export const STUB_CREDENTIALS = {
 export const IGATE_TOKEN_PATH = '/igate/sso/auth/realms/digo/protocol/openid-connect/token';
 
 export interface StubRequest {
+  prefix: string;
   method: string;
   path: string;
   query: string;
@@ -67,11 +68,12 @@ function fixtures(): { igate: Record<string, unknown>[]; dvcqg: Record<string, u
 
 export async function startDossierStub(opts: DossierStubOptions = {}): Promise<DossierStub> {
   const data = fixtures();
-  const recorded: (StubRequest & { prefix: string })[] = [];
+  const recorded: StubRequest[] = [];
   const failures: { prefix: string; status: number; times: number }[] = [];
   const delays: { prefix: string; ms: number; times: number }[] = [];
   const issued = new Map<string, Issued>();
-  let ttlSeconds = opts.ttlSeconds ?? 300;
+  const defaultTtl = opts.ttlSeconds ?? 300;
+  const ttls = new Map<string, number>();
   let counter = 0;
 
   const json = (res: ServerResponse, status: number, body: unknown) => {
@@ -81,9 +83,10 @@ export async function startDossierStub(opts: DossierStubOptions = {}): Promise<D
   };
   const issue = (prefix: string, kind: string) => {
     const value = `${kind}-${++counter}-${Math.random().toString(36).slice(2, 10)}`;
-    issued.set(value, { prefix, expiresAt: Date.now() + ttlSeconds * 1000 });
+    issued.set(value, { prefix, expiresAt: Date.now() + ttlOf(prefix) * 1000 });
     return value;
   };
+  const ttlOf = (prefix: string) => ttls.get(prefix) ?? defaultTtl;
   const valid = (value: string | undefined) => {
     const t = value ? issued.get(value) : undefined;
     return t !== undefined && t.expiresAt > Date.now();
@@ -114,7 +117,7 @@ export async function startDossierStub(opts: DossierStubOptions = {}): Promise<D
       const expected = `Basic ${Buffer.from(`${STUB_CREDENTIALS.clientId}:${STUB_CREDENTIALS.clientSecret}`).toString('base64')}`;
       if (headers.authorization !== expected) return json(res, 401, { error: 'invalid_client', error_description: 'Invalid client credentials' });
       if (new URLSearchParams(body).get('grant_type') !== 'client_credentials') return json(res, 400, { error: 'unsupported_grant_type' });
-      return json(res, 200, { access_token: issue(prefix, 'igate'), expires_in: ttlSeconds, token_type: 'Bearer', scope: 'profile email' });
+      return json(res, 200, { access_token: issue(prefix, 'igate'), expires_in: ttlOf(prefix), token_type: 'Bearer', scope: 'profile email' });
     }
     if (path === '/igate/api/pa/dossier-search/dvc' && req.method === 'GET') {
       const token = headers.authorization?.replace(/^Bearer /u, '');
@@ -165,7 +168,7 @@ export async function startDossierStub(opts: DossierStubOptions = {}): Promise<D
         return json(res, 200, { ok: true });
       }
       if (url.pathname === '/__dossier/ttl') {
-        ttlSeconds = Number(control.seconds) || ttlSeconds;
+        ttls.set(p, Number(control.seconds) || defaultTtl);
         return json(res, 200, { ok: true });
       }
       route(req, res, url, body).catch((err: unknown) => json(res, 500, { error: String(err) }));
