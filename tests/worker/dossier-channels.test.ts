@@ -1,8 +1,7 @@
-// The dossier lookup over a signed Zalo webhook: the session (and its sealed code) in KV, the
-// replies sent to the Zalo stand-in (tests/worker/stub-server.ts).
-import { beforeEach, describe, expect, it } from 'vitest';
-import { ZALO_TOKENS_KEY } from '../../worker/channels/zalo';
-import { callWorker, newUserId, recorded, resetStub, sha256Hex, testEnv } from './channels-helpers';
+// The dossier lookup over signed Zalo and Messenger webhooks: the session (and its sealed code) in
+// KV, the replies sent to the channels' stand-in (tests/worker/stub-server.ts).
+import { describe, expect, it } from 'vitest';
+import { callWorker, hmacHex, newUserId, recorded, sha256Hex, testEnv } from './channels-helpers';
 
 const APP_ID = 'test-zalo-app';
 const OA_SECRET = 'test-zalo-oa-secret';
@@ -34,10 +33,8 @@ async function repliesTo(userId: string): Promise<string[]> {
     .map((m) => m.message.text);
 }
 
-beforeEach(async () => {
-  await resetStub('/zalo');
-  await testEnv.SESSIONS.delete(ZALO_TOKENS_KEY);
-});
+// No reset of the channel stand-in here: the channel test files share it and run alongside;
+// replies are told apart by their (fresh) user ids.
 
 describe('dossier lookup over Zalo', () => {
   it('asks for the digits, keeps the code sealed in KV, then sends the status', async () => {
@@ -74,5 +71,30 @@ describe('dossier lookup over Zalo', () => {
     expect((await repliesTo(user))[3]).toContain('tạm khóa trong 24 giờ');
     await deliver(user, `${CODE} số cuối cccd 1234`);
     expect((await repliesTo(user))[4]).toContain('tạm khóa');
+  });
+});
+
+describe('dossier lookup over Messenger', () => {
+  const APP_SECRET = 'test-messenger-app-secret';
+  async function deliverMessenger(userId: string, text: string): Promise<void> {
+    const raw = JSON.stringify({ object: 'page', entry: [{ id: 'PAGE_ID', time: Date.now(), messaging: [{ sender: { id: userId }, recipient: { id: 'PAGE_ID' }, timestamp: Date.now(), message: { mid: `m_${crypto.randomUUID()}`, text } }] }] });
+    const res = await callWorker(
+      new Request('http://localhost/channels/messenger/webhook', { method: 'POST', headers: { 'content-type': 'application/json', 'X-Hub-Signature-256': `sha256=${await hmacHex(APP_SECRET, raw)}` }, body: raw }),
+      { DOSSIER_LOOKUPS_PER_HOUR: '1000' },
+    );
+    expect(res.status).toBe(200);
+  }
+
+  it('asks for the digits with a quick reply to cancel, then sends the status', async () => {
+    const user = newUserId();
+    await deliverMessenger(user, 'tra cuu ho so 000.00.21.H12-261120-0109');
+    await deliverMessenger(user, '5678');
+    const sent = (await recorded('/messenger/me/messages'))
+      .map((r) => JSON.parse(r.body) as { recipient: { id: string }; message: { text?: string; quick_replies?: { title: string }[] } })
+      .filter((m) => m.recipient.id === user);
+    expect(sent[0]!.message.text).toContain('4 chữ số cuối');
+    expect(sent[0]!.message.quick_replies?.map((q) => q.title)).toEqual(['Hủy tra cứu']);
+    expect(sent[1]!.message.text).toContain('Tình trạng: Đã xử lý xong');
+    expect(sent[1]!.message.text).toContain('Mời bạn đến nhận kết quả tại UBND xã Hòa Phú');
   });
 });
