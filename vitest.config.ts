@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { cloudflareTest, readD1Migrations } from '@cloudflare/vitest-pool-workers';
 import { defineConfig } from 'vitest/config';
+import { dossierBindings } from './tests/worker/dossier-stub-setup.ts';
 import { channelBindings } from './tests/worker/stub-server.ts';
 import { workerdCjsAlias, workerdCjsRequire } from './tests/worker/workerd-cjs.ts';
 
@@ -29,6 +30,8 @@ export default defineConfig({
                 STAFF_AUTH: '',
                 TEST_MIGRATIONS: await readD1Migrations(fileURLToPath(new URL('./migrations', import.meta.url))),
                 ...channelBindings(inject('channelStub').origin),
+                // The dossier lookup against its stand-in (tests/worker/dossier-stub-setup.ts).
+                ...dossierBindings(inject('dossierStub').origin),
               },
             },
           })),
@@ -37,7 +40,7 @@ export default defineConfig({
           name: 'worker',
           include: ['tests/worker/**/*.test.ts'],
           setupFiles: ['./tests/worker/setup.ts'],
-          globalSetup: ['./tests/worker/stub-server.ts'],
+          globalSetup: ['./tests/worker/stub-server.ts', './tests/worker/dossier-stub-setup.ts'],
         },
       },
       // The widget and demo page end to end: real Chromium (playwright-core) against `wrangler dev`.

@@ -47,6 +47,33 @@ export interface Env {
   ACCESS_JWKS_URL?: string;
   /** The key set itself as JSON, used instead of fetching (tests, air-gapped set-ups). */
   ACCESS_JWKS_JSON?: string;
+  // Dossier status lookup (worker/dossier/, README "Dossier status lookup"). Empty connector = off.
+  /** "igate" | "dvcqg" | "" (off: the chat says where to look a dossier up). */
+  DOSSIER_CONNECTOR?: string;
+  /** iGate: the API gateway (…/pa/dossier-search/dvc is under it); DVCQG: the LGSP adapter. */
+  DOSSIER_API_BASE?: string;
+  /** iGate: the Keycloak token endpoint (…/auth/realms/digo/protocol/openid-connect/token). */
+  DOSSIER_TOKEN_URL?: string;
+  DOSSIER_CLIENT_ID?: string;
+  /** Secret (iGate). */
+  DOSSIER_CLIENT_SECRET?: string;
+  /** DVCQG: the adapter's session and share paths, and the province's unit code (madonvi). */
+  DOSSIER_AUTH_PATH?: string;
+  DOSSIER_SHARE_PATH?: string;
+  DOSSIER_MADONVI?: string;
+  /** Secrets (DVCQG). */
+  DOSSIER_USERNAME?: string;
+  DOSSIER_PASSWORD?: string;
+  /** Secret, 16+ characters: keys the hashes of receipt codes and the sealed flow state. */
+  DOSSIER_SECRET?: string;
+  /** Lookups per hour per client and per receipt code (default 10). */
+  DOSSIER_LOOKUPS_PER_HOUR?: string;
+  /** Per upstream request (default 5000). */
+  DOSSIER_TIMEOUT_MS?: string;
+  /** The province's public lookup page, offered when the feature is off or the upstream is down. */
+  DOSSIER_LOOKUP_URL?: string;
+  /** JSON {"raw label": 1-10} added to the connector's status table. */
+  DOSSIER_STATUS_MAP?: string;
 }
 
 export type AppEnv = { Bindings: Env };

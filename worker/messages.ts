@@ -117,6 +117,111 @@ export const chatText = {
   fullyOnlineVariant: (code: string) => `dịch vụ công trực tuyến toàn trình (mã ${code})`,
 } as const;
 
+// ---------------------------------------------------------------------------------------------
+// Dossier status lookup (worker/dossier/). The status labels are the national public service
+// portal's list of dossier statuses, word for word; the rest is written for this assistant.
+
+type Hotline = string;
+
+export const dossierText = {
+  quickReply: 'Tra cứu hồ sơ',
+  codeExample: '000.00.21.H12-240101-0001',
+  askCode: 'Để tra cứu tình trạng hồ sơ, bạn vui lòng nhập mã hồ sơ in trên Giấy tiếp nhận hồ sơ và hẹn trả kết quả, ví dụ: 000.00.21.H12-240101-0001.',
+  askDigits: (code: string) =>
+    `Để bảo vệ thông tin cá nhân, vui lòng nhập 4 chữ số cuối của số CCCD (hoặc của số điện thoại) người nộp hồ sơ ${code}, đúng như khi nộp hồ sơ.`,
+  askDigitsWhy: 'Trợ lý chỉ dùng 4 chữ số này để đối chiếu, không lưu lại.',
+  digitsWrongLength: 'Vui lòng nhập đúng 4 chữ số cuối của số CCCD hoặc số điện thoại người nộp hồ sơ, ví dụ: 1234.',
+  malformed: {
+    shape:
+      'Mã hồ sơ chưa đúng định dạng. Mã hồ sơ gồm mã cơ quan tiếp nhận, ngày tiếp nhận (năm, tháng, ngày: 6 chữ số) và số thứ tự, ví dụ: 000.00.21.H12-240101-0001. Vui lòng kiểm tra lại trên Giấy tiếp nhận hồ sơ.',
+    date: 'Phần ngày tiếp nhận trong mã hồ sơ không phải một ngày hợp lệ (6 chữ số năm, tháng, ngày: 240101 là ngày 01/01/2024). Vui lòng kiểm tra lại mã trên Giấy tiếp nhận hồ sơ.',
+  },
+  notFound: (code: string, hotline: Hotline) =>
+    `Không tìm thấy hồ sơ có mã ${code} trên hệ thống một cửa điện tử. Vui lòng kiểm tra lại mã trên Giấy tiếp nhận hồ sơ hoặc gọi đường dây nóng ${hotline}.`,
+  wrongDigits: (left: number) => `4 chữ số vừa nhập không khớp với thông tin người nộp hồ sơ. Bạn còn ${left} lần thử.`,
+  locked: (hotline: Hotline) =>
+    `Việc tra cứu hồ sơ này đang tạm khóa trong 24 giờ vì đã nhập sai nhiều lần. Vui lòng gọi đường dây nóng ${hotline} hoặc đến bộ phận một cửa, mang theo Giấy tiếp nhận hồ sơ.`,
+  limited: (perHour: number, hotline: Hotline) =>
+    `Bạn đã tra cứu hồ sơ nhiều lần trong một giờ (tối đa ${perHour} lần). Vui lòng thử lại sau hoặc gọi đường dây nóng ${hotline}.`,
+  busy: (hotline: Hotline) => `Hệ thống tra cứu đang bận, vui lòng thử lại sau. Nếu cần gấp, bạn có thể gọi đường dây nóng ${hotline}.`,
+  unverifiable: (hotline: Hotline) =>
+    `Hồ sơ này không ghi số CCCD hoặc số điện thoại để xác minh qua trợ lý. Vui lòng gọi đường dây nóng ${hotline} hoặc đến bộ phận một cửa, mang theo Giấy tiếp nhận hồ sơ.`,
+  expired: 'Phiên tra cứu đã hết hạn. Vui lòng gửi lại mã hồ sơ.',
+  cancelled: 'Đã hủy tra cứu hồ sơ. Bạn cần hỏi thủ tục nào cứ nhắn cho tôi.',
+  off: (hotline: Hotline) =>
+    `Trợ lý chưa kết nối với hệ thống một cửa điện tử nên chưa tra cứu được tình trạng hồ sơ. Bạn có thể tra cứu bằng mã hồ sơ (in trên Giấy tiếp nhận hồ sơ) tại mục tra cứu hồ sơ của Cổng Dịch vụ công của tỉnh, hoặc gọi đường dây nóng ${hotline}.`,
+  lookupPage: 'Trang tra cứu hồ sơ',
+  heading: (code: string) => `Hồ sơ ${code}`,
+  fields: {
+    procedure: 'Thủ tục: ',
+    applicant: 'Người nộp: ',
+    received: 'Ngày tiếp nhận: ',
+    appointment: 'Ngày hẹn trả kết quả: ',
+    completed: 'Ngày có kết quả: ',
+    status: 'Tình trạng: ',
+    step: 'Bước đang xử lý: ',
+    agency: 'Cơ quan giải quyết: ',
+  },
+  at: (date: string, time: string) => `${date} lúc ${time}`,
+  overdue: (days: number) => ` — quá hạn ${days} ngày`,
+  statuses: {
+    1: 'Mới đăng ký',
+    2: 'Được tiếp nhận',
+    3: 'Không được tiếp nhận',
+    4: 'Đang xử lý',
+    5: 'Yêu cầu bổ sung giấy tờ',
+    6: 'Yêu cầu thực hiện nghĩa vụ tài chính',
+    7: 'Công dân yêu cầu rút hồ sơ',
+    8: 'Dừng xử lý',
+    9: 'Đã xử lý xong',
+    10: 'Đã trả kết quả',
+  },
+  unknownStatus: (raw: string) => `${raw} (theo hệ thống một cửa)`,
+  next: {
+    1: 'Hồ sơ đã được đăng ký và đang chờ cơ quan tiếp nhận kiểm tra. Bạn chưa cần làm gì thêm; khi hồ sơ được tiếp nhận, bạn sẽ nhận thông báo và ngày hẹn trả kết quả.',
+    2: 'Hồ sơ đã được tiếp nhận và sẽ được giải quyết đến ngày hẹn trả kết quả. Bạn chưa cần làm gì thêm.',
+    3: (hotline: Hotline) =>
+      `Hồ sơ không được tiếp nhận; lý do ghi trong thông báo của cơ quan tiếp nhận. Bạn có thể hoàn thiện hồ sơ và nộp lại, hoặc gọi đường dây nóng ${hotline} để được hướng dẫn.`,
+    4: 'Hồ sơ đang được giải quyết. Bạn chưa cần làm gì thêm; kết quả sẽ có vào ngày hẹn trả.',
+    overdue: (days: number, hotline: Hotline) =>
+      `Hồ sơ đã quá ngày hẹn trả ${days} ngày. Cơ quan giải quyết phải thông báo lý do và hẹn lại ngày trả kết quả; bạn có thể gọi đường dây nóng ${hotline} để hỏi.`,
+    5: 'Cơ quan giải quyết yêu cầu bổ sung giấy tờ: giấy tờ cần bổ sung được ghi trong thông báo yêu cầu bổ sung gửi cho bạn. Hãy đối chiếu với danh mục giấy tờ của thủ tục và nộp bổ sung tại nơi đã nộp hồ sơ (hoặc trực tuyến, nếu bạn đã nộp trực tuyến).',
+    6: 'Bạn cần thực hiện nghĩa vụ tài chính (nộp phí, lệ phí, thuế) theo thông báo của cơ quan giải quyết hoặc cơ quan thuế, trực tuyến trên Cổng Dịch vụ công hoặc tại bộ phận một cửa, để hồ sơ được giải quyết tiếp.',
+    7: (hotline: Hotline) => `Hồ sơ đã được rút theo yêu cầu của người nộp. Nếu bạn không yêu cầu rút hồ sơ, vui lòng gọi đường dây nóng ${hotline}.`,
+    8: (hotline: Hotline) => `Việc giải quyết hồ sơ đã dừng; lý do ghi trong thông báo của cơ quan giải quyết. Vui lòng gọi đường dây nóng ${hotline} để được hướng dẫn.`,
+    9: (place: string) => `Hồ sơ đã có kết quả. Mời bạn đến nhận kết quả tại ${place}, mang theo Giấy tiếp nhận hồ sơ và hẹn trả kết quả cùng giấy tờ tùy thân.`,
+    post9: 'Hồ sơ đã có kết quả; kết quả được gửi qua dịch vụ bưu chính đến địa chỉ bạn đã đăng ký.',
+    maybePost9: 'Nếu bạn đã đăng ký nhận kết quả qua dịch vụ bưu chính, kết quả sẽ được gửi đến địa chỉ đã đăng ký.',
+    10: (date: string | null) => `Kết quả đã được trả${date ? ` ngày ${date}` : ''}.`,
+    post10: (date: string | null) => `Kết quả đã được gửi qua dịch vụ bưu chính${date ? ` ngày ${date}` : ''} đến địa chỉ bạn đã đăng ký.`,
+    unknown: (hotline: Hotline) => `Nếu cần giải thích thêm về tình trạng này, vui lòng gọi đường dây nóng ${hotline}.`,
+  },
+  checklistLink: 'Danh mục giấy tờ của thủ tục',
+  source: (time: string, date: string) => `Nguồn: hệ thống một cửa điện tử, tra cứu lúc ${time} ngày ${date}. Tên người nộp đã được che bớt.`,
+  suggestions: {
+    documents: 'Giấy tờ của thủ tục',
+    documentsMessage: (code: string) => `Thủ tục ${code} cần giấy tờ gì?`,
+    fee: 'Lệ phí của thủ tục',
+    feeMessage: (code: string) => `Lệ phí thủ tục ${code} bao nhiêu?`,
+    another: 'Tra cứu hồ sơ khác',
+    cancel: 'Hủy tra cứu',
+  },
+  /** What the exchange log keeps of a message that held verification digits. */
+  loggedDigits: '[tin nhắn xác minh tra cứu hồ sơ đã ẩn]',
+  dashboard: {
+    title: 'Tra cứu tình trạng hồ sơ',
+    intro: 'Số lần người dân tra cứu hồ sơ qua trợ lý, theo kết quả. Không lưu mã hồ sơ hay thông tin cá nhân.',
+    found: 'Tìm thấy',
+    notFound: 'Không tìm thấy',
+    verificationFailed: 'Xác minh không đạt',
+    upstreamDown: 'Hệ thống một cửa không phản hồi',
+    refused: 'Bị chặn (quá giới hạn, tạm khóa)',
+    total: 'Tổng số lần tra cứu',
+    none: 'Chưa có lượt tra cứu hồ sơ nào trong khoảng thời gian này.',
+    hint: '“Xác minh không đạt”: 4 chữ số cuối không khớp, hoặc hồ sơ không ghi số để đối chiếu.',
+  },
+} as const;
+
 /** What the messaging channels (Zalo OA, Messenger, Bot Framework) add around an answer. */
 export const channelText = {
   /** Zalo has no quick replies: suggestions are listed and answered with their number. */

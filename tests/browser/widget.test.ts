@@ -56,8 +56,9 @@ describe.skipIf(!hasChromium)('chat widget on the demo portal page', () => {
     await expect.poll(() => page.getByRole('dialog', { name: 'Trung tâm Phục vụ hành chính công' }).count()).toBe(1);
     // Welcome message with example questions as chips.
     expect(await w.botMessages.first().textContent()).toContain('Xin chào');
-    expect(await w.chips.count()).toBeGreaterThanOrEqual(3);
-    expect(await w.chips.count()).toBeLessThanOrEqual(4);
+    // Four example questions, then the dossier status lookup.
+    expect(await w.chips.count()).toBe(5);
+    expect(await w.chips.last().textContent()).toBe('Tra cứu hồ sơ');
 
     await page.keyboard.press('Escape');
     await w.dialog.waitFor({ state: 'hidden' });
@@ -253,7 +254,7 @@ describe.skipIf(!hasChromium)('chat widget on the demo portal page', () => {
     expect(await w.userMessages.count()).toBe(5);
     await page.getByRole('button', { name: 'Cuộc trò chuyện mới' }).click();
     expect(await w.userMessages.count()).toBe(0);
-    expect(await w.chips.count()).toBe(4);
+    expect(await w.chips.count()).toBe(5);
     await page.reload();
     await w.dialog.waitFor();
     expect(await w.userMessages.count()).toBe(0);

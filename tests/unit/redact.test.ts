@@ -7,6 +7,8 @@ const EMAIL = '[email]';
 const PLATE = '[biển số xe]';
 const PASSPORT = '[số hộ chiếu]';
 const ACCOUNT = '[số tài khoản]';
+const RECEIPT = '[mã hồ sơ]';
+const NAME = '[họ tên]';
 
 describe('redact: placeholders', () => {
   it('uses the Vietnamese placeholders', () => {
@@ -17,6 +19,8 @@ describe('redact: placeholders', () => {
       licence_plate: PLATE,
       passport: PASSPORT,
       bank_account: ACCOUNT,
+      receipt_code: RECEIPT,
+      name: NAME,
     });
   });
 });
@@ -36,6 +40,18 @@ const POSITIVE: [string, string, PiiKind[]][] = [
   ['CMND cũ của tôi là 025123456', `CMND cũ của tôi là ${ID}`, ['id_number']],
   ['CMND 025 123 456 cấp năm 2010', `CMND ${ID} cấp năm 2010`, ['id_number']],
   ['Chứng minh nhân dân số 271.234.567 do Công an Đồng Nai cấp', `Chứng minh nhân dân số ${ID} do Công an Đồng Nai cấp`, ['id_number']],
+
+  // Receipt codes of the one-stop systems (valid or not), and names the person gives.
+  ['tra cứu hồ sơ 000.00.21.H12-240101-0001 giúp tôi', `tra cứu hồ sơ ${RECEIPT} giúp tôi`, ['receipt_code']],
+  ['ma ho so 000.00.21.h12 - 240101 - 0001', `ma ho so ${RECEIPT}`, ['receipt_code']],
+  ['mã 000.00.00.G09-250630-1234567 (sai ngày 241301 thì sao)', `mã ${RECEIPT} (sai ngày 241301 thì sao)`, ['receipt_code']],
+  ['tôi tên Trần Thị Mai, CCCD 079203001234', `tôi tên ${NAME}, CCCD ${ID}`, ['id_number', 'name']],
+  ['Tôi tên là Nguyễn Văn An muốn làm hộ chiếu', `Tôi tên là ${NAME} muốn làm hộ chiếu`, ['name']],
+  ['HỌ VÀ TÊN: LÊ VĂN TÁM', `HỌ VÀ TÊN: ${NAME}`, ['name']],
+  ['họ tên: Phạm Thị Hoa, sđt 0912345678', `họ tên: ${NAME}, sđt ${PHONE}`, ['phone', 'name']],
+  ['tên tôi là nguyễn văn minh, muốn hỏi', `tên tôi là ${NAME}, muốn hỏi`, ['name']],
+  ['ten toi la nguyen thi anh muon hoi', `ten toi la ${NAME} muon hoi`, ['name']],
+  ['con tên là Đỗ Minh Khôi sinh năm 2020', `con tên là ${NAME} sinh năm 2020`, ['name']],
 
   // Phones.
   ['Gọi cho tôi: 0912345678', `Gọi cho tôi: ${PHONE}`, ['phone']],
@@ -117,6 +133,13 @@ describe('redact: personal data is replaced', () => {
 
 // Text that must come out unchanged.
 const NEGATIVE: string[] = [
+  // Questions about names are not names.
+  'thủ tục này tên là gì',
+  'sửa họ và tên trên giấy khai sinh',
+  'họ và tên cha mẹ ghi thế nào',
+  'đổi họ tên cho con cần gì',
+  'tôi tên là gì nhỉ',
+  'ho va ten ghi the nao',
   'Thủ tục 1.009122 cần những giấy tờ gì?',
   'Cho tôi hỏi thủ tục 2.000740 và 1.001234 1.009122',
   'Lệ phí là 100.000 đồng, nộp trực tuyến giảm còn 50.000đ',

@@ -58,6 +58,10 @@ describe('schema (migrations/0001_init.sql)', () => {
       .prepare("SELECT name, tbl_name FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL ORDER BY name")
       .all<{ name: string; tbl_name: string }>();
     expect(results).toEqual([
+      // migrations/0002_dossier_lookups.sql
+      { name: 'dossier_lookups_client', tbl_name: 'dossier_lookups' },
+      { name: 'dossier_lookups_code', tbl_name: 'dossier_lookups' },
+      { name: 'dossier_lookups_created_at', tbl_name: 'dossier_lookups' },
       { name: 'exchanges_created_at', tbl_name: 'exchanges' },
       { name: 'exchanges_procedure_code', tbl_name: 'exchanges' },
       { name: 'feedback_created_at', tbl_name: 'feedback' },

@@ -61,6 +61,8 @@ const T = {
   welcome:
     'Xin chào! Tôi có thể cho bạn biết hồ sơ cần chuẩn bị, lệ phí, thời hạn giải quyết và nơi nộp của các thủ tục hành chính. Bạn có thể hỏi bằng tiếng Việt có dấu hoặc không dấu, ví dụ:',
   examples: ['Đăng ký khai sinh cần giấy tờ gì?', 'Lệ phí đăng ký kết hôn bao nhiêu?', 'Cấp lại giấy phép lái xe mất bao lâu?', 'Đăng ký thường trú nộp ở đâu?'],
+  /** The dossier status lookup (the server asks for the receipt code, then the digits). */
+  dossier: 'Tra cứu hồ sơ',
   newChat: 'Cuộc trò chuyện mới',
   newChatDone: 'Đã bắt đầu cuộc trò chuyện mới.',
   close: 'Đóng cửa sổ trò chuyện',
@@ -161,6 +163,8 @@ function start(script: HTMLScriptElement | null): void {
   }
   const title = (ds.title || '').trim() || T.title;
   const welcome = (ds.welcome || '').trim() || T.welcome;
+  // data-dossier="off" hides the "Tra cứu hồ sơ" chip (a portal with its own lookup page).
+  const welcomeChips = [...T.examples, ...(ds.dossier === 'off' ? [] : [T.dossier])].map((e) => ({ label: e, message: e }));
   const colors = palette(ds.color);
   const storeKey = `tthc-widget:${api}`;
 
@@ -362,7 +366,7 @@ function start(script: HTMLScriptElement | null): void {
     typing = null;
     for (const m of state.msgs) add(list, m.r === 'u' ? userEl(m) : botEl(m));
     const last = state.msgs[state.msgs.length - 1];
-    if (!last) setChips(T.examples.map((e) => ({ label: e, message: e })));
+    if (!last) setChips(welcomeChips);
     else if (last.r === 'b') setChips(last.s);
   }
 

@@ -21,7 +21,9 @@ export type Intent =
   | 'out_of_scope'
   | 'procedure'
   | 'clarify'
-  | 'unmatched';
+  | 'unmatched'
+  /** A turn of the dossier status lookup (worker/dossier/flow.ts). */
+  | 'dossier_status';
 
 export interface Suggestion {
   /** Short label for a quick-reply chip or button. */
@@ -43,4 +45,11 @@ export interface Answer {
   sources: string[];
   /** A procedure was found and answered (for the centre's statistics). */
   matched: boolean;
+  /**
+   * The answer depends on who asks and on an outside system (a dossier lookup): it is never
+   * cached or shared between conversations.
+   */
+  personal?: boolean;
+  /** What the exchange log keeps instead of the question, when the question itself is a secret (verification digits). */
+  loggedQuestion?: string;
 }

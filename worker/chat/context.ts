@@ -4,7 +4,9 @@
 // base64url of the state's JSON. It is not signed because it holds nothing authoritative: which
 // procedure, aspect and case the conversation is on and the list last offered — the same things
 // the citizen could say in words. Every code in it is looked up in the catalog again when used,
-// and a malformed token is simply no context.
+// and a malformed token is simply no context. The one exception is a dossier lookup waiting for its
+// digits (worker/dossier/flow.ts): its receipt code is in the token only sealed (AES-GCM under
+// DOSSIER_SECRET, so unreadable and tamper-evident), never in clear.
 import { decodeBase64Url, encodeBase64Url } from '../lib/base64url';
 import type { SessionState } from './engine';
 import { isEmptySession, parseSession, serializeSession } from './session-store';

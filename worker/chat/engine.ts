@@ -10,6 +10,7 @@
 // then the answer, composed from the record (compose.ts) with what the question asks specifically
 // found in it (passages.ts, document-lookup.ts).
 import type { Level, Procedure } from '../catalog/schema';
+import type { DossierDesk, DossierState } from '../dossier/flow';
 import { chatText } from '../messages';
 import { fullyOnline, type Query, type SearchHit, type SearchOptions } from '../search/engine';
 import { wordsOfText, wordsText } from '../search/text';
@@ -48,6 +49,8 @@ export interface ChatDeps {
   smalltalk: Smalltalk;
   getProcedure(code: string): Promise<Procedure | null>;
   config: ChatConfig;
+  /** Dossier status lookups (worker/dossier/flow.ts); absent = not part of this engine. */
+  dossier?: DossierDesk;
 }
 
 export interface PendingOption {
@@ -65,6 +68,8 @@ export interface SessionState {
   options?: PendingOption[];
   /** Aspect to answer once an option is chosen. */
   pendingAspect?: AnswerAspect;
+  /** A dossier lookup waiting for its code or digits; kept only while the flow sets it again. */
+  dossier?: DossierState;
 }
 
 export const newSession = (): SessionState => ({});
@@ -130,11 +135,14 @@ export class ChatEngine {
 
   async respond(message: string, session: SessionState): Promise<{ answer: Answer; session: SessionState }> {
     const { answer, state } = await this.decide(message.trim(), session);
-    return { answer, session: { ...session, ...state } };
+    return { answer, session: { ...session, dossier: undefined, ...state } };
   }
 
   private async decide(message: string, session: SessionState): Promise<Decision> {
     const { search, smalltalk, config } = this.deps;
+    // A receipt code, a dossier status question, or the reply the lookup waits for.
+    const dossier = await this.deps.dossier?.turn(message, session.dossier);
+    if (dossier) return { answer: dossier.answer, state: { dossier: dossier.state, options: undefined } };
     const talk = smalltalk.match(message);
     const query = search.analyze(message);
 

@@ -2,6 +2,7 @@
 // the centre's configuration, built once per isolate.
 import smalltalkJson from '../../knowledge/smalltalk.json';
 import { getProcedure } from '../catalog/store';
+import { dossierDesk } from '../dossier/runtime';
 import type { Env } from '../env';
 import { getSearchEngine } from '../search/runtime';
 import { ChatEngine, type ChatConfig } from './engine';
@@ -19,13 +20,23 @@ export function chatConfig(env: Env): ChatConfig {
   };
 }
 
-export async function getChatEngine(env: Env): Promise<ChatEngine> {
+/** Who is talking: the dossier lookup's limits and lock-outs are per client. */
+export interface TurnClient {
+  channel: string;
+  /** channel:session id. */
+  client: string;
+}
+
+export async function getChatEngine(env: Env, turn?: TurnClient): Promise<ChatEngine> {
   const search = await getSearchEngine(env.ASSETS);
   smalltalk ??= compileSmalltalk(smalltalkJson);
+  const config = chatConfig(env);
+  const lookup = (code: string) => getProcedure(env.ASSETS, code);
   return new ChatEngine({
     search,
     smalltalk,
-    getProcedure: (code) => getProcedure(env.ASSETS, code),
-    config: chatConfig(env),
+    getProcedure: lookup,
+    config,
+    ...(turn ? { dossier: dossierDesk(env, { ...turn, hotline: config.hotline, address: config.address, getProcedure: lookup }) } : {}),
   });
 }

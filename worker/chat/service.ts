@@ -5,7 +5,7 @@ import { Lru, readCacheSize } from '../lib/lru';
 import { queueExchange } from '../storage/exchange-queue';
 import type { Answer } from './answer';
 import { newSession, type SessionState } from './engine';
-import { chatConfig, getChatEngine } from './runtime';
+import { chatConfig, getChatEngine, type TurnClient } from './runtime';
 import { DEFAULT_SESSION_TTL, isEmptySession, loadSession, saveSession, serializeSession } from './session-store';
 
 export type Channel = 'web' | 'zalo' | 'messenger' | 'botframework';
@@ -52,15 +52,16 @@ function answerCache(env: Env): Lru<string, Fresh> {
   return freshAnswers;
 }
 
-async function respond(env: Env, text: string, state: SessionState): Promise<Fresh> {
-  if (!isEmptySession(state)) return (await getChatEngine(env)).respond(text, state);
+async function respond(env: Env, text: string, state: SessionState, client: TurnClient): Promise<Fresh> {
+  if (!isEmptySession(state)) return (await getChatEngine(env, client)).respond(text, state);
   // The configuration is part of the answer (hotline, province, submission links).
   const key = `${JSON.stringify(chatConfig(env))}\n${text.trim().normalize('NFC')}`;
   const cache = answerCache(env);
   const hit = cache.get(key);
   if (hit) return hit;
-  const fresh = await (await getChatEngine(env)).respond(text, state);
-  cache.set(key, fresh);
+  const fresh = await (await getChatEngine(env, client)).respond(text, state);
+  // A dossier lookup's answer is for the one who asked, and depends on the upstream: never shared.
+  if (!fresh.answer.personal) cache.set(key, fresh);
   return fresh;
 }
 
@@ -69,7 +70,7 @@ export async function converse(env: Env, waitUntil: (p: Promise<unknown>) => voi
   const sessionKey = `${input.channel}:${input.sessionId}`;
   const useStore = input.clientContext === undefined;
   const state = useStore ? ((input.newSession ? null : await loadSession(env.SESSIONS, sessionKey)) ?? newSession()) : (input.clientContext ?? newSession());
-  const { answer, session } = await respond(env, input.text, state);
+  const { answer, session } = await respond(env, input.text, state, { channel: input.channel, client: sessionKey });
   const messageId = crypto.randomUUID();
   const latencyMs = Date.now() - t0;
   // Written only when it changed: a follow-up on the same procedure, small talk or a second
@@ -84,7 +85,7 @@ export async function converse(env: Env, waitUntil: (p: Promise<unknown>) => voi
       messageId,
       sessionId: sessionKey,
       channel: input.channel,
-      question: input.text,
+      question: answer.loggedQuestion ?? input.text,
       intent: answer.intent,
       aspect: answer.aspect,
       procedureCode: answer.procedure?.code ?? null,

@@ -1,6 +1,7 @@
 // Conversation state in Workers KV, expiring SESSION_TTL_SECONDS after it last changed. KV is a
 // convenience, not a dependency: when it fails the conversation goes on without memory.
 import { z } from 'zod';
+import { dossierStateSchema } from '../dossier/flow';
 import { logFailureOnce } from '../lib/log';
 import { ASPECTS } from '../search/phrases';
 import type { SessionState } from './engine';
@@ -15,6 +16,7 @@ const sessionSchema = z.object({
     .max(10)
     .optional(),
   pendingAspect: aspect.optional(),
+  dossier: dossierStateSchema.optional(),
 });
 
 /**
@@ -22,8 +24,8 @@ const sessionSchema = z.object({
  * the same string and an unchanged conversation is not written again.
  */
 export function serializeSession(state: SessionState): string {
-  const { procedure, aspect, caseIndex, options, pendingAspect } = state;
-  return JSON.stringify({ procedure, aspect, caseIndex, options: options?.length ? options : undefined, pendingAspect });
+  const { procedure, aspect, caseIndex, options, pendingAspect, dossier } = state;
+  return JSON.stringify({ procedure, aspect, caseIndex, options: options?.length ? options : undefined, pendingAspect, dossier });
 }
 
 /** Nothing to remember: no procedure and no list offered. */

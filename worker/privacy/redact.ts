@@ -14,6 +14,11 @@
 //   - CCCD (12 digits starting with 0) and CMND (9 digits), also grouped    -> [số CCCD/CMND]
 //   - any other run of 8+ digits (bank accounts, cards, tax / social-insurance / dossier codes),
 //     also grouped by dots or dashes, or by spaces (groups of 3+ digits, 8-19 in all) -> [số tài khoản]
+//   - receipt codes of the one-stop systems (000.00.21.H12-240101-0001), valid or not: a code
+//     leads to a person's dossier (worker/dossier/receipt-code.ts)        -> [mã hồ sơ]
+//   - a name the person gives after "tôi tên", "tên là", "tên tôi là", "họ và tên", "họ tên"
+//     (with or without diacritics): capitalised words, or 2-4 lower-case words that are not
+//     ordinary words of a question ("tên là gì", "họ và tên cha mẹ")    -> [họ tên]
 // Deliberately NOT redacted: procedure codes (1.009122), amounts (100.000 đồng, 1.500.000đ,
 // 100 000 000 đồng, 15000000 đồng, 15.000.000), dates (31/12/2026, 31.12.2026, 2026-12-31), years and
 // year ranges (2021-2025), legal references (Điều 11, Nghị định 53/2017/NĐ-CP, Thông tư số
@@ -24,9 +29,11 @@
 // amount unless an ID/account keyword (CMND, CCCD, tài khoản, STK...) closely precedes it; an 8+ digit
 // number that is not personal (a long document number) is redacted too; a run of more than 32
 // space-separated numbers is cut in pieces, and a grouped number across a cut may be missed; names,
-// street addresses and dates of birth are not detected.
+// names not introduced by those words, street addresses and dates of birth are not detected.
 
-export type PiiKind = 'id_number' | 'phone' | 'email' | 'licence_plate' | 'passport' | 'bank_account';
+import { RECEIPT_CODE_LIKE_SOURCE } from '../dossier/receipt-code';
+
+export type PiiKind = 'id_number' | 'phone' | 'email' | 'licence_plate' | 'passport' | 'bank_account' | 'receipt_code' | 'name';
 
 export const PLACEHOLDERS: Readonly<Record<PiiKind, string>> = {
   id_number: '[số CCCD/CMND]',
@@ -35,9 +42,11 @@ export const PLACEHOLDERS: Readonly<Record<PiiKind, string>> = {
   licence_plate: '[biển số xe]',
   passport: '[số hộ chiếu]',
   bank_account: '[số tài khoản]',
+  receipt_code: '[mã hồ sơ]',
+  name: '[họ tên]',
 };
 
-const KIND_ORDER: readonly PiiKind[] = ['id_number', 'phone', 'email', 'licence_plate', 'passport', 'bank_account'];
+const KIND_ORDER: readonly PiiKind[] = ['id_number', 'phone', 'email', 'licence_plate', 'passport', 'bank_account', 'receipt_code', 'name'];
 
 export interface RedactResult {
   text: string;
@@ -47,7 +56,13 @@ export interface RedactResult {
 
 export function redact(text: string): RedactResult {
   const found = new Set<PiiKind>();
-  let out = redactEmails(text, found);
+  // Receipt codes first: their digits would otherwise read as a date or an account number.
+  let out = text.replace(RECEIPT_CODE_RE, () => {
+    found.add('receipt_code');
+    return PLACEHOLDERS.receipt_code;
+  });
+  out = redactNames(out, found);
+  out = redactEmails(out, found);
   out = out.replace(PLATE_RE, () => {
     found.add('licence_plate');
     return PLACEHOLDERS.licence_plate;
@@ -58,6 +73,67 @@ export function redact(text: string): RedactResult {
   });
   out = out.replace(NUMBER_RUN_RE, (run: string, offset: number, whole: string) => redactNumberRun(run, offset, whole, found));
   return { text: out, found: KIND_ORDER.filter((k) => found.has(k)) };
+}
+
+const RECEIPT_CODE_RE = new RegExp(RECEIPT_CODE_LIKE_SOURCE, 'gu');
+
+// ---------------------------------------------------------------------------------------------
+// Names introduced by the person: "tôi tên Trần Thị Mai", "họ và tên: Nguyễn Văn An". Words are
+// runs of letters (Vietnamese, precomposed or with combining marks); at most 5 are taken.
+
+const L = '\\p{L}\\p{M}';
+const NAME_INTRO_RE = new RegExp(
+  `(?<![${L}])(t[oô]i t[eê]n l[aà]|t[eê]n t[oô]i l[aà]|t[oô]i t[eê]n|t[eê]n l[aà]|h[oọ] v[aà] t[eê]n|h[oọ] t[eê]n)(?![${L}])[ \\t]*:?[ \\t]*((?:[${L}]{1,12}[ \\t]+){0,4}[${L}]{1,12})`,
+  'giu',
+);
+/**
+ * Words that end a lower-case name: what follows "tên là" in a question, not a name. A name typed
+ * with diacritics is compared with diacritics ("mình" ends a name, "minh" is one); a name typed
+ * without any is compared with unaccented forms, leaving out those that are also common parts of
+ * names (thi, van, anh, minh, nam, vo, dang, do, ho, the…): a question is never redacted, and an
+ * unaccented name may be cut short.
+ */
+const NOT_NAME = new Set(
+  ('gì là và với của cho ở tại thì mà như thế nào sao đâu khi này kia đó đây có không được cần phải muốn sẽ đã đang bị sai ghi viết đổi sửa ' +
+    'trong trên theo người cha mẹ con vợ chồng ông bà anh chị em tôi mình bạn họ từ đến năm tháng ngày sinh số cccd cmnd sđt email địa chỉ hỏi làm xin nộp')
+    .split(' '),
+);
+const NOT_NAME_UNACCENTED = new Set(
+  ('gi la va voi cua cho o tai nhu nao sao dau khi nay kia co khong duoc can phai muon se da bi sai ghi viet doi sua ' +
+    'trong tren theo nguoi cha me con chong ong toi ban den thang ngay sinh so cccd cmnd sdt email dia hoi lam xin nop')
+    .split(' '),
+);
+const fold = (w: string) =>
+  w
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .replace(/đ/giu, 'd')
+    .toLowerCase();
+/** Words that end a capitalised name: the ID the person gives next ("Tôi tên Trần Thị Mai CCCD …"). */
+const NOT_NAME_CAPITALISED = new Set(['cccd', 'cmnd', 'cmt', 'sđt', 'sdt', 'số', 'email', 'gmail']);
+const lower = (w: string) => w.normalize('NFC').toLowerCase();
+
+const isCapitalised = (w: string) => w[0] !== undefined && w[0] !== w[0].toLowerCase();
+
+function redactNames(text: string, found: Set<PiiKind>): string {
+  return text.replace(NAME_INTRO_RE, (whole: string, intro: string, words: string) => {
+    const ws = words.split(/[ \t]+/u);
+    let n = 0;
+    if (isCapitalised(ws[0]!)) {
+      while (n < ws.length && isCapitalised(ws[n]!) && !NOT_NAME_CAPITALISED.has(lower(ws[n]!))) n++;
+    } else {
+      const accented = ws.some((w) => fold(w) !== lower(w));
+      const ordinary = accented ? NOT_NAME : NOT_NAME_UNACCENTED;
+      while (n < ws.length && n < 4 && !ordinary.has(lower(ws[n]!))) n++;
+      if (n < 2) n = 0;
+    }
+    if (n === 0) return whole;
+    found.add('name');
+    // Keep what came between the introducer and the name (": "), and the words after it.
+    const between = whole.slice(intro.length, whole.length - words.length);
+    const rest = ws.slice(n).join(' ');
+    return `${intro}${between}${PLACEHOLDERS.name}${rest ? ` ${rest}` : ''}`;
+  });
 }
 
 // ---------------------------------------------------------------------------------------------

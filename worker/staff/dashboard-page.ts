@@ -2,6 +2,7 @@
 // questions the assistant could not match (with the CSV export).
 import { staffText } from '../messages';
 import { DEFAULT_DAYS, localToday, type Dashboard } from './dashboard';
+import { dossierSection } from './dashboard-dossier';
 import { dm, dmy, localDateTime, num, percent } from './format';
 import { html, type SafeHtml } from './html';
 import { page, type PageContext } from './layout';
@@ -118,6 +119,7 @@ ${t.questions === 0 ? html`<p class="notice">${D.empty}</p>` : ''}
     <tbody>${d.topAspects.map((a) => html`<tr><th scope="row">${a.label}</th><td class="num">${a.count}</td><td class="num">${percent(a.share)}</td></tr>`)}</tbody></table>
   </section>
 </div>
+${dossierSection(d.dossier)}
 <section class="panel" aria-labelledby="h-unmatched">
   <h2 id="h-unmatched">${D.unmatchedTitle(d.unmatched.total)}</h2>
   <p>${D.unmatchedIntro} <a class="btn" href="${csvHref}" download>${D.csvLink}</a></p>

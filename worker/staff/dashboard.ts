@@ -11,6 +11,7 @@ import { z } from 'zod';
 import { getProcedure } from '../catalog/store';
 import { AppError } from '../errors';
 import { staffText } from '../messages';
+import { dossierCounts, dossierCountsSchema, dossierStatement } from './dashboard-dossier';
 
 export const TZ_OFFSET_HOURS = 7;
 export const TIMEZONE_LABEL = 'Asia/Ho_Chi_Minh (UTC+7)';
@@ -96,6 +97,8 @@ export const dashboardSchema = z.object({
     /** The latest UNMATCHED_SHOWN, newest first. */
     items: z.array(z.object({ id: z.string(), at: z.string(), channel: z.string(), intent: z.string(), question: z.string() })),
   }),
+  /** Dossier status lookups per outcome and day (worker/staff/dashboard-dossier.ts). */
+  dossier: dossierCountsSchema,
 });
 export type Dashboard = z.infer<typeof dashboardSchema>;
 export type UnmatchedItem = Dashboard['unmatched']['items'][number];
@@ -162,6 +165,7 @@ export async function buildDashboard(db: D1Database, assets: Fetcher, period: Pe
          WHERE ${IN_PERIOD} GROUP BY channel ORDER BY questions DESC, channel`),
       b(`SELECT id, created_at AS at, channel, intent, question FROM exchanges
          WHERE ${IN_PERIOD} AND ${NOT_MATCHED_SQL} ORDER BY created_at DESC, id LIMIT ${UNMATCHED_SHOWN}`),
+      dossierStatement(db, period.startIso, period.endIso, TZ_OFFSET_HOURS),
     ]);
   } catch (err) {
     storageError(err);
@@ -218,6 +222,7 @@ export async function buildDashboard(db: D1Database, assets: Fetcher, period: Pe
     satisfaction,
     channels,
     unmatched: { total: notMatched, items: rows<UnmatchedItem>(6) },
+    dossier: dossierCounts(rows<{ day: string; outcome: string; n: number }>(7), period.days),
   };
 }
 
