@@ -67,8 +67,20 @@ describe('POST /api/chat: a conversation', () => {
     expect(a.reply.text).toContain('100.000 đồng');
   });
 
-  it('offers a list when several procedures fit, and takes "cái thứ 2" or a number as the choice', async () => {
+  it('answers a procedure published for several levels at the level a citizen uses, and says where else it is done', async () => {
+    // "Cấp hộ chiếu phổ thông ở trong nước (thực hiện tại cấp tỉnh)" / "(… cấp trung ương)": the
+    // citizen is not asked which record; the provincial one answers, the central one is named.
     const a = await chat('cấp hộ chiếu phổ thông ở trong nước');
+    expect(a.intent).toBe('procedure');
+    expect(a.procedure?.code).toBe('1.001456');
+    expect(a.reply.text).toMatch(/cũng được thực hiện tại cấp bộ \(trung ương\) \(mã 1\.001471\)/u);
+    // The level the question names decides.
+    const central = await chat('làm hộ chiếu ở Cục Quản lý xuất nhập cảnh mất mấy ngày');
+    expect(central.procedure?.code).toBe('1.001471');
+  });
+
+  it('offers a list when several procedures fit, and takes "cái thứ 2" or a number as the choice', async () => {
+    const a = await chat('xin giấy phép xây dựng hết bao nhiêu tiền');
     expect(a.intent).toBe('clarify');
     expect(a.suggestions.length).toBeGreaterThanOrEqual(2);
     expect(a.suggestions.length).toBeLessThanOrEqual(5);

@@ -44,26 +44,36 @@ export interface CoverageInput {
   isQuestionWord(fold: string): boolean;
 }
 
-/** Share (0..1) of the question's content that the record's text has; 1 when the question has none. */
-export function coverage(p: Procedure, input: CoverageInput): number {
+export interface Coverage {
+  /** Share (0..1) of the question's content that the record's text has; 1 when the question has none. */
+  share: number;
+  /** Content words of the question the catalog never uses, in every reading ("winmart", "gym"). */
+  unknown: string[];
+}
+
+export function coverage(p: Procedure, input: CoverageInput): Coverage {
   const record = wordsOfRecord(p);
   let best = 0;
   let any = false;
+  let unknown: string[] | null = null;
   for (const r of input.readings) {
     let total = 0;
     let covered = 0;
     const seen = new Set<string>();
+    const strange: string[] = [];
     for (const f of r.folds) {
       if (seen.has(f) || /^\d/u.test(f) || input.isQuestionWord(f)) continue;
       seen.add(f);
       const rarity = input.rarity(f);
+      if (rarity === 0 && f.length >= MIN_UNKNOWN_LENGTH) strange.push(f);
       const w = rarity > 0 ? rarity : f.length >= MIN_UNKNOWN_LENGTH ? UNKNOWN_WEIGHT : 0;
       total += w;
       if (record.has(f)) covered += w;
     }
+    unknown = unknown === null ? strange : unknown.filter((u) => strange.includes(u));
     if (total === 0) continue;
     any = true;
     best = Math.max(best, covered / total);
   }
-  return any ? best : 1;
+  return { share: any ? best : 1, unknown: unknown ?? [] };
 }

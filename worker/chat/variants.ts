@@ -12,12 +12,24 @@ import { fold } from '../search/text';
 /** Where a citizen is served first: the commune centre, then the province's, then a ministry. */
 export const DEFAULT_LEVEL_PREFERENCE: readonly Level[] = ['commune', 'province', 'ministry', 'other'];
 
-const sameName = (a: string, b: string) => a.localeCompare(b, 'vi', { sensitivity: 'base' }) === 0;
 
-/** The hits that are the same procedure as `top` (same name, level and channel qualifiers aside), `top` first. */
+/**
+ * What a name says the procedure is, for telling records of one procedure apart from others: the
+ * name without its level and channel qualifiers, without "Thủ tục" / "Giải quyết" in front (the
+ * catalog writes "Giải quyết hưởng bảo hiểm xã hội một lần" and "HƯỞNG BẢO HIỂM XÃ HỘI MỘT LẦN."),
+ * folded, punctuation aside.
+ */
+export function procedureKey(name: string): string {
+  return fold(baseName(name))
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim()
+    .replace(/^(thu tuc |giai quyet )+/u, '');
+}
+
+/** The hits that are the same procedure as `top` (see procedureKey), `top` first. */
 export function variantsOf(top: SearchHit, hits: SearchHit[]): SearchHit[] {
-  const base = baseName(top.name);
-  return [top, ...hits.filter((h) => h !== top && sameName(baseName(h.name), base))];
+  const key = procedureKey(top.name);
+  return [top, ...hits.filter((h) => h !== top && procedureKey(h.name) === key)];
 }
 
 export interface VariantChoice {

@@ -76,7 +76,7 @@ export class SearchEngine {
     const nameFrequency = (t: string) => name.frequency(t);
     const vocabulary = spellerVocabulary(loaded.lexicon, nameFrequency, () => [...name.tokens(), ...name.commonTokens()], synonyms, phrases);
     this.speller = new TypoCorrector(vocabulary);
-    this.questionWords = vocabulary.chatWords;
+    this.questionWords = vocabulary.questionWords;
     this.reranker = new Reranker((id) => this.docs[id]!, nameFrequency, this.byCode.size, synonyms);
   }
 
@@ -95,7 +95,7 @@ export class SearchEngine {
     return df > 0 ? Math.log(1 + this.docs.length / df) : 0;
   }
 
-  /** A word of questions rather than of procedures ("làm", "xin", "xong": colloquial and question phrases). */
+  /** A word of question phrases that (almost) no procedure name has ("xong", "nhiêu", "đâu"). */
   isQuestionWord(token: string): boolean {
     return this.questionWords.has(token);
   }
@@ -230,6 +230,7 @@ function spellerVocabulary(
 ) {
   const lexicon = new Set(catalogLexicon);
   const extraWords = new Set<string>();
+  const questionWords = new Set<string>();
   const chatWords = new Set<string>();
   const words = [
     ...synonyms.data.groups.flatMap((g) => [g.canonical, ...g.variants]),
@@ -246,6 +247,7 @@ function spellerVocabulary(
   for (const w of phrases.phrases ?? []) {
     for (const t of tokenize(w, { bigrams: false })) {
       if (nameFrequency(t) > RARE_IN_NAMES) continue;
+      questionWords.add(t);
       chatWords.add(t);
       lexicon.add(t);
     }
@@ -254,6 +256,7 @@ function spellerVocabulary(
     nameFrequency,
     lexicon,
     chatWords,
+    questionWords,
     candidates: () => [...nameTokens(), ...extraWords].filter((t) => !t.includes(BIGRAM_SEPARATOR)),
   };
 }

@@ -39,7 +39,9 @@ export const provincesSchema = z.array(z.object({ name: z.string().min(1), short
 export type PhraseKind =
   | { type: 'fluff' }
   | { type: 'aspect'; aspect: Aspect; strength: 'ask' | 'hint' }
-  | { type: 'province'; province: string };
+  | { type: 'province'; province: string }
+  /** An agency or level named as where to go ("công an tỉnh", "lên Cục"): where, not what. */
+  | { type: 'level'; level: Level };
 
 export interface PhraseMatch {
   /** Syllable range [start, end) in the words read. */
@@ -51,9 +53,9 @@ export interface PhraseMatch {
 export interface PhraseMatcher {
   /**
    * The phrases of the words, left to right, longest first. `inNames(a, b)`: whether two folded
-   * syllables form a pair in some procedure's name; with it, a one-syllable fluff word typed
-   * without diacritics ("thi" for "thì", "gi" for "gì") is taken for fluff where it pairs with
-   * neither neighbour in any name ("giai the cong ty thi lam", but not "dang ky du thi").
+   * syllables form a pair in some procedure's name; with it, in a question typed without any
+   * diacritics, a one-syllable fluff word ("thi" for "thì", "gi" for "gì") is taken for fluff where
+   * it pairs with neither neighbour in any name ("giai the cong ty thi lam", not "dang ky du thi").
    */
   match(words: Words, inNames?: (a: string, b: string) => boolean): PhraseMatch[];
   /** The document a yes/no question asks about ("có cần <giấy tờ> không"), if it is one. */
@@ -93,7 +95,13 @@ export function compilePhrases(json: unknown, provincesJson: unknown): PhraseMat
   const cueTrie = new PhraseTrie<Cue>();
   for (const cue of CUES) for (const p of data.cues[cue] ?? []) cueTrie.add(p, cue);
   const levelTrie = new PhraseTrie<Level>();
-  for (const [level, list] of Object.entries(data.levels) as [Level, string[]][]) for (const p of list) levelTrie.add(p, level);
+  for (const [level, list] of Object.entries(data.levels) as [Level, string[]][]) {
+    for (const p of list) {
+      levelTrie.add(p, level);
+      // One syllable ("sở", "cục", "phường") may be part of what is searched ("cơ sở", "sở hữu"): a hint only.
+      if (p.trim().includes(' ')) add(p, { type: 'level', level });
+    }
+  }
   /** Every value named anywhere in the words (a one-syllable phrase only as listed). */
   const named = <T>(trie: PhraseTrie<T>, words: Words): T[] => {
     const out: T[] = [];
@@ -108,8 +116,10 @@ export function compilePhrases(json: unknown, provincesJson: unknown): PhraseMat
     cues: (words) => named(cueTrie, words),
     levels: (words) => named(levelTrie, words),
     match(words, inNames) {
+      // A question typed with diacritics anywhere means its bare syllables as typed ("thi bằng lái").
+      const unaccented = words.keys.every((k, i) => k === words.folds[i]);
       const loneFluff = (h: PhraseHit<PhraseKind>) => {
-        if (!inNames || h.value.type !== 'fluff' || words.keys[h.start] !== words.folds[h.start]) return false;
+        if (!inNames || !unaccented || h.value.type !== 'fluff') return false;
         const f = words.folds[h.start]!;
         const before = h.start > 0 && words.joined[h.start] && inNames(words.folds[h.start - 1]!, f);
         const after = h.end < words.keys.length && words.joined[h.end] && inNames(f, words.folds[h.end]!);
@@ -132,7 +142,7 @@ export function compilePhrases(json: unknown, provincesJson: unknown): PhraseMat
 
 /** Same span listed twice (e.g. "phí" as a hint and inside fluff): the more specific meaning wins. */
 function rank(k: PhraseKind): number {
-  if (k.type === 'province') return 3;
+  if (k.type === 'province' || k.type === 'level') return 3;
   if (k.type === 'aspect') return k.strength === 'ask' ? 2 : 1;
   return 0;
 }
