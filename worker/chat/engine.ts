@@ -370,7 +370,7 @@ export class ChatEngine {
     const passages = bestPassages(p, { readings, name: p.name, cues: [...query.cues, ...facts], rarity }, 5);
     const quote = (x: (typeof passages)[number]): Block => ({
       type: 'paragraph',
-      text: [{ bold: chatText.quoteFrom(FIELD_LABEL[x.passage.field]) }, ` “${x.passage.text}”`],
+      text: [{ bold: chatText.quoteFrom(FIELD_LABEL[x.passage.field]) }, ` “${x.passage.text}${x.passage.next ? ` ${x.passage.next.text}` : ''}”`],
     });
     if (main === 'yesno' && query.document) {
       const match = findDocument(p, query.document, rarity);
@@ -392,6 +392,12 @@ export class ChatEngine {
         return { aspect: main, more, lead };
       }
       return { aspect: main, more: ['overview', ...more], lead: [{ type: 'paragraph', text: [chatText.notStated] }] };
+    }
+    // A question that names no aspect but asks something specific ("nhận con mà không có giấy xét
+    // nghiệm ADN thì làm sao"): the sentence that speaks of it, then the overview.
+    const specific = passages[0];
+    if (main === 'overview' && specific && specific.score >= QUOTE_SCORE && specific.specific >= SUPPORT_SPECIFIC) {
+      return { aspect: main, more, lead: [quote(specific)] };
     }
     // A sentence that states what the aspect asks ("7 ngày làm việc đối với nhà ở riêng lẻ"), or
     // what the question asks besides the procedure's name.

@@ -23,6 +23,8 @@ export const FIELD_LABEL: Record<PassageField, string> = {
 export interface Passage {
   field: PassageField;
   text: string;
+  /** The sentence that follows in the record, when it qualifies this one ("Trường hợp không có … thì …"). */
+  next?: Passage;
   /** Folded syllables and syllable pairs of the text. */
   units: Set<string>;
   /** Syllables in the text, for the length normalisation. */
@@ -62,9 +64,15 @@ const NAME_WORD_WEIGHT = 0.25;
 /** BM25-style length normalisation of sentences (0: none). */
 const LENGTH_NORM = 0.5;
 const AVERAGE_SENTENCE = 30;
-/** Sentences shorter than this are joined to the next: a heading alone answers nothing. */
+/** Pieces shorter than this, without a number, are headings. */
 const MIN_SENTENCE = 25;
 const MAX_SENTENCE = 600;
+
+/**
+ * A sentence that qualifies the one before it: the exception or the other case of a rule
+ * ("Trường hợp không có văn bản nêu trên thì …", "Riêng …", "Nếu …"). It is quoted with it.
+ */
+const QUALIFIES = /^(trường hợp|nếu|riêng|ngoài ra|trừ)\b/iu;
 
 const cache = new WeakMap<Procedure, Passage[]>();
 
@@ -74,13 +82,19 @@ export function recordPassages(p: Procedure): Passage[] {
   if (out) return out;
   out = [];
   const add = (field: PassageField, text: string) => {
-    for (const s of sentences(text)) out!.push(toPassage(field, s));
+    let previous: Passage | null = null;
+    for (const s of sentences(text)) {
+      const passage = toPassage(field, s);
+      if (previous && QUALIFIES.test(s)) previous.next = passage;
+      out!.push(passage);
+      previous = passage;
+    }
   };
   for (const c of p.conditions.split('\n')) add('conditions', c);
   for (const s of p.steps) add('steps', s);
   for (const c of p.cases) {
-    if (c.name) add('components', c.name);
-    for (const x of c.components) add('components', x.name);
+    // A case's documents read as one text: a document's note may qualify the one before.
+    add('components', [c.name, ...c.components.map((x) => x.name)].filter(Boolean).join('\n'));
   }
   for (const m of p.methods) {
     if (m.description) add('methods', m.description);
@@ -118,19 +132,10 @@ export function sentences(text: string): string[] {
     .split(/\n+|(?<=[.;:!?])\s+(?=[-+•*]\s|\p{Lu}|\(?[a-zđ]\)\s|\(?[ivx]+\)\s|\d+[.)]\s)|\s+(?=[-+•]\s)/u)
     .map((s) => s.replace(/^\s*[-+•*]\s*/u, '').trim())
     .filter(Boolean);
-  const out: string[] = [];
-  let carry = '';
-  for (const piece of pieces) {
-    const s = carry ? `${carry} ${piece}` : piece;
-    if (s.length < MIN_SENTENCE) {
-      carry = s;
-      continue;
-    }
-    carry = '';
-    out.push(s.length > MAX_SENTENCE ? `${s.slice(0, s.lastIndexOf(' ', MAX_SENTENCE))} …` : s);
-  }
-  if (carry) out.push(carry);
-  return out;
+  // A short piece without a number is a heading ("Giấy tờ phải nộp:", "Lưu ý:"): it answers nothing.
+  return pieces
+    .filter((s) => s.length >= MIN_SENTENCE || /\d/u.test(s))
+    .map((s) => (s.length > MAX_SENTENCE ? `${s.slice(0, s.lastIndexOf(' ', MAX_SENTENCE))} …` : s));
 }
 
 export interface PassageQuery {
