@@ -165,8 +165,8 @@ export class ChatEngine {
     // A receipt code, a dossier status question, or the reply the lookup waits for.
     const dossier = await this.deps.dossier?.turn(message, session.dossier);
     if (dossier) return { answer: dossier.answer, state: { dossier: dossier.state, options: undefined } };
-    const talk = smalltalk.match(message);
     const query = search.analyze(message);
+    const talk = smalltalk.match(query.words);
 
     if (talk.kinds.includes('personalData')) {
       return { answer: plain('out_of_scope', [chatText.personalData(config.hotline)]), state: { options: undefined } };

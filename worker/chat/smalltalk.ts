@@ -1,7 +1,9 @@
 // Recognises greetings, thanks, farewells, requests for help, out-of-scope topics and requests for
-// someone's personal data (knowledge/smalltalk.json), on whole words with or without diacritics.
+// someone's personal data (knowledge/smalltalk.json), with the one phrase matcher of the search
+// (search/phrase-trie.ts): whole syllables, a diacritic typed must agree, none typed is fine.
 import { z } from 'zod';
-import { fold, syllables } from '../search/text';
+import { PhraseTrie } from '../search/phrase-trie';
+import type { Words } from '../search/text';
 
 const list = z.array(z.string().trim().min(1));
 export const smalltalkSchema = z.object({
@@ -13,7 +15,10 @@ export const smalltalkSchema = z.object({
   help: list,
   outOfScope: list,
   personalData: list,
+  /** Replies to a numbered list (chat/choice.ts). */
+  choice: z.object({ lead: list, numbers: z.record(z.string(), z.number().int().min(1).max(9)), particles: list }),
 });
+export type SmalltalkData = z.infer<typeof smalltalkSchema>;
 
 export type SmalltalkKind = 'greeting' | 'thanks' | 'bye' | 'help' | 'outOfScope' | 'personalData';
 const KINDS: SmalltalkKind[] = ['personalData', 'help', 'thanks', 'bye', 'greeting', 'outOfScope'];
@@ -25,33 +30,24 @@ export interface SmalltalkMatch {
 }
 
 export interface Smalltalk {
-  match(message: string): SmalltalkMatch;
+  match(words: Words): SmalltalkMatch;
+  readonly data: SmalltalkData;
 }
-
-const words = (text: string) => syllables(text).map(fold);
 
 export function compileSmalltalk(json: unknown): Smalltalk {
   const parsed = smalltalkSchema.safeParse(json);
   if (!parsed.success) throw new Error(`Invalid smalltalk JSON:\n${z.prettifyError(parsed.error)}`);
-  const phrases = KINDS.flatMap((kind) => parsed.data[kind].map((p) => ({ kind, words: words(p) })))
-    // Longest first, so "có ai ở đó không" is taken whole before "có ai".
-    .sort((a, b) => b.words.length - a.words.length);
+  // Across punctuation: "alo, có ai không" is small talk as a whole.
+  const trie = new PhraseTrie<SmalltalkKind>({ acrossPunctuation: true });
+  // A phrase listed under two kinds keeps the first in KINDS order (personal data before the rest).
+  for (const kind of KINDS) for (const p of parsed.data[kind]) trie.add(p, kind);
   return {
-    match(message) {
-      const w = words(message);
-      const covered = new Array<boolean>(w.length).fill(false);
-      const kinds: SmalltalkKind[] = [];
-      for (const p of phrases) {
-        const n = p.words.length;
-        for (let i = 0; i + n <= w.length; i++) {
-          if (covered.slice(i, i + n).some(Boolean)) continue;
-          if (p.words.every((x, k) => w[i + k] === x)) {
-            for (let k = i; k < i + n; k++) covered[k] = true;
-            if (!kinds.includes(p.kind)) kinds.push(p.kind);
-          }
-        }
-      }
-      return { kinds: KINDS.filter((k) => kinds.includes(k)), rest: covered.filter((c) => !c).length };
+    data: parsed.data,
+    match(words) {
+      const hits = trie.scan(words);
+      const kinds = new Set(hits.map((h) => h.value));
+      const covered = hits.reduce((n, h) => n + h.end - h.start, 0);
+      return { kinds: KINDS.filter((k) => kinds.has(k)), rest: words.keys.length - covered };
     },
   };
 }

@@ -7,7 +7,7 @@
 // where else it can be done. It never asks the citizen to choose between identical names.
 import type { Level, Procedure } from '../catalog/schema';
 import { baseName, fullyOnline, levelQualifier, type Query, type SearchHit } from '../search/engine';
-import { fold } from '../search/text';
+import { fold, wordsOfText } from '../search/text';
 
 /** Where a citizen is served first: the commune centre, then the province's, then a ministry. */
 export const DEFAULT_LEVEL_PREFERENCE: readonly Level[] = ['commune', 'province', 'ministry', 'other'];
@@ -67,7 +67,7 @@ export function chooseVariant(
   // An agency named in the question ("Cục Quản lý xuất nhập cảnh"): its first three words.
   const namesAgency = (h: SearchHit): boolean =>
     records.get(h.code)?.executingAgencies.some((a) => {
-      const words = fold(a).split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+      const words = wordsOfText(a).folds;
       return words.length >= 3 && q.includes(` ${words.slice(0, 3).join(' ')} `);
     }) ?? false;
   const byAgency = variants.filter(namesAgency);

@@ -1,19 +1,21 @@
 // What a message says about a dossier lookup (knowledge/dossier/phrases.json): a status question
-// ("hồ sơ của tôi đến đâu rồi"), someone else's dossier, or "hủy". Whole words, with or without
-// diacritics, as the small talk is matched (chat/smalltalk.ts).
+// ("hồ sơ của tôi đến đâu rồi"), someone else's dossier, or "hủy". Read with the one phrase matcher
+// of the search (search/phrase-trie.ts), as the small talk is.
 import { z } from 'zod';
 import phrasesJson from '../../knowledge/dossier/phrases.json';
-import { fold, syllables } from '../search/text';
+import { PhraseTrie } from '../search/phrase-trie';
+import { wordsOfText, type Words } from '../search/text';
 
 const list = z.array(z.string().trim().min(1));
 const phrasesSchema = z.object({ _comment: z.array(z.string()).optional(), version: z.literal(1), statusQuestions: list, notOwn: list, cancel: list });
 
-const words = (text: string) => syllables(text).map(fold);
-
-function contains(message: string[], phrase: string[]): boolean {
-  for (let i = 0; i + phrase.length <= message.length; i++) if (phrase.every((w, k) => message[i + k] === w)) return true;
-  return false;
+function trieOf(phrases: string[]): PhraseTrie<true> {
+  const trie = new PhraseTrie<true>({ acrossPunctuation: true });
+  for (const p of phrases) trie.add(p, true);
+  return trie;
 }
+
+const contains = (trie: PhraseTrie<true>, w: Words) => trie.scan(w).length > 0;
 
 export interface DossierPhrases {
   /** A question about where a dossier stands (one's own). */
@@ -25,16 +27,17 @@ export interface DossierPhrases {
 export function compilePhrases(json: unknown): DossierPhrases {
   const parsed = phrasesSchema.safeParse(json);
   if (!parsed.success) throw new Error(`Invalid dossier phrases JSON:\n${z.prettifyError(parsed.error)}`);
-  const status = parsed.data.statusQuestions.map(words);
-  const notOwn = parsed.data.notOwn.map(words);
-  const cancel = new Set(parsed.data.cancel.map((p) => words(p).join(' ')));
+  const status = trieOf(parsed.data.statusQuestions);
+  const notOwn = trieOf(parsed.data.notOwn);
+  const cancel = trieOf(parsed.data.cancel);
   return {
     asksStatus(message) {
-      const w = words(message);
-      return status.some((p) => contains(w, p)) && !notOwn.some((p) => contains(w, p));
+      const w = wordsOfText(message);
+      return contains(status, w) && !contains(notOwn, w);
     },
     cancels(message) {
-      return cancel.has(words(message).join(' '));
+      const w = wordsOfText(message);
+      return w.keys.length > 0 && cancel.at(w, 0).some((h) => h.end === w.keys.length);
     },
   };
 }

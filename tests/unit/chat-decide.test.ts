@@ -1,0 +1,188 @@
+// The chat's decisions (worker/chat/engine.ts), with a stand-in search whose candidates and name
+// matches each test sets: which record answers, when it asks, when it declines. The tests over
+// the real catalog (quality.test.ts, tests/worker/chat*.test.ts) cover the same engine end to end.
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { procedureSchema, type Procedure } from '../../worker/catalog/schema';
+import { ChatEngine, newSession, type ChatSearch, type SessionState } from '../../worker/chat/engine';
+import { renderReply } from '../../worker/chat/render';
+import { compileSmalltalk } from '../../worker/chat/smalltalk';
+import type { Aspect } from '../../worker/search/phrases';
+import type { Query, SearchHit } from '../../worker/search/engine';
+import { emptyQuery } from '../../worker/search/query';
+import { segment, wordsOf, wordsOfText } from '../../worker/search/text';
+
+const smalltalk = compileSmalltalk(JSON.parse(readFileSync(new URL('../../knowledge/smalltalk.json', import.meta.url), 'utf8')));
+
+function record(code: string, name: string, more: Partial<Procedure> = {}): Procedure {
+  return procedureSchema.parse({
+    code,
+    portalId: null,
+    url: null,
+    name,
+    detail: true,
+    type: 'standard',
+    levels: ['province'],
+    fields: [],
+    executingAgencies: ['Công an cấp tỉnh'],
+    competentAgencies: [],
+    issuingBody: null,
+    province: null,
+    targetGroups: ['Công dân Việt Nam'],
+    cases: [{ name: '', components: [{ name: 'Tờ khai đề nghị cấp hộ chiếu', originals: 1, copies: 0, required: true, forms: [] }] }],
+    methods: [{ method: 'direct', time: { value: 8, unit: 'working_day', text: '8 ngày làm việc' }, fees: [], description: '' }],
+    steps: ['Công dân nộp hồ sơ tại cơ quan Công an. Trong thời hạn 8 ngày làm việc, cơ quan Công an trả kết quả.'],
+    conditions: 'Công dân Việt Nam đủ 14 tuổi trở lên.',
+    results: ['Hộ chiếu phổ thông'],
+    legalBasis: [],
+    online: { available: false, fullProcess: false },
+    receivingAddress: '',
+    decisionNumber: null,
+    provenance: { source: 'portal-api', alsoIn: [], crawledAt: '2026-07-18' },
+    ...more,
+  });
+}
+
+const hit = (p: Procedure, score: number, agreement: number, recall = agreement, precision = agreement): SearchHit => ({
+  code: p.code,
+  name: p.name,
+  levels: p.levels,
+  province: p.province,
+  detail: p.detail,
+  score,
+  match: { agreement, recall, precision },
+});
+
+interface Scene {
+  hits: SearchHit[];
+  aspects?: Aspect[];
+  levels?: Query['levels'];
+  document?: string;
+}
+
+/** A chat whose search answers every message with the scene's candidates. */
+function chatWith(records: Procedure[], scene: (message: string) => Scene) {
+  const catalog = new Map(records.map((p) => [p.code, p]));
+  const search: ChatSearch = {
+    analyze(message) {
+      const seg = segment(message);
+      const words = wordsOf(seg);
+      const s = scene(message);
+      return {
+        ...emptyQuery(seg),
+        words,
+        terms: words,
+        readings: [words],
+        kept: words.keys.map((_, i) => i),
+        aspects: s.aspects ?? [],
+        asked: (s.aspects ?? []).length,
+        levels: s.levels ?? [],
+        document: s.document ? wordsOfText(s.document) : null,
+      };
+    },
+    searchQuery: (_q, opts) => scene('').hits.slice(0, opts.limit ?? 5),
+    rarity: () => 2,
+    isQuestionWord: () => false,
+  };
+  let current = '';
+  const chat = new ChatEngine({
+    search: { ...search, searchQuery: (q, opts) => scene(current).hits.slice(0, opts.limit ?? 5) },
+    smalltalk,
+    getProcedure: async (code) => catalog.get(code) ?? null,
+    config: { centreName: 'Trung tâm', hotline: '1900 1234', address: 'Số 1', province: null },
+  });
+  return async (message: string, session: SessionState = newSession()) => {
+    current = message;
+    const { answer, session: next } = await chat.respond(message, session);
+    return { answer, session: next, text: renderReply(answer.blocks).text };
+  };
+}
+
+const province = record('1.001456', 'Cấp hộ chiếu phổ thông ở trong nước (thực hiện tại cấp tỉnh)');
+const central = record('1.001471', 'Cấp hộ chiếu phổ thông ở trong nước (thực hiện tại cấp trung ương)', {
+  levels: ['ministry'],
+  executingAgencies: ['Cục Quản lý xuất nhập cảnh - Bộ Công an'],
+});
+
+describe('the chat decides', () => {
+  it('answers a procedure published for several levels with the level a citizen uses, naming the others', async () => {
+    const ask = chatWith([province, central], () => ({ hits: [hit(central, 2, 0.9), hit(province, 1.9, 0.9)], aspects: ['time'] }));
+    const { answer, text } = await ask('làm hộ chiếu mất mấy ngày');
+    expect(answer.intent).toBe('procedure');
+    expect(answer.procedure?.code).toBe('1.001456');
+    expect(text).toContain('8 ngày làm việc');
+    expect(text).toMatch(/cũng được thực hiện tại cấp bộ \(trung ương\) \(mã 1\.001471\)/u);
+  });
+
+  it('answers the level the question names, by its words or by an agency only that level has', async () => {
+    const byLevel = chatWith([province, central], () => ({ hits: [hit(province, 2, 0.9), hit(central, 1.9, 0.9)], levels: ['ministry'] }));
+    expect((await byLevel('làm hộ chiếu ở trung ương')).answer.procedure?.code).toBe('1.001471');
+    const byAgency = chatWith([province, central], () => ({ hits: [hit(province, 2, 0.9), hit(central, 1.9, 0.9)] }));
+    expect((await byAgency('làm hộ chiếu ở cục quản lý xuất nhập cảnh')).answer.procedure?.code).toBe('1.001471');
+  });
+
+  it('does not ask the citizen to choose between records of one procedure that differ only in capitals or "Giải quyết"', async () => {
+    const a = record('1.001613', 'Giải quyết hưởng bảo hiểm xã hội một lần');
+    const b = record('1.014173', 'HƯỞNG BẢO HIỂM XÃ HỘI MỘT LẦN.');
+    const ask = chatWith([a, b], () => ({ hits: [hit(b, 2, 0.8), hit(a, 1.995, 0.8)] }));
+    const { answer } = await ask('rút bảo hiểm xã hội một lần');
+    expect(answer.intent).toBe('procedure');
+  });
+
+  it('offers a choice when several different procedures fit equally, and takes the number replied', async () => {
+    const x = record('1.000001', 'Cấp giấy phép xây dựng công trình tín ngưỡng');
+    const y = record('1.000002', 'Cấp giấy phép xây dựng nhà ở riêng lẻ');
+    const z = record('1.000003', 'Cấp giấy phép xây dựng công trình quảng cáo');
+    const ask = chatWith([x, y, z], () => ({ hits: [hit(x, 2, 0.5, 1, 0.3), hit(y, 1.99, 0.5, 1, 0.3), hit(z, 1.98, 0.5, 1, 0.3)] }));
+    const list = await ask('xin giấy phép xây dựng');
+    expect(list.answer.intent).toBe('clarify');
+    expect(list.answer.sources).toEqual(['1.000001', '1.000002', '1.000003']);
+    const chosen = await ask('cái thứ hai', list.session);
+    expect(chosen.answer.procedure?.code).toBe('1.000002');
+  });
+
+  it('declines with the nearest procedures as suggestions when the best candidate is not what the question is about', async () => {
+    const company = record('1.009796', 'Đăng ký công ty đại chúng', { targetGroups: ['Doanh nghiệp'] });
+    const ask = chatWith([company], () => ({ hits: [hit(company, 1, 0.12)] }));
+    const { answer, text } = await ask('thủ tục xin nghỉ phép ở công ty');
+    expect(answer.intent).not.toBe('procedure');
+    expect(text).toContain('1900 1234');
+  });
+
+  it('declines what no procedure answers by topic, unless the message clearly names a procedure', async () => {
+    const ask = chatWith([province], () => ({ hits: [hit(province, 1, 0.5)] }));
+    expect((await ask('mở ví momo có cần căn cước không')).answer.intent).toBe('out_of_scope');
+    expect((await ask('thời tiết hôm nay thế nào')).answer.intent).toBe('out_of_scope');
+  });
+
+  it('keeps a follow-up on the procedure talked about', async () => {
+    const ask = chatWith([province, central], (m) => (m.includes('lệ phí') ? { hits: [], aspects: ['fee'] } : { hits: [hit(province, 2, 0.9)] }));
+    const first = await ask('cấp hộ chiếu phổ thông');
+    const next = await ask('còn lệ phí thì sao', first.session);
+    expect(next.answer.procedure?.code).toBe('1.001456');
+    expect(next.answer.aspect).toBe('fee');
+  });
+
+  it('answers a yes/no question about a document from the checklist, and says so when the list does not have it', async () => {
+    const ask = chatWith([province], (m) => ({ hits: [hit(province, 2, 0.9)], aspects: ['yesno'], document: m.includes('tờ khai') ? 'tờ khai' : 'giấy khám sức khỏe' }));
+    const yes = await ask('làm hộ chiếu có cần tờ khai không');
+    expect(yes.text).toMatch(/^Có\. /mu);
+    expect(yes.text).toContain('Tờ khai đề nghị cấp hộ chiếu');
+    const no = await ask('làm hộ chiếu có cần giấy khám sức khỏe không');
+    expect(no.text).toContain('không thấy trong danh sách hồ sơ');
+    expect(no.text).toContain('Tờ khai đề nghị cấp hộ chiếu');
+  });
+
+  it('answers a specific question with the sentence of the record that says it', async () => {
+    const ask = chatWith([province], () => ({ hits: [hit(province, 2, 0.9)], aspects: ['detail'] }));
+    const { text } = await ask('làm hộ chiếu phải đủ bao nhiêu tuổi');
+    expect(text).toContain('Theo mục “Yêu cầu, điều kiện” của thủ tục: “Công dân Việt Nam đủ 14 tuổi trở lên.”');
+  });
+
+  it('greets, thanks and refuses requests for other people\'s data without searching', async () => {
+    const ask = chatWith([province], () => ({ hits: [hit(province, 2, 0.9)] }));
+    expect((await ask('xin chào')).answer.intent).toBe('greeting');
+    expect((await ask('cảm ơn nhiều')).answer.intent).toBe('thanks');
+    expect((await ask('số điện thoại của chủ tịch xã là gì')).answer.intent).toBe('out_of_scope');
+  });
+});
