@@ -190,9 +190,14 @@ function textAspect(value: string | string[], what: string, intro: string): Bloc
   ];
 }
 
+/** A document named after its form in the text itself ("Tờ khai … theo mẫu 01/LPTB", "mẫu TK6"). */
+const NAMES_A_FORM = /\b(mẫu|mẫu số)\s+[\p{L}\d]/iu;
+
 function forms(p: Procedure): Block[] {
   const items = p.cases.flatMap((c) =>
-    c.components.filter((x) => x.forms.length).map((x) => [x.name, ` — mẫu: ${x.forms.map((f) => f.name).join(', ')}`] as Inline[]),
+    c.components
+      .filter((x) => x.forms.length || NAMES_A_FORM.test(x.name))
+      .map((x) => [displayItem(x.name), ...(x.forms.length ? [` — mẫu: ${x.forms.map((f) => f.name).join(', ')}`] : [])] as Inline[]),
   );
   if (items.length === 0) return [{ type: 'paragraph', text: [chatText.noForms] }];
   return [

@@ -29,14 +29,18 @@ export function findDocument(p: Procedure, document: Words, rarity: (unit: strin
   }
   if (weights.size === 0) return null;
   const total = [...weights.values()].reduce((a, b) => a + b, 0);
-  let best: DocumentMatch | null = null;
+  let best: (DocumentMatch & { at: number }) | null = null;
   p.cases.forEach((c, caseIndex) => {
     for (const component of c.components) {
-      const units = unitsOf(wordsOfText(component.name));
+      const w = wordsOfText(component.name);
+      const units = unitsOf(w);
       let shared = 0;
-      for (const [u, w] of weights) if (units.has(u)) shared += w;
+      for (const [u, x] of weights) if (units.has(u)) shared += x;
       const share = shared / total;
-      if (share >= MIN_SHARE && (!best || share > best.share)) best = { component, caseIndex, share };
+      // Of equal matches, the one whose name begins with the document ("02 ảnh 4x6" rather than
+      // "Tờ khai …, có dấu giáp lai ảnh"): where the first of the document's words stands.
+      const at = w.folds.findIndex((f) => weights.has(f));
+      if (share >= MIN_SHARE && (!best || share > best.share || (share === best.share && at < best.at))) best = { component, caseIndex, share, at };
     }
   });
   return best;

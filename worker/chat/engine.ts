@@ -411,10 +411,19 @@ export class ChatEngine {
     }
     // A sentence that states what the aspect asks ("7 ngày làm việc đối với nhà ở riêng lẻ"), or
     // what the question asks besides the procedure's name.
-    const support = passages.find((x) => x.score >= SUPPORT_SCORE && (facts.length ? x.cues > 0 : x.specific >= SUPPORT_SPECIFIC));
+    // When the record gives the aspect several values (one time per case), its own words explain them.
+    const minimum = ambiguous(p, main) ? QUOTE_SCORE : SUPPORT_SCORE;
+    const support = passages.find((x) => x.score >= minimum && (facts.length ? x.cues > 0 : x.specific >= SUPPORT_SPECIFIC));
     if (support) return { aspect: main, more, notes: [{ type: 'paragraph', text: [{ bold: chatText.alsoQuoted }] }, quote(support)] };
     return { aspect: main, more };
   }
+}
+
+/** The record gives several times, or several fees, without saying in its structured fields which applies when. */
+function ambiguous(p: Procedure, aspect: AnswerAspect): boolean {
+  if (aspect === 'time') return new Set(p.methods.map((m) => (m.time ? `${m.time.value} ${m.time.unit}` : ''))).size > 1;
+  if (aspect === 'fee') return new Set(p.methods.map((m) => m.fees.map((f) => f.amount).join(','))).size > 1;
+  return false;
 }
 
 /** The hit's name covers the whole question and the question only part of it (see MIN_BROAD_OPTIONS). */
