@@ -112,6 +112,8 @@ export const chatText = {
   quoteFrom: (field: string) => `Theo mục “${field}” của thủ tục:`,
   notStated: 'Cơ sở dữ liệu thủ tục hành chính không nêu rõ nội dung bạn hỏi. Thông tin chung về thủ tục:',
   alsoQuoted: 'Chi tiết liên quan trong cơ sở dữ liệu:',
+  /** A processing time the catalog gives as a bare number. */
+  timeWithoutUnit: (n: string) => `${n} (cơ sở dữ liệu không ghi đơn vị thời gian; vui lòng hỏi bộ phận một cửa)`,
   /** The same procedure carried out at other levels. */
   alsoAt: (where: string) => `Thủ tục này cũng được thực hiện tại ${where}.`,
   fullyOnlineVariant: (code: string) => `dịch vụ công trực tuyến toàn trình (mã ${code})`,

@@ -1,5 +1,6 @@
 // Catalog values written the Vietnamese way: 100.000 đồng, 15 ngày làm việc, cấp tỉnh.
 import type { Fee, Level, ProcessingTime, SubmissionMethod, TimeUnit } from '../catalog/schema';
+import { chatText } from '../messages';
 
 /** 100000 → "100.000"; 2.5 → "2,5". */
 export function formatNumber(n: number): string {
@@ -41,9 +42,13 @@ export const FEE_KIND_LABEL: Record<Fee['kind'], string> = {
   unspecified: 'Phí, lệ phí',
 };
 
-/** "15 ngày làm việc"; the catalog's own words when it gives no unit. */
+/**
+ * "15 ngày làm việc"; the catalog's own words when it gives no unit — and where those words are only
+ * a number ("1"), a number alone is no answer: it is said that the catalog gives no unit.
+ */
 export function formatTime(t: ProcessingTime): string {
   if (t.value !== null && t.unit && t.unit !== 'other') return `${formatNumber(t.value)} ${UNIT_LABEL[t.unit]}`;
+  if (/^\s*[\d.,]+\s*$/u.test(t.text)) return chatText.timeWithoutUnit(t.text.trim());
   return t.text;
 }
 
