@@ -17,7 +17,8 @@ import { wordsOfText, wordsText } from '../search/text';
 import type { Answer, Block, Suggestion } from './answer';
 import { parseChoice } from './choice';
 import { caseLabel, composeProcedureAnswer, componentItem, MAX_CASES_LISTED, type AnswerAspect } from './compose';
-import { coverage, type Coverage } from './coverage';
+import { readCandidates } from './candidates';
+import type { Coverage } from './coverage';
 import { findDocument } from './document-lookup';
 import { LEVEL_LABEL } from './format';
 import { bestPassages, FIELD_LABEL, unitsOf, type Fact } from './passages';
@@ -87,23 +88,13 @@ const MIN_AGREEMENT = 0.15;
 const SURE_AGREEMENT = 0.7;
 const MIN_COVERAGE = 0.4;
 const STRANGE_COVERAGE = 0.85;
-/**
- * The best RECORD_RERANK candidates are re-ranked with their record's coverage of the question,
- * weighed RECORD_WEIGHT against the search score (BM25 share + name agreement, about 1–2.5): on
- * the chat questions the right procedure came first for 80.8% → 85.9% of the tuning lines and
- * 61.5% → 69.2% of the held-back ones; 5 and 10 candidates gave the same held-back figure.
- */
-const RECORD_RERANK = 5;
-const RECORD_WEIGHT = 1.5;
-/**
- * People who write to a public centre's assistant are mostly citizens: a procedure whose target
- * groups include them (rather than only organisations, enterprises or officials) gets this much.
- * 0.1–0.3 gave the same figures on chat-queries-dev and +1.3–2.6 points on the tuning lines of
- * chat-queries-dev-2; a bonus for commune and province procedures instead cost one dev question.
- */
-const CITIZEN_BONUS = 0.2;
-const CITIZEN_GROUPS = /^(Công dân Việt Nam|Người Việt Nam|Cá nhân)/u;
-const forCitizens = (p: Procedure) => p.targetGroups.some((t) => CITIZEN_GROUPS.test(t));
+
+/** See MIN_AGREEMENT. */
+function isAbout(agreement: number, covered: Coverage): boolean {
+  if (agreement >= SURE_AGREEMENT) return true;
+  return agreement >= MIN_AGREEMENT && covered.share >= MIN_COVERAGE && (covered.unknown.length === 0 || covered.share >= STRANGE_COVERAGE);
+}
+
 /** A message with an out-of-scope topic is still answered when it names a procedure this clearly. */
 const CLEAR_AGREEMENT = 0.75;
 /** Two candidates this close in score are both offered instead of guessing. */
@@ -209,47 +200,19 @@ export class ChatEngine {
     if (talk.kinds.includes('outOfScope') && agreement < CLEAR_AGREEMENT) return this.declined();
     if (!top) return this.unmatched(hits, aspect);
 
-    // The best few candidates' records, read: what the question describes is in the record of the
-    // procedure it means ("vợ em vừa sinh bé ở bệnh viện" is in the birth registration's documents).
-    const records = new Map<string, Procedure>();
-    const record = async (code: string) => {
-      if (!records.has(code)) {
-        const p = await this.deps.getProcedure(code);
-        if (p) records.set(code, p);
-      }
-      return records.get(code);
-    };
-    const covers = new Map<string, Coverage>();
-    const coverageOf = (p: Procedure): Coverage => {
-      let c = covers.get(p.code);
-      if (!c) covers.set(p.code, (c = coverage(p, { readings: query.readings, rarity: (t) => search.rarity(t), isQuestionWord: (t) => search.isQuestionWord(t) })));
-      return c;
-    };
-    const reread: { hit: SearchHit; score: number }[] = [];
-    for (const hit of found.slice(0, RECORD_RERANK)) {
-      const p = await record(hit.code);
-      const score = hit.score + (p ? RECORD_WEIGHT * coverageOf(p).share + (forCitizens(p) ? CITIZEN_BONUS : 0) : 0);
-      reread.push({ hit, score });
-    }
-    reread.sort((a, b) => b.score - a.score);
-    const ranked = [...reread.map((r) => r.hit), ...found.slice(RECORD_RERANK)];
-    const best = ranked[0]!;
-    const scoreOf = (h: SearchHit) => reread.find((r) => r.hit === h)?.score ?? h.score;
+    // The best few candidates' records, read (candidates.ts).
+    const read = await readCandidates(found, query, { search, getProcedure: this.deps.getProcedure });
+    const { ranked, best } = read;
 
     // The same procedure at several levels, or published by several provinces: one answer.
     const variants = variantsOf(best, ranked);
-    for (const v of variants) await record(v.code);
-    const choice = chooseVariant(variants, query, records, config.levelPreference ?? DEFAULT_LEVEL_PREFERENCE, config.province);
-    const chosen = records.get(choice.chosen.code);
+    for (const v of variants) await read.record(v.code);
+    const choice = chooseVariant(variants, query, read.records, config.levelPreference ?? DEFAULT_LEVEL_PREFERENCE, config.province);
+    const chosen = read.records.get(choice.chosen.code);
     if (!chosen) return this.unmatched(hits, aspect);
 
     // Answer only what the question is about: its name agrees, or its record speaks of what the question says.
-    const bestAgreement = best.match?.agreement ?? 0;
-    const covered = coverageOf(chosen);
-    const about =
-      bestAgreement >= SURE_AGREEMENT ||
-      (bestAgreement >= MIN_AGREEMENT && covered.share >= MIN_COVERAGE && (covered.unknown.length === 0 || covered.share >= STRANGE_COVERAGE));
-    if (!about) return this.unmatched(ranked.slice(0, MAX_OPTIONS), aspect);
+    if (!isAbout(best.match?.agreement ?? 0, read.coverageOf(chosen))) return this.unmatched(ranked.slice(0, MAX_OPTIONS), aspect);
 
     const rest = ranked.filter((h) => !variants.includes(h));
     // A question that names only what several procedures share ("xin giấy phép xây dựng": for a
@@ -260,7 +223,7 @@ export class ChatEngine {
       const offered = [...distinct.filter((h) => h.detail), ...distinct.filter((h) => !h.detail)].slice(0, MAX_OPTIONS);
       if (offered.length >= MIN_BROAD_OPTIONS) return this.clarify(offered, aspect);
     }
-    const close = rest.filter((h) => scoreOf(best) - scoreOf(h) < CLOSE_SCORE && (h.match?.agreement ?? 0) >= MIN_AGREEMENT);
+    const close = rest.filter((h) => read.scoreOf(best) - read.scoreOf(h) < CLOSE_SCORE && (h.match?.agreement ?? 0) >= MIN_AGREEMENT);
     // The same name under several codes is one procedure published by several provinces: no choice to offer.
     const distinct = distinctNames([choice.chosen, ...close]);
     if (distinct.length > 1) return this.clarify(distinct, aspect);
