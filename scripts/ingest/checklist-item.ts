@@ -67,6 +67,8 @@ export function firstSentenceEnd(text: string): number {
     else if (c === ')') depth = Math.max(0, depth - 1);
     else if (c === '\n') return i;
     else if (depth === 0 && c === ';') return i;
+    // "Bản sao các giấy tờ sau đây: - Giấy tờ pháp lý…": a list written inline starts after the colon.
+    else if (depth === 0 && c === ':' && /^\s+(?:[-+•]\s|\(?[a-zđ0-9ivx]{1,3}\)\s)/u.test(text.slice(i + 1, i + 8))) return i;
     else if (depth === 0 && c === '.' && /^\s+[\p{Lu}"“(]/u.test(text.slice(i + 1, i + 4)) && !/\b(?:Tp|TP|ThS|TS|Th|St|v\.v)$/u.test(text.slice(Math.max(0, i - 4), i))) {
       return i;
     }
@@ -185,12 +187,17 @@ function noteOf(body: string, guessed: boolean, announces: boolean): ReadItem {
   return { title: title || body.slice(0, MAX_TITLE), detail: joinDetail(overflow, body.slice(end)), kind: 'note', condition: null, guessed, announces };
 }
 
+/** The pieces of text a title leaves, in order, keeping the sentence breaks between them. */
 function joinDetail(...parts: string[]): string {
-  return parts
-    .map((p) => p.replace(/^[\s;,.]+/u, '').trim())
-    .filter(Boolean)
-    .join(' ')
-    .trim();
+  let out = '';
+  for (const part of parts) {
+    const m = /^(\s*)([.;,:]?)\s*([\s\S]*)$/u.exec(part)!;
+    const text = m[3]!.trim();
+    if (!text) continue;
+    if (!out) out = text;
+    else out += `${m[2] === '.' || m[2] === ';' ? m[2] : ''}${m[1]!.includes('\n') ? '\n' : ' '}${text}`;
+  }
+  return out;
 }
 
 export interface ItemContext {

@@ -50,6 +50,9 @@ export function readHeading(name: string): HeadingReading {
   // Prose about delegation ("Người có thẩm quyền ký … có thể ủy quyền …", "Người ủy quyền và người được ủy quyền … chịu trách nhiệm"): an addition.
   const delegation = RULES.crossCase.phrases[0]!;
   if (containsAny(low, [delegation.phrase])) return { type: 'addition', condition: delegation.label, crossCase: true };
+  // "(Trường hợp không quy định là bản chính thì có thể nộp bản sao…)": a remark in brackets.
+  const bare = body.replace(/[\s.;:]+$/u, '');
+  if (bare.startsWith('(') && bare.endsWith(')')) return { type: 'description' };
   if (startsWithAny(low, RULES.parts.phrases)) return { type: 'part' };
   if (startsWithAny(low, RULES.noteStarts.phrases)) return { type: 'description' };
   // "1. Đơn đề nghị…", "3. Một trong các tài liệu…": a numbered item the page cut into a case. "1) Hồ sơ đối với tàu đóng mới gồm:" is a case.
@@ -209,7 +212,9 @@ function additionItems(sc: SourceCase, reading: HeadingReading, code: string, st
   const restRead = rest ? readItem(rest, { section: '', counted: false }) : null;
   if (restRead && restRead.kind !== 'note') return [headingItem(sc.name, items, condition, stats)];
   const withCondition = items.map((p) => (p.c.condition || p.c.kind === 'note' ? p : { ...p, c: { ...p.c, condition } }));
-  if (!heading || (restRead && restRead.kind === 'note')) {
+  // "… thì hồ sơ phải kèm theo:", "…, kèm theo hồ sơ đăng ký doanh nghiệp phải có:" only lead to the items; anything more is kept as a note.
+  const leadIn = restRead !== null && (restRead.announces || endsWithVerb(rest));
+  if (!heading || (restRead && restRead.kind === 'note' && !leadIn)) {
     // The heading says more than its condition ("… thì việc ủy quyền thực hiện theo quy định tại khoản 2 Điều 12…"): kept as a note.
     const note = readItem(sc.name, { section: 'note', counted: false });
     stats.components++;
@@ -217,6 +222,11 @@ function additionItems(sc: SourceCase, reading: HeadingReading, code: string, st
     return [{ c: { name: sc.name, originals: null, copies: null, required: null, forms: [], title: note.title, detail: note.detail, kind: 'note', condition: null, children: [] }, marker, numbering, announces: false }, ...withCondition];
   }
   return withCondition;
+}
+
+function endsWithVerb(text: string): boolean {
+  const low = matchForm(text.replace(/[\s:.;]+$/u, ''));
+  return [...RULES.bringVerbs.phrases, ...RULES.bringVerbs.present].some((v) => low.endsWith(` ${matchForm(v)}`));
 }
 
 const KIND_ORDER: SectionKind[] = ['', 'submit', 'present', 'note'];
@@ -233,9 +243,17 @@ export function structureCases(source: SourceCase[], code: string, anomalies: An
     if (r.type === 'section') stats.sections[r.section === '' ? 'general' : r.section!]++;
   });
 
-  // Cases come in twos or more: one conditional case beside other lists is an addition to them.
+  // One published case is the record's list, whatever its heading says ("Người yêu cầu chứng thực phải xuất trình các giấy tờ sau:").
+  const only = source.length === 1 ? source[0]! : null;
+  if (only && readings[0]!.type !== 'section' && readings[0]!.type !== 'addition') {
+    return [{ name: only.name, headings: [], components: applicationsFirst(ordered(listOf(only, '', code, stats, anomalies))).map((p) => p.c) }];
+  }
+  // The sections' lists first: whether they hold any document decides how the other headings read.
+  const sectionLists = source.map((sc, i) => (readings[i]!.type === 'section' ? listOf(sc, readings[i]!.section!, code, stats, anomalies) : []));
+  // Cases come in twos or more: one conditional case beside other lists is an addition to them. A
+  // section of notes only (an unnamed case holding "*Lưu ý: …") is common to the cases, not a list of its own.
   const common =
-    readings.some((r, i) => ((r.type === 'section' && r.section !== 'note') || r.type === 'part') && source[i]!.components.length > 0) ||
+    readings.some((r, i) => (r.type === 'section' && r.section !== 'note' && sectionLists[i]!.some((p) => p.c.kind !== 'note')) || (r.type === 'part' && source[i]!.components.length > 0)) ||
     readings.filter((r) => r.type === 'alternative').length < 2;
   const sectionItems: Record<SectionKind, Placed[]> = { '': [], submit: [], present: [], note: [] };
   const parts: Placed[] = [];
@@ -252,7 +270,7 @@ export function structureCases(source: SourceCase[], code: string, anomalies: An
     if (sc.name.trim()) headings.push(sc.name);
     switch (r.type) {
       case 'section':
-        sectionItems[r.section!].push(...listOf(sc, r.section!, code, stats, anomalies));
+        sectionItems[r.section!].push(...sectionLists[i]!);
         break;
       case 'part':
         parts.push(headingItem(sc.name, listOf(sc, '', code, stats, anomalies), null, stats));
