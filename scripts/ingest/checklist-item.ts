@@ -12,6 +12,8 @@ import { readMarkers } from './markers.ts';
 import { containsAny, findPhrase, isDocument, matchForm, RULES, startsWithAny, startsWithPhrase } from './checklist-rules.ts';
 
 export const MAX_TITLE = 120;
+/** A condition read at the end of an item is at most this long (one sentence of a situation). */
+const MAX_CONDITION = 160;
 /** A title is never cut shorter than this: a shorter cut says too little to act on. */
 const MIN_CUT = 40;
 
@@ -105,23 +107,32 @@ function documentIn(clause: string): { text: string; present: boolean } | null {
     if (presentVerb) present = true;
     t = tidy(t.slice(matchForm(verb).length));
   }
+  // "hồ sơ phải kèm theo một trong những giấy tờ sau", "hồ sơ đăng ký hộ kinh doanh phải có văn bản ủy quyền…": the document is what the dossier must hold.
+  const dossier = /^hồ sơ(?![\p{L}\p{N}])/iu.test(t) ? afterVerb(t, 80) : null;
+  if (dossier) return { text: dossier.text, present: present || dossier.present };
   if (t && isDocument(t)) return { text: t, present };
   // "…, hồ sơ còn phải bổ sung bản sao…", "…kèm theo hồ sơ phải có: (i) …": a document after a verb inside the clause.
+  const inside = afterVerb(t, t.length);
+  return inside ? { text: inside.text, present: present || inside.present } : null;
+}
+
+/** The document after the first verb of bringing (within `within` characters) that is followed by one. */
+function afterVerb(t: string, within: number): { text: string; present: boolean } | null {
   const low = matchForm(t);
   let best: { at: number; verb: string } | null = null;
   for (const v of [...RULES.bringVerbs.present, ...RULES.bringVerbs.phrases]) {
     let i = findPhrase(low, v);
-    while (i >= 0) {
+    while (i >= 0 && i <= within) {
       const after = tidy(t.slice(i + v.length));
       if (after && isDocument(after)) {
-        if (!best || i < best.at) best = { at: i, verb: v };
+        if (!best || i < best.at || (i === best.at && v.length > best.verb.length)) best = { at: i, verb: v };
         break;
       }
       i = findPhrase(low, v, i + 1);
     }
   }
   if (!best) return null;
-  return { text: tidy(t.slice(best.at + best.verb.length)), present: present || RULES.bringVerbs.present.includes(best.verb) };
+  return { text: tidy(t.slice(best.at + best.verb.length)), present: RULES.bringVerbs.present.includes(best.verb) };
 }
 
 /** A condition at the end of the clause ("… trong trường hợp ủy quyền…", "(nếu có)"), unless it is about the way of submitting. */
@@ -157,21 +168,25 @@ function trailingCondition(clause: string): { title: string; condition: string; 
     // The way of submitting: everyone brings it; the words move to the detail when they are a bracket.
     return cond.trimStart().startsWith('(') ? { title: `${head}${after}`, condition: '', moved: cond.trim() } : null;
   }
-  const condition = best.label ?? capitalize(tidy(cond).replace(/^trong\s+/iu, ''));
+  let condition = best.label ?? capitalize(tidy(cond).replace(/^trong\s+/iu, ''));
   if (!tidy(head)) return null;
-  return { title: `${head}${after}`, condition, moved: '' };
+  // A long situation ("… theo các phương thức quy định tại khoản 2 Điều 14 Nghị định số 104/2022/NĐ-CP…")
+  // is cut like a title; the rest goes to the detail.
+  const { title: short, overflow } = cutTitle(condition, MAX_CONDITION);
+  condition = short;
+  return { title: `${head}${after}`, condition, moved: overflow };
 }
 
 /** At most MAX_TITLE characters, cut where the text allows: a bracket, a comma, then a word. */
-export function cutTitle(text: string): { title: string; overflow: string } {
+export function cutTitle(text: string, max = MAX_TITLE): { title: string; overflow: string } {
   const t = text.trim();
-  if (t.length <= MAX_TITLE) return { title: t, overflow: '' };
-  const window = t.slice(0, MAX_TITLE + 1);
+  if (t.length <= max) return { title: t, overflow: '' };
+  const window = t.slice(0, max + 1);
   for (const boundary of [' (', ', ', ' - ', ' theo ', ' của ', ' do ', ' để ', ' hoặc ', ' và ', ' với ', ' tại ', ' trong ', ' về ', ' đã ', ' được ', ' có ', ' ']) {
     const i = window.lastIndexOf(boundary);
     if (i >= MIN_CUT) return { title: tidy(t.slice(0, i)), overflow: t.slice(i).trim() };
   }
-  return { title: t.slice(0, MAX_TITLE), overflow: t.slice(MAX_TITLE) };
+  return { title: t.slice(0, max), overflow: t.slice(max) };
 }
 
 function announcesSubItems(text: string): boolean {
@@ -209,8 +224,9 @@ export interface ItemContext {
 /** Reads one component's text (its list markers already irrelevant: they are stripped here). */
 export function readItem(name: string, ctx: ItemContext): ReadItem {
   let body = leading(name);
-  // "(Trường hợp …)" wrapped whole in brackets.
-  if (body.startsWith('(') && body.endsWith(')') && balanced(body.slice(1, -1))) body = body.slice(1, -1).trim();
+  // "(Trường hợp …)." wrapped whole in brackets.
+  const bare = body.replace(/[\s.;:]+$/u, '');
+  if (bare.startsWith('(') && bare.endsWith(')') && balanced(bare.slice(1, -1))) body = bare.slice(1, -1).trim();
   const announces = announcesSubItems(body);
   const low = matchForm(body);
   if (ctx.section === 'note' || startsWithAny(low, RULES.noteStarts.phrases)) return noteOf(body, false, announces);
@@ -222,12 +238,15 @@ export function readItem(name: string, ctx: ItemContext): ReadItem {
 
   // A condition first: "Trường hợp X thì Y", "Đối với X, Y", "Tùy từng trường hợp phải bổ sung: Y".
   let condition: string | null = null;
+  let conditionRest = '';
   let clause = first;
   const start = startsWithAny(firstLow, RULES.conditionStarts.phrases);
   if (start) {
     const cut = conditionEnd(first, firstLow, matchForm(start).length);
     if (!cut) return noteOf(body, false, announces);
-    condition = capitalize(tidy(first.slice(0, cut.end)));
+    const long = cutTitle(capitalize(tidy(first.slice(0, cut.end))), MAX_CONDITION);
+    condition = long.title;
+    conditionRest = long.overflow;
     clause = first.slice(cut.next);
   }
 
@@ -237,7 +256,7 @@ export function readItem(name: string, ctx: ItemContext): ReadItem {
     if (doc === null && ctx.counted && !rule) {
       // A count says it is a document, although no phrase does: kept as one, and counted as guessed.
       const { title, overflow } = cutTitle(tidy(clause) || tidy(first));
-      return { title, detail: joinDetail(overflow, rest), kind: ctx.section === 'present' ? 'present' : 'submit', condition, guessed: true, announces };
+      return { title: capitalize(title), detail: joinDetail(overflow, rest), kind: ctx.section === 'present' ? 'present' : 'submit', condition, guessed: true, announces };
     }
     return noteOf(body, doc === null && !rule, announces);
   }
@@ -258,7 +277,7 @@ export function readItem(name: string, ctx: ItemContext): ReadItem {
   const kind: ComponentKind = doc.present || ctx.section === 'present' ? 'present' : 'submit';
   return {
     title: capitalize(title),
-    detail: joinDetail(overflow, moved, rest),
+    detail: joinDetail(overflow, moved, conditionRest, rest),
     kind,
     condition: condition && condition.length > 0 ? condition : null,
     guessed: false,

@@ -36,6 +36,8 @@ export function readHeading(name: string): HeadingReading {
   const { body, numbering } = readMarkers(name);
   const low = matchForm(body.replace(/[\s:.]+$/u, ''));
   if (!low) return { type: 'section', section: '' };
+  // "Hồ sơ của người nhận con nuôi:" is a part, although "Hồ sơ" alone would be a section.
+  if (startsWithAny(low, RULES.parts.phrases)) return { type: 'part' };
   for (const section of ['submit', 'present', 'note', 'general'] as const) {
     const phrase = startsWithAny(low, RULES.sections[section]);
     if (!phrase) continue;
@@ -186,7 +188,8 @@ function headingItem(heading: string, children: Placed[], condition: string | nu
       forms: [],
       title: read.title,
       detail: read.detail,
-      kind: kids.length ? kind : read.kind,
+      // A heading that names a document ("2. Trường hợp ủy quyền phải kèm theo giấy ủy quyền…") is one, whatever its sub-items.
+      kind: kids.length && kind !== 'note' ? kind : read.kind,
       condition: read.condition ?? condition,
       children: kids,
     },
