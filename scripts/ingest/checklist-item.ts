@@ -95,8 +95,8 @@ function conditionEnd(first: string, low: string, from: number): { end: number; 
   return cuts.reduce((a, b) => (b.end < a.end ? b : a));
 }
 
-/** The document named in a clause: after a verb of bringing, or the clause itself. */
-function documentIn(clause: string): { text: string; present: boolean } | null {
+/** The document named in a clause: after a verb of bringing, or the clause itself; `lead` is what came before the verb. */
+function documentIn(clause: string): { text: string; present: boolean; lead?: string } | null {
   let t = tidy(clause);
   let present = false;
   for (let guard = 0; guard < 3; guard++) {
@@ -113,11 +113,11 @@ function documentIn(clause: string): { text: string; present: boolean } | null {
   if (t && isDocument(t)) return { text: t, present };
   // "…, hồ sơ còn phải bổ sung bản sao…", "…kèm theo hồ sơ phải có: (i) …": a document after a verb inside the clause.
   const inside = afterVerb(t, t.length);
-  return inside ? { text: inside.text, present: present || inside.present } : null;
+  return inside ? { text: inside.text, present: present || inside.present, lead: inside.lead } : null;
 }
 
 /** The document after the first verb of bringing (within `within` characters) that is followed by one. */
-function afterVerb(t: string, within: number): { text: string; present: boolean } | null {
+function afterVerb(t: string, within: number): { text: string; present: boolean; lead: string } | null {
   const low = matchForm(t);
   let best: { at: number; verb: string } | null = null;
   for (const v of [...RULES.bringVerbs.present, ...RULES.bringVerbs.phrases]) {
@@ -132,7 +132,7 @@ function afterVerb(t: string, within: number): { text: string; present: boolean 
     }
   }
   if (!best) return null;
-  return { text: tidy(t.slice(best.at + best.verb.length)), present: RULES.bringVerbs.present.includes(best.verb) };
+  return { text: tidy(t.slice(best.at + best.verb.length)), present: RULES.bringVerbs.present.includes(best.verb), lead: t.slice(0, best.at) };
 }
 
 /** A condition at the end of the clause ("… trong trường hợp ủy quyền…", "(nếu có)"), unless it is about the way of submitting. */
@@ -261,6 +261,15 @@ export function readItem(name: string, ctx: ItemContext): ReadItem {
     return noteOf(body, doc === null && !rule, announces);
   }
 
+  // "Lao động nam … khi vợ sinh con hồ sơ là bản sao giấy khai sinh…": who or when the document is for.
+  if (!condition && doc.lead && !isDocument(tidy(doc.lead)) && !/^(?:hồ sơ|các giấy tờ|giấy tờ)(?![\p{L}\p{N}])/iu.test(tidy(doc.lead))) {
+    const lead = tidy(doc.lead.replace(/\s+(?:hồ sơ|thì)$/iu, ''));
+    if (lead) {
+      const cut = cutTitle(capitalize(lead), MAX_CONDITION);
+      condition = cut.title;
+      conditionRest = cut.overflow;
+    }
+  }
   // The document's own words; a condition at their end ("… trong trường hợp ủy quyền") moves out.
   let text = doc.text;
   let moved = '';

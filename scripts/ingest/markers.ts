@@ -58,6 +58,11 @@ const READERS: Reader[] = [
     const m = /^(\d{1,2}(?:\.\d{1,2}){0,3})[.)/](?=\s|\p{L})\s*/u.exec(t) ?? /^(\d{1,2}(?:\.\d{1,2}){1,3})\s+(?=\p{Lu})/u.exec(t);
     return m ? { marker: { scheme: 'num', key: dotted(m[1]!) }, length: m[0].length } : null;
   },
+  // a1) b.1) i.2): a point's sub-point
+  (t) => {
+    const m = /^([a-zđ])\.?(\d{1,2})\)\s*/iu.exec(t);
+    return m ? { marker: { scheme: 'letter', key: [letterKey(m[1]!), Number(m[2])] }, length: m[0].length } : null;
+  },
   // ii) iii) iv): roman; a) b) đ) — a single letter is a letter, as legal texts use them.
   (t) => {
     const m = /^([a-zđ]{1,4})[).](?=\s)\s*/u.exec(t);

@@ -10,7 +10,7 @@ export interface ChecklistItem {
   text: Inline[];
   /** The situation it applies to ("Trường hợp ủy quyền"); shown before the text. */
   condition?: string;
-  /** The rest of the source's text: collapsed under the item on the web, in full in Markdown and text. */
+  /** The rest of the source's text: collapsed under the item on the web, in full in Markdown and text (it often says what may replace the document). */
   detail?: Inline[];
   /** Sub-items ("… hai bộ bản vẽ thiết kế, mỗi bộ gồm:" → the drawings). */
   children?: ChecklistItem[];
@@ -26,8 +26,9 @@ export type Block =
   | { type: 'note'; text: Inline[] }
   /**
    * Secondary content a reader opens when they want it (the notes of a document list): collapsed on
-   * the web (<details>), shown in full under its summary in Markdown and text, and left out of short
-   * answers.
+   * the web (<details>). Where a channel cannot collapse (Markdown, plain text) the summary stays and
+   * the content is one click away on the procedure's page, linked in the source line; a short answer
+   * leaves it out.
    */
   | { type: 'collapsible'; summary: Inline[]; blocks: Block[] };
 

@@ -76,8 +76,14 @@ function checklistItem(c: Component, withCondition: boolean): ChecklistItem {
 /** A note in full: its title and the rest of its text. */
 const noteText = (c: Component): string => (c.detail ? `${c.title} ${c.detail}` : c.title);
 
+/** Longest case name shown whole; some pages publish a paragraph as a case's name. */
+const MAX_CASE_LABEL = 160;
+
 function caseLabel(c: ProcedureCase, i: number): string {
-  return displayItem(c.name).replace(/:$/u, '') || `Trường hợp ${i + 1}`;
+  const label = displayItem(c.name).replace(/:$/u, '') || `Trường hợp ${i + 1}`;
+  if (label.length <= MAX_CASE_LABEL) return label;
+  const cut = label.slice(0, MAX_CASE_LABEL);
+  return `${cut.slice(0, Math.max(cut.lastIndexOf(' '), 60)).replace(/[\s,;:.]+$/u, '')}…`;
 }
 
 /**

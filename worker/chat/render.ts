@@ -61,8 +61,9 @@ export function toMarkdown(blocks: Block[]): string {
         case 'checklist':
           return [...(b.title ? [`**${escapeMarkdown(b.title)}**`, ''] : []), ...checklistMarkdown(b.items, '')].join('\n');
         case 'collapsible':
-          // Markdown has no disclosure: the summary as a heading line, the content in full.
-          return `**${inlineMarkdown(b.summary)}**\n\n${toMarkdown(b.blocks)}`;
+          // Markdown (Bot Framework, Teams) has no disclosure: as in plain text, the summary stays
+          // and the content is one click away on the procedure's page (the source line's link).
+          return `**${inlineMarkdown(b.summary)}:** ${escapeMarkdown(chatText.collapsedInText)}`;
         case 'table':
           return [
             `| ${b.header.map(escapeMarkdown).join(' | ')} |`,
@@ -139,10 +140,23 @@ function inlineText(parts: Inline[]): string {
     .join('');
 }
 
+/**
+ * An item's detail in plain text, up to this many characters: a paragraph of legal text after one
+ * document would push the next ones out of the first message (a Zalo or Messenger message holds
+ * 2,000). The rest is on the procedure's page, linked in the source line.
+ */
+const MAX_TEXT_DETAIL = 300;
+
+function shortDetail(detail: string): string {
+  if (detail.length <= MAX_TEXT_DETAIL) return detail;
+  const cut = detail.slice(0, MAX_TEXT_DETAIL);
+  return `${cut.slice(0, Math.max(cut.lastIndexOf(' '), MAX_TEXT_DETAIL / 2)).replace(/[\s,;:]+$/u, '')} …`;
+}
+
 function checklistText(items: ChecklistItem[], pad: string): string[] {
   return items.flatMap((it) => [
     `${pad}☐ ${it.condition ? `${it.condition}: ` : ''}${inlineText(it.text)}`,
-    ...(it.detail ? [`${pad}   ${inlineText(it.detail)}`] : []),
+    ...(it.detail ? [`${pad}   ${shortDetail(inlineText(it.detail))}`] : []),
     ...checklistText(it.children ?? [], `${pad}   `),
   ]);
 }
