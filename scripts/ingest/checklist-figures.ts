@@ -20,7 +20,7 @@ export interface ChecklistFigures {
   over200: number;
   /** Lists (a case's items, an item's sub-items) whose numbering goes down somewhere. */
   listsOutOfOrder: number;
-  /** Components with neither an original nor a copy, and how many of them are notes. */
+  /** Components with neither an original nor a copy (once per record), and how many of them are notes. */
   noCount: number;
   noCountNotes: number;
   notes: number;
@@ -76,6 +76,8 @@ export function sourceFigures(records: { cases: SourceCase[] }[]): ChecklistFigu
 export function structuredFigures(records: { cases: { headings: string[]; components: Component[] }[] }[]): ChecklistFigures {
   const f = zero();
   let headings = new Set<string>();
+  // A component the ingest gave to several cases (an addition for all) counts once, as in the source.
+  let counted = new Set<string>();
   const list = (items: Component[]) => {
     if (outOfOrder(items.map((c) => readMarkers(c.name).numbering))) f.listsOutOfOrder++;
     for (const c of items) {
@@ -88,7 +90,8 @@ export function structuredFigures(records: { cases: { headings: string[]; compon
       if (c.kind === 'present') f.present++;
       if (c.condition !== null && c.kind !== 'note') f.conditional++;
       // An item made of a case heading has no count of its own: only published components count here.
-      if (noCount(c) && !headings.has(c.name)) {
+      if (noCount(c) && !headings.has(c.name) && !counted.has(c.name)) {
+        counted.add(c.name);
         f.noCount++;
         if (c.kind === 'note') f.noCountNotes++;
       }
@@ -103,6 +106,7 @@ export function structuredFigures(records: { cases: { headings: string[]; compon
     f.records++;
     f.cases += r.cases.length;
     if (r.cases.length > 1) f.recordsWithSeveralCases++;
+    counted = new Set();
     for (const k of r.cases) {
       headings = new Set(k.headings);
       list(k.components);
