@@ -129,6 +129,7 @@ input.count{width:4.5rem;text-align:right}
 .sheet table.grid th,.sheet table.grid td{border-color:#888;font-size:.9rem;padding:5px 7px}
 .sheet table.grid thead th{background:#f1f1f1;color:#111}
 .sheet tr.group th{background:#fafafa;color:#111}
+.sheet ul.sub{list-style:none;padding-left:.3rem}
 .proc-name,.proc-meta{margin:4px 0}
 .fill{margin:4px 0 8px}
 .tick{display:inline-block;width:14px;height:14px;border:1.5px solid #111;border-radius:2px;vertical-align:-2px}
