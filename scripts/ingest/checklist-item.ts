@@ -9,7 +9,7 @@
 //   "+ Người tiếp nhận có trách nhiệm tiếp nhận đúng, đủ hồ sơ…" → a note
 import type { ComponentKind } from '../../worker/catalog/schema.ts';
 import { readMarkers } from './markers.ts';
-import { containsAny, findPhrase, isDocument, matchForm, RULES, startsWithAny, startsWithPhrase } from './checklist-rules.ts';
+import { containsAny, findPhrase, isDocument, matchForm, RULES, startsWithAny } from './checklist-rules.ts';
 
 export const MAX_TITLE = 120;
 /** A condition read at the end of an item is at most this long (one sentence of a situation). */
@@ -79,7 +79,7 @@ export function firstSentenceEnd(text: string): number {
 }
 
 /** Where a leading condition ends: " thì ", else the first ": ", "phải …"/"cần …" verb, or ", ". */
-function conditionEnd(first: string, low: string, from: number): { end: number; next: number } | null {
+function conditionEnd(low: string, from: number): { end: number; next: number } | null {
   const then = findPhrase(low, ' thì ', from);
   if (then >= 0) return { end: then, next: then + ' thì '.length };
   const cuts: { end: number; next: number }[] = [];
@@ -242,7 +242,7 @@ export function readItem(name: string, ctx: ItemContext): ReadItem {
   let clause = first;
   const start = startsWithAny(firstLow, RULES.conditionStarts.phrases);
   if (start) {
-    const cut = conditionEnd(first, firstLow, matchForm(start).length);
+    const cut = conditionEnd(firstLow, matchForm(start).length);
     if (!cut) return noteOf(body, false, announces);
     const long = cutTitle(capitalize(tidy(first.slice(0, cut.end))), MAX_CONDITION);
     condition = long.title;
@@ -300,9 +300,8 @@ export function headingCondition(heading: string): { condition: string; rest: st
   const low = matchForm(body);
   const start = startsWithAny(low, RULES.conditionStarts.phrases);
   if (!start) return null;
-  const cut = conditionEnd(body, low, matchForm(start).length);
+  const cut = conditionEnd(low, matchForm(start).length);
   if (!cut) return { condition: capitalize(tidy(body)), rest: '' };
   return { condition: capitalize(tidy(body.slice(0, cut.end))), rest: body.slice(cut.next).trim() };
 }
 
-export { startsWithPhrase };

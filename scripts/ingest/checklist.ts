@@ -16,8 +16,8 @@
 // given the additions and notes that apply to all.
 import type { Anomaly, Component, ProcedureCase, SourceCase, SourceComponent } from '../../worker/catalog/schema.ts';
 import { headingCondition, readItem, type SectionKind } from './checklist-item.ts';
-import { applicationRank, containsAny, isDocument, matchForm, RULES, startsWithAny, startsWithPhrase } from './checklist-rules.ts';
-import { byNumbering, compareKeys, NUMBERED, readMarkers, type Marker } from './markers.ts';
+import { applicationRank, containsAny, isDocument, matchForm, RULES, startsWithAny } from './checklist-rules.ts';
+import { byNumbering, compareKeys, readMarkers, type Marker } from './markers.ts';
 
 export type HeadingType = 'section' | 'part' | 'addition' | 'description' | 'alternative';
 
@@ -118,7 +118,6 @@ export function nest(items: Placed[]): Placed[] {
     if (!parent.announces || parent.c.kind === 'note') continue;
     const first = items[i + 1];
     if (!first?.marker || first.marker.scheme === 'star' || first.marker.scheme === parent.marker?.scheme) continue;
-    if (parent.marker && NUMBERED.has(first.marker.scheme) && NUMBERED.has(parent.marker.scheme) && first.marker.scheme === parent.marker.scheme) continue;
     const plainFirst = first.c.condition === null && first.c.kind !== 'note';
     const children: Placed[] = [];
     let j = i + 1;
@@ -317,4 +316,3 @@ export function structureCases(source: SourceCase[], code: string, anomalies: An
   return cases;
 }
 
-export { NUMBERED, startsWithPhrase };
