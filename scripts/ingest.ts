@@ -4,7 +4,10 @@
 // wins over a scraped page for the same code; the catalog list supplies every other procedure.
 import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
-import { procedureSchema, type Anomaly, type Procedure } from '../worker/catalog/schema.ts';
+import { procedureSchema, type Anomaly, type Procedure, type SourceProcedure } from '../worker/catalog/schema.ts';
+import { emptyStats, structureCases } from './ingest/checklist.ts';
+import { inferTimeUnits } from './ingest/time-units.ts';
+import { formatFigures, sourceFigures, structuredFigures } from './ingest/checklist-figures.ts';
 import { catalogLineSchema, fromCatalogLine, parsePortalDetail, unique } from './ingest/portal.ts';
 import { parseScrapedRecord } from './ingest/scraped.ts';
 import { progress } from './lib/progress.ts';
@@ -24,7 +27,7 @@ const provincesRaw = readJson(join(sourcesDir, 'portal-provinces.json')) as { da
 const provinces = (provincesRaw.data?.rows ?? []).flatMap((r) => (typeof r.name === 'string' ? [r.name] : []));
 
 // 1. Catalog list: every procedure by name, code and agency.
-const catalog = new Map<string, Procedure>();
+const catalog = new Map<string, SourceProcedure>();
 const catalogLines = readFileSync(join(sourcesDir, 'portal-catalog.jsonl'), 'utf8').split('\n').filter((l) => l.trim());
 const barCatalog = progress('catalog list', catalogLines.length);
 for (const [i, line] of catalogLines.entries()) {
@@ -53,9 +56,9 @@ barCatalog.done();
 function readDetails(
   label: string,
   files: string[],
-  parse: (raw: unknown, file: string) => Procedure,
-): Map<string, Procedure> {
-  const out = new Map<string, Procedure>();
+  parse: (raw: unknown, file: string) => SourceProcedure,
+): Map<string, SourceProcedure> {
+  const out = new Map<string, SourceProcedure>();
   const bar = progress(label, files.length);
   for (const file of files) {
     bar.tick();
@@ -93,7 +96,7 @@ const scrapedFiles = readdirSync(scrapedDir, { withFileTypes: true })
 const scraped = readDetails('scraped-details', scrapedFiles, (raw) => parseScrapedRecord(raw, SCRAPED_CRAWL, anomalies));
 
 // 3. Merge: portal detail > scraped page > catalog list; the catalog fills what a detail source lacks.
-function withCatalog(detail: Procedure, list: Procedure | undefined): Procedure {
+function withCatalog(detail: SourceProcedure, list: SourceProcedure | undefined): SourceProcedure {
   if (!list) {
     anomalies.push({ code: detail.code, kind: 'detail-not-in-catalog-list', detail: detail.name.slice(0, 200) });
     return detail;
@@ -112,7 +115,7 @@ function withCatalog(detail: Procedure, list: Procedure | undefined): Procedure 
   };
 }
 
-const merged = new Map<string, Procedure>();
+const merged = new Map<string, SourceProcedure>();
 let mergedBoth = 0;
 for (const code of unique([...catalog.keys(), ...portal.keys(), ...scraped.keys()])) {
   const p = portal.get(code);
@@ -125,13 +128,18 @@ for (const code of unique([...catalog.keys(), ...portal.keys(), ...scraped.keys(
     if (!detail.decisionNumber && s.decisionNumber) detail.decisionNumber = s.decisionNumber;
     if (!detail.receivingAddress && s.receivingAddress) detail.receivingAddress = s.receivingAddress;
   }
-  merged.set(code, detail ? withCatalog(detail, catalog.get(code)) : (catalog.get(code) as Procedure));
+  merged.set(code, detail ? withCatalog(detail, catalog.get(code)) : (catalog.get(code) as SourceProcedure));
 }
 
-// 4. Validate and write, sorted by code, one procedure per line (diff-friendly).
+// 4. Structure the document lists as checklists (scripts/ingest/checklist.ts), then validate and
+// write, sorted by code, one procedure per line (diff-friendly).
+const checklistStats = emptyStats();
+const before = sourceFigures([...merged.values()].filter((p) => p.detail));
 const out: string[] = [];
 for (const code of [...merged.keys()].sort()) {
-  const result = procedureSchema.safeParse(merged.get(code));
+  const source = merged.get(code)!;
+  const structured: Procedure = inferTimeUnits({ ...source, cases: structureCases(source.cases, code, anomalies, checklistStats) }, anomalies);
+  const result = procedureSchema.safeParse(structured);
   if (!result.success) {
     anomalies.push({ code, kind: 'schema-invalid', detail: result.error.message.slice(0, 300) });
     continue;
@@ -150,6 +158,7 @@ writeFileSync(
 );
 
 const records = out.map((l) => JSON.parse(l) as Procedure);
+const after = structuredFigures(records.filter((r) => r.detail));
 const byKind = new Map<string, number>();
 for (const a of anomalies) byKind.set(a.kind, (byKind.get(a.kind) ?? 0) + 1);
 const report = {
@@ -164,6 +173,7 @@ const report = {
   written: records.length,
   detailed: records.filter((r) => r.detail).length,
   provincialOrCommune: records.filter((r) => r.levels.includes('province') || r.levels.includes('commune')).length,
+  checklist: { before, after, ...checklistStats },
   anomaliesByKind: Object.fromEntries([...byKind.entries()].sort((a, b) => b[1] - a[1])),
   anomalies: anomalies.sort((a, b) => a.kind.localeCompare(b.kind) || a.code.localeCompare(b.code)),
 };
@@ -175,4 +185,10 @@ Ingest report (${sourcesDir})
   parsed:  catalog ${catalog.size}, portal ${portal.size}, scraped ${scraped.size}; ${mergedBoth} codes in both detail sources (portal record kept)
   written: ${records.length} procedures, ${report.detailed} with full detail, ${report.provincialOrCommune} at provincial or commune level
   anomalies: ${anomalies.length}${[...byKind.entries()].map(([k, n]) => `\n    ${k}: ${n}`).join('')}
-  full list: knowledge/ingest-report.json`);
+  full list: knowledge/ingest-report.json
+
+Checklists (npm run checklist-report prints these again, with notes to check by hand)
+${formatFigures(before, after)}
+  case headings read as: ${Object.entries(checklistStats.headings).map(([k, n]) => `${k} ${n}`).join(', ')}
+    sections: ${Object.entries(checklistStats.sections).map(([k, n]) => `${k} ${n}`).join(', ')}; records regrouped: ${checklistStats.recordsRegrouped}
+  kind decided by a count alone, no phrase (checklist-kind-guessed): ${checklistStats.guessed.submit + checklistStats.guessed.present} kept as documents, ${checklistStats.guessed.note} taken for notes`);

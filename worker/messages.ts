@@ -50,6 +50,14 @@ export const chatText = {
     'Cơ sở dữ liệu hiện chỉ có tên, mã và cơ quan của thủ tục này, chưa có chi tiết hồ sơ, phí và thời hạn. Vui lòng xem trang thủ tục trên Cổng Dịch vụ công quốc gia hoặc liên hệ bộ phận một cửa.',
   componentsIntro: 'Hồ sơ cần chuẩn bị:',
   moreComponents: (n: number) => `… và ${n} giấy tờ khác (xem đầy đủ trên Cổng Dịch vụ công quốc gia).`,
+  /** The groups of a document list, in the order a person reads them (worker/catalog/checklist.ts). */
+  checklistGroup: {
+    everyone: 'Giấy tờ phải nộp',
+    present: 'Giấy tờ phải xuất trình (mang bản chính để đối chiếu)',
+    conditional: 'Tùy trường hợp',
+  },
+  checklistNotes: (n: number) => `Lưu ý (${n} mục)`,
+  collapsedInText: 'xem đầy đủ trên trang thủ tục (đường dẫn ở cuối).',
   feesIntro: 'Phí, lệ phí theo cách nộp:',
   timesIntro: 'Thời hạn giải quyết theo cách nộp:',
   stepsIntro: 'Trình tự thực hiện:',
@@ -331,7 +339,16 @@ export const staffText = {
     casesNav: 'Các trường hợp',
     casesIntro: (n: number) => `Thủ tục có ${n} trường hợp với thành phần hồ sơ khác nhau:`,
     conditionalNote:
-      'Giấy tờ ghi “tùy trường hợp” chỉ nộp khi hồ sơ thuộc trường hợp được nêu (tên giấy tờ có “nếu có”, “Trường hợp…”, “Đối với…”, “Lưu ý”…); khi kiểm tra hồ sơ, các giấy tờ này không bị tính là còn thiếu.',
+      'Giấy tờ ghi “tùy trường hợp” chỉ nộp khi hồ sơ thuộc trường hợp được nêu trước tên giấy tờ; khi kiểm tra hồ sơ, các giấy tờ này không bị tính là còn thiếu. Phần “Lưu ý” là hướng dẫn, không phải giấy tờ.',
+    /** The groups of a document list, in reading order (worker/catalog/checklist.ts). */
+    group: {
+      everyone: 'Giấy tờ phải nộp',
+      present: 'Giấy tờ phải xuất trình (bản chính để đối chiếu)',
+      conditional: 'Tùy trường hợp',
+    },
+    notesHeading: (n: number) => `Lưu ý (${n} mục)`,
+    notesPrint: 'Lưu ý',
+    verbatim: 'Nguyên văn trong cơ sở dữ liệu',
     resultsHeading: 'Kết quả giải quyết',
     legalHeading: 'Căn cứ pháp lý',
     addressHeading: 'Nơi tiếp nhận hồ sơ',
@@ -541,5 +558,7 @@ export const staffText = {
     'time-fee-ambiguous': 'Không tách rõ được thời hạn và phí',
     'components-unplaced-text': 'Đoạn văn trong bảng thành phần hồ sơ chưa xếp được',
     'components-table-empty': 'Bảng thành phần hồ sơ trống',
+    'checklist-kind-guessed': 'Thành phần hồ sơ chỉ xếp loại được theo số bản (giấy tờ hay lưu ý)',
+    'component-without-text': 'Thành phần hồ sơ không có chữ (không giữ lại)',
   },
 } as const;

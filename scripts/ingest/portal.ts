@@ -8,8 +8,9 @@ import {
   type FeeKind,
   type Level,
   type Method,
-  type Procedure,
-  type ProcedureCase,
+  // The readers produce components as the source lists them; scripts/ingest/checklist.ts structures them.
+  type SourceProcedure as Procedure,
+  type SourceCase as ProcedureCase,
   type SubmissionMethod,
   type TimeUnit,
 } from '../../worker/catalog/schema.ts';

@@ -8,13 +8,14 @@ import { z } from 'zod';
 import {
   PORTAL_PAGE_BASE,
   type Anomaly,
-  type Component,
+  // The readers produce components as the source lists them; scripts/ingest/checklist.ts structures them.
+  type SourceComponent as Component,
   type Fee,
   type FeeKind,
   type Level,
   type Method,
-  type Procedure,
-  type ProcedureCase,
+  type SourceProcedure as Procedure,
+  type SourceCase as ProcedureCase,
   type SubmissionMethod,
   type TimeUnit,
 } from '../../worker/catalog/schema.ts';

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LAUNCHER, SKIP_REASON, baseUrl, focusedInWidget, hasChromium, launch, newPage, waitForBotMessages, widget } from './helpers';
 
 const SCREENSHOT = resolve(import.meta.dirname, '..', '..', 'docs', 'widget.png');
+const CHECKLIST_SHOT = resolve(import.meta.dirname, '..', '..', 'docs', 'widget-checklist.png');
 const QUESTION = 'dang ky khai sinh can giay to gi';
 
 describe.skipIf(!hasChromium)('chat widget on the demo portal page', () => {
@@ -134,6 +135,46 @@ describe.skipIf(!hasChromium)('chat widget on the demo portal page', () => {
     mkdirSync(dirname(SCREENSHOT), { recursive: true });
     await page.mouse.move(0, 0);
     await page.screenshot({ path: SCREENSHOT });
+  });
+
+  it('lists the documents in reading order: the form and the birth certificate first, "tùy trường hợp" after, notes collapsed (docs/widget-checklist.png)', async () => {
+    const answer = widget(page).botMessages.nth(1);
+    const body = answer.locator('.body');
+    const text = (await body.innerText()).replace(/\s+/gu, ' ');
+    const at = (s: string) => text.indexOf(s);
+    for (const s of ['Giấy tờ phải nộp', '☐ Tờ khai đăng ký khai sinh theo mẫu', '☐ Giấy chứng sinh', 'Tùy trường hợp', 'Trường hợp trẻ em bị bỏ rơi:']) expect(at(s), s).toBeGreaterThan(-1);
+    expect(at('☐ Tờ khai đăng ký khai sinh theo mẫu')).toBeLessThan(at('☐ Giấy chứng sinh'));
+    expect(at('☐ Giấy chứng sinh')).toBeLessThan(at('Tùy trường hợp'));
+    // The notes: one collapsed section, its content hidden until opened; the items' details likewise.
+    const notes = body.locator('details').filter({ has: page.locator('summary', { hasText: /^Lưu ý \(\d+ mục\)$/u }) });
+    expect(await notes.count()).toBe(1);
+    expect(await notes.locator('li').first().isVisible()).toBe(false);
+    const birth = body.locator('li details').filter({ has: page.locator('summary', { hasText: 'Giấy chứng sinh' }) });
+    expect(await birth.locator('p').isVisible()).toBe(false);
+    // One click (or Enter on the focused summary) shows the rest of the source text.
+    await birth.locator('summary').focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => birth.locator('p').isVisible()).toBe(true);
+    expect(await birth.locator('p').textContent()).toContain('văn bản của người làm chứng');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => birth.locator('p').isVisible()).toBe(false);
+    // The screenshot: the checklist part of the answer, in a panel made tall enough to show it down to the notes.
+    await widget(page).input.focus();
+    await page.setViewportSize({ width: 1280, height: 1500 });
+    const panel = widget(page).host.locator('.panel');
+    await panel.evaluate((el) => {
+      (el as HTMLElement).style.height = '1380px';
+      (el as HTMLElement).style.maxHeight = 'none';
+    });
+    await body.locator('p', { hasText: 'Hồ sơ cần chuẩn bị' }).evaluate((el) => el.scrollIntoView({ block: 'start' }));
+    await page.mouse.move(0, 0);
+    mkdirSync(dirname(CHECKLIST_SHOT), { recursive: true });
+    await page.screenshot({ path: CHECKLIST_SHOT, clip: (await panel.boundingBox())! });
+    await panel.evaluate((el) => {
+      (el as HTMLElement).style.height = '';
+      (el as HTMLElement).style.maxHeight = '';
+    });
+    await page.setViewportSize({ width: 1280, height: 800 });
   });
 
   it('copies the checklist to the clipboard', async () => {

@@ -29,7 +29,15 @@ function record(code: string, name: string, more: Partial<Procedure> = {}): Proc
     issuingBody: null,
     province: null,
     targetGroups: ['Công dân Việt Nam'],
-    cases: [{ name: '', components: [{ name: 'Tờ khai đề nghị cấp hộ chiếu', originals: 1, copies: 0, required: true, forms: [] }] }],
+    cases: [
+      {
+        name: '',
+        headings: [],
+        components: [
+          { name: 'Tờ khai đề nghị cấp hộ chiếu', title: 'Tờ khai đề nghị cấp hộ chiếu', detail: '', kind: 'submit', condition: null, children: [], originals: 1, copies: 0, required: true, forms: [] },
+        ],
+      },
+    ],
     methods: [{ method: 'direct', time: { value: 8, unit: 'working_day', text: '8 ngày làm việc' }, fees: [], description: '' }],
     steps: ['Công dân nộp hồ sơ tại cơ quan Công an. Trong thời hạn 8 ngày làm việc, cơ quan Công an trả kết quả.'],
     conditions: 'Công dân Việt Nam đủ 14 tuổi trở lên.',

@@ -6,7 +6,7 @@ import {
   parseMethodsTable,
   parseScrapedRecord,
 } from '../../scripts/ingest/scraped.ts';
-import { procedureSchema, type Anomaly, type Procedure } from '../../worker/catalog/schema.ts';
+import { sourceProcedureSchema, type Anomaly, type SourceProcedure } from '../../worker/catalog/schema.ts';
 
 const FIXTURES = new URL('../fixtures/scraped/', import.meta.url);
 
@@ -14,7 +14,7 @@ function fixture(code: string): unknown {
   return JSON.parse(readFileSync(new URL(`${code}.json`, FIXTURES), 'utf8'));
 }
 
-function parse(code: string): { p: Procedure; anomalies: Anomaly[] } {
+function parse(code: string): { p: SourceProcedure; anomalies: Anomaly[] } {
   const anomalies: Anomaly[] = [];
   const p = parseScrapedRecord(fixture(code), '2026-05-01', anomalies);
   return { p, anomalies };
@@ -38,7 +38,7 @@ describe('parseScrapedRecord on real pages', () => {
 
   it.each(codes)('%s passes the catalog schema', (code) => {
     const { p } = parse(code);
-    const result = procedureSchema.safeParse(p);
+    const result = sourceProcedureSchema.safeParse(p);
     expect(result.success, result.success ? '' : result.error.message).toBe(true);
     expect(p.code).toBe(code);
     expect(p.provenance).toEqual({ source: 'scraped-page', alsoIn: [], crawledAt: '2026-05-01' });

@@ -50,6 +50,19 @@ describe('widget sanitizer', () => {
     expect(out.textContent).toContain('Miễn phí');
   });
 
+  it('keeps the collapsed detail of a checklist item and the collapsed notes (<details>, <summary>), without attributes', () => {
+    const out = clean(
+      '<ul><li><details open ontoggle="window.__xss=4"><summary onclick="window.__xss=5">☐ Giấy chứng sinh — 1 bản chính</summary><p>trường hợp không có Giấy chứng sinh thì nộp văn bản của người làm chứng</p></details></li></ul>' +
+        '<details><summary>Lưu ý (23 mục)</summary><ul><li>Người tiếp nhận có trách nhiệm…</li></ul></details>',
+    );
+    const details = out.querySelectorAll('details');
+    expect(details).toHaveLength(2);
+    expect(details[0]!.querySelector('summary')?.textContent).toBe('☐ Giấy chứng sinh — 1 bản chính');
+    expect(details[0]!.querySelector('p')?.textContent).toContain('người làm chứng');
+    expect(details[1]!.querySelector('summary')?.textContent).toBe('Lưu ý (23 mục)');
+    for (const el of allElements(out)) expect(el.attributes.length, el.tagName).toBe(0);
+  });
+
   it('drops script, style, img, iframe, svg and form content entirely', () => {
     const out = clean(
       '<p>trước</p><script>window.__xss=1</script><style>*{display:none}</style><img src=x onerror="window.__xss=2">' +

@@ -1,6 +1,7 @@
 import { SELF } from 'cloudflare:test';
 import { describe, expect, it } from 'vitest';
-import type { Procedure } from '../../worker/catalog/schema';
+import { checklistGroups } from '../../worker/catalog/checklist';
+import { procedureSchema, type Procedure } from '../../worker/catalog/schema';
 
 describe('GET /api/health', () => {
   it('reports the catalog counts', async () => {
@@ -37,6 +38,25 @@ describe('GET /api/procedures/:code', () => {
     expect(days).toContain(15);
     expect(days).toContain(10);
     expect(p.url).toMatch(/^https:\/\/dichvucong\.gov\.vn\/thu-tuc-hanh-chinh\//u);
+  });
+
+  it('carries the structured checklist: 1.001193 as one list, the declaration form first, the verbatim text kept', async () => {
+    const res = await SELF.fetch('http://localhost/api/procedures/1.001193');
+    const p = procedureSchema.parse(await res.json());
+    expect(p.cases).toHaveLength(1);
+    // Stored in the source's order (the application moved first); read in groups (worker/catalog/checklist.ts).
+    const [form, online, birth] = checklistGroups(p.cases[0]!.components).everyone;
+    expect(p.cases[0]!.components[0]).toBe(form);
+    expect(form).toMatchObject({
+      name: '- Tờ khai đăng ký khai sinh theo mẫu (nếu người có yêu cầu lựa chọn nộp hồ sơ theo hình thức trực tiếp hoặc gửi hồ sơ qua hệ thống bưu chính);',
+      title: 'Tờ khai đăng ký khai sinh theo mẫu',
+      kind: 'submit',
+      condition: null,
+      originals: 1,
+    });
+    expect(online?.title).toBe('Mẫu hộ tịch điện tử tương tác đăng ký khai sinh');
+    expect(birth).toMatchObject({ title: 'Giấy chứng sinh', kind: 'submit', condition: null });
+    expect(p.cases[0]!.components.filter((c) => c.kind === 'note').length).toBeGreaterThan(15);
   });
 
   it('returns a scraped record with its online method and the fee reduction text', async () => {

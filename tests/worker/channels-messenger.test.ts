@@ -4,6 +4,10 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { MESSENGER_TEXT_LIMIT } from '../../worker/channels/messenger';
 import { callWorker, failNext, hmacHex, newUserId, PORTAL_URL, recorded, resetStub, squash, urlsIn, webAnswerText } from './channels-helpers';
 
+/** A question whose answer fits one message (a documents answer such as "đăng ký khai sinh cần giấy tờ gì" is now a full checklist, sent as two). */
+const ONE_MESSAGE = 'xóa đăng ký thường trú cần giấy tờ gì';
+const ONE_MESSAGE_CODE = '1.003197';
+
 const APP_SECRET = 'test-messenger-app-secret';
 const SEND_PATH = '/messenger/me/messages';
 
@@ -80,7 +84,7 @@ describe('GET /channels/messenger/webhook: subscription check', () => {
 describe('POST /channels/messenger/webhook: verification', () => {
   it('answers a correctly signed message with exactly one send, quick replies for the suggestions', async () => {
     const user = newUserId();
-    const res = await deliver(webhookBody(textMessage(user, 'đăng ký khai sinh cần giấy tờ gì')));
+    const res = await deliver(webhookBody(textMessage(user, ONE_MESSAGE)));
     expect(res.status).toBe(200);
     expect(await res.text()).toBe('EVENT_RECEIVED');
     const out = await sends();
@@ -89,7 +93,7 @@ describe('POST /channels/messenger/webhook: verification', () => {
     expect(token).toBe('test-page-token');
     expect(body.recipient.id).toBe(user);
     expect(body.messaging_type).toBe('RESPONSE');
-    expect(body.message.text).toContain('1.001193');
+    expect(body.message.text).toContain(ONE_MESSAGE_CODE);
     expect(body.message.text!.length).toBeLessThan(2000);
     // Too long for a button template: the submission link is a URL line of the text.
     expect(body.message.text).toMatch(/Nộp hồ sơ trực tuyến: https:\/\//u);
@@ -115,7 +119,7 @@ describe('POST /channels/messenger/webhook: verification', () => {
 
   it('verifies the raw bytes: escaped Unicode as Meta sends it passes, a re-serialized signature does not', async () => {
     const user = newUserId();
-    const body = webhookBody(textMessage(user, 'đăng ký khai sinh cần giấy tờ gì'));
+    const body = webhookBody(textMessage(user, ONE_MESSAGE));
     // Meta escapes non-ASCII characters: "\u0111\u0103ng k\u00fd …".
     const raw = JSON.stringify(body).replace(/[\u007f-\uffff]/gu, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`);
     expect(raw).toContain('\\u0111');
@@ -126,7 +130,7 @@ describe('POST /channels/messenger/webhook: verification', () => {
     expect((await deliver(body, { raw })).status).toBe(200);
     const out = await sends();
     expect(out).toHaveLength(1);
-    expect(out[0]!.body.message.text).toContain('1.001193');
+    expect(out[0]!.body.message.text).toContain(ONE_MESSAGE_CODE);
   });
 
   it('answers 400 with a Vietnamese message for a signed but malformed body', async () => {
@@ -162,16 +166,16 @@ describe('POST /channels/messenger/webhook: events', () => {
   it('takes a quick reply payload and a postback payload as the message', async () => {
     const user = newUserId();
     const quick = textMessage(user, 'Hồ sơ gồm gì?');
-    (quick.message as Record<string, unknown>).quick_reply = { payload: 'đăng ký khai sinh cần giấy tờ gì' };
+    (quick.message as Record<string, unknown>).quick_reply = { payload: ONE_MESSAGE };
     await deliver(webhookBody(quick));
     await deliver(webhookBody({ sender: { id: user }, recipient: { id: 'PAGE_ID' }, timestamp: Date.now(), postback: { mid: `m_${crypto.randomUUID()}`, title: 'Lệ phí', payload: 'Lệ phí bao nhiêu?' } }));
     const out = await sends();
     expect(out).toHaveLength(2);
-    expect(out[0]!.body.message.text).toContain('1.001193');
+    expect(out[0]!.body.message.text).toContain(ONE_MESSAGE_CODE);
     // The postback is a follow-up in the same session: the fee of the same procedure.
     const second = out[1]!.body.message;
     const secondText = second.text ?? second.attachment?.payload.text ?? '';
-    expect(secondText).toContain('1.001193');
+    expect(secondText).toContain(ONE_MESSAGE_CODE);
     expect(secondText).toMatch(/lệ phí/iu);
   });
 
@@ -193,7 +197,7 @@ describe('POST /channels/messenger/webhook: events', () => {
   });
 
   it('sends nothing new when Meta redelivers a message id', async () => {
-    const body = webhookBody(textMessage(newUserId(), 'đăng ký khai sinh cần giấy tờ gì', 'm_redelivered_once'));
+    const body = webhookBody(textMessage(newUserId(), ONE_MESSAGE, 'm_redelivered_once'));
     expect((await deliver(body)).status).toBe(200);
     expect((await deliver(body)).status).toBe(200);
     expect(await sends()).toHaveLength(1);

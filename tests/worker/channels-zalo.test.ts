@@ -5,6 +5,10 @@ import { ZALO_TEXT_LIMIT, ZALO_TOKENS_KEY } from '../../worker/channels/zalo';
 import type { Env } from '../../worker/env';
 import { callWorker, newUserId, PORTAL_URL, recorded, resetStub, sha256Hex, squash, testEnv, urlsIn, webAnswerText } from './channels-helpers';
 
+/** A question whose answer fits one message (a documents answer such as "đăng ký khai sinh cần giấy tờ gì" is now a full checklist, sent as two). */
+const ONE_MESSAGE = 'xóa đăng ký thường trú cần giấy tờ gì';
+const ONE_MESSAGE_CODE = '1.003197';
+
 const APP_ID = 'test-zalo-app';
 const OA_SECRET = 'test-zalo-oa-secret';
 const SEND_PATH = '/zalo/v3.0/oa/message/cs';
@@ -61,14 +65,14 @@ beforeEach(async () => {
 describe('POST /channels/zalo/webhook: verification', () => {
   it('answers a correctly signed text with exactly one message to the sender, the procedure in it', async () => {
     const user = newUserId();
-    const res = await deliver(textEvent(user, 'đăng ký khai sinh cần giấy tờ gì'));
+    const res = await deliver(textEvent(user, ONE_MESSAGE));
     expect(res.status).toBe(200);
     const out = await sends();
     expect(out).toHaveLength(1);
     expect(out[0]!.token).toBe('access-initial');
     expect(out[0]!.body.recipient.user_id).toBe(user);
     const text = out[0]!.body.message.text;
-    expect(text).toContain('1.001193');
+    expect(text).toContain(ONE_MESSAGE_CODE);
     expect(text.length).toBeLessThanOrEqual(ZALO_TEXT_LIMIT);
     // No quick replies on Zalo: the suggestions are a numbered list.
     expect(text).toMatch(/\n\nBạn có thể trả lời bằng số thứ tự:\n1\. .+/u);
@@ -158,8 +162,18 @@ describe('POST /channels/zalo/webhook: verification', () => {
 });
 
 describe('POST /channels/zalo/webhook: conversation', () => {
+  it('a documents answer longer than one message: the declaration form and the birth certificate in the first', async () => {
+    await deliver(textEvent(newUserId(), 'đăng ký khai sinh cần giấy tờ gì'));
+    const out = (await sends()).map((s) => s.body.message.text);
+    expect(out.length).toBeGreaterThan(1);
+    for (const text of out) expect(text.length).toBeLessThanOrEqual(ZALO_TEXT_LIMIT);
+    expect(out[0]).toContain('☐ Tờ khai đăng ký khai sinh theo mẫu');
+    expect(out[0]).toContain('☐ Giấy chứng sinh');
+    expect(out[0]!.indexOf('Giấy chứng sinh')).toBeLessThan(out.join('\n').indexOf('Tùy trường hợp'));
+  });
+
   it('sends nothing new when Zalo redelivers a message id', async () => {
-    const event = textEvent(newUserId(), 'đăng ký khai sinh cần giấy tờ gì');
+    const event = textEvent(newUserId(), ONE_MESSAGE);
     expect((await deliver(event)).status).toBe(200);
     expect((await deliver(event)).status).toBe(200);
     expect(await sends()).toHaveLength(1);
@@ -236,7 +250,7 @@ describe('Zalo access tokens', () => {
       ZALO_TOKENS_KEY,
       JSON.stringify({ accessToken: 'expired-a1', refreshToken: 'refresh-test-a1', expiresAt: Date.now() + 3_600_000 }),
     );
-    const res = await deliver(textEvent(newUserId(), 'đăng ký khai sinh cần giấy tờ gì'));
+    const res = await deliver(textEvent(newUserId(), ONE_MESSAGE));
     expect(res.status).toBe(200);
 
     const oauth = await recorded(OAUTH_PATH);

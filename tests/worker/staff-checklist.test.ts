@@ -1,7 +1,7 @@
 // Checklist lookup (JSON, page, print view), search, catalog status, and the HTML they are built
 // with (every catalog or user string escaped).
 import { describe, expect, it } from 'vitest';
-import { checklistSchema, classifyComponent, type Checklist } from '../../worker/staff/checklist';
+import { checklistSchema, type Checklist } from '../../worker/staff/checklist';
 import { catalogStatusSchema, type CatalogStatus } from '../../worker/staff/catalog-status';
 import { html, raw, safeUrl } from '../../worker/staff/html';
 import { bearer, staffFetch } from './staff-helpers';
@@ -9,6 +9,9 @@ import { bearer, staffFetch } from './staff-helpers';
 const CODE = '1.009122';
 const NAME = 'Cấp giấy phép xây dựng có thời hạn đối với công trình, nhà ở riêng lẻ (công trình cấp III, cấp IV)';
 const FORM = 'MAU 01-Cap phep xay dung co thoi han su dung cho cong trinh.doc';
+/** Anomalies of the last ingest (knowledge/ingest-report.json), and the components whose kind only a count decided. */
+const ANOMALIES = 1536;
+const GUESSED = 580;
 
 async function getJson<T>(path: string): Promise<T> {
   const res = await staffFetch(path, { headers: bearer() });
@@ -42,23 +45,44 @@ describe('GET /api/staff/procedures/:code/checklist', () => {
     expect(cl.name).toBe(NAME);
     expect(cl.decisionNumber).toBe('2298/QĐ-UBND');
     expect(cl.cases.map((k) => k.name)).toEqual(['Đối với nhà ở riêng lẻ tại đô thị', 'Đối với công trình', 'Đối với trường hợp sửa chữa, cải tạo']);
-    expect(cl.cases.map((k) => k.components.length)).toEqual([10, 7, 5]);
+    // Case 1 as published: "2. Bản sao…", "3. … mỗi bộ gồm:", three drawings, four conditional items, "1. Đơn đề nghị…" tenth.
+    // The drawings are now the sub-items of "3.", so 7 items; in reading order the application comes first.
+    expect(cl.cases.map((k) => k.components.length)).toEqual([7, 4, 5]);
     expect(cl.cases.map((k) => k.index)).toEqual([0, 1, 2]);
+    for (const k of cl.cases) expect(k.components[0]!.title).toBe('Đơn đề nghị cấp giấy phép xây dựng có thời hạn theo mẫu');
 
     const application = cl.cases[2]!.components[0]!;
     expect(application).toEqual({
       index: 0,
       name: '1. Đơn đề nghị cấp giấy phép xây dựng có thời hạn theo mẫu;',
+      title: 'Đơn đề nghị cấp giấy phép xây dựng có thời hạn theo mẫu',
+      detail: '',
+      kind: 'submit',
+      condition: null,
+      group: 'everyone',
       originals: 1,
       copies: 0,
       catalogRequired: false,
       expectation: 'expected',
       forms: [{ name: FORM, url: null }],
+      children: [],
     });
-    // The catalog's required flag is false everywhere here; the names decide what is optional.
-    const byExpectation = (k: number) => cl.cases[k]!.components.filter((c) => c.expectation === 'conditional').map((c) => c.index);
-    expect(byExpectation(0)).toEqual([5, 6, 7, 8]); // "- Trường hợp…", "- Đối với công trình xây chen…", "- Đối với công trình … liền kề", "* Tùy từng trường hợp…"
-    expect(byExpectation(2)).toEqual([3, 4]); // "4. Đối với các công trình di tích…", "* Tùy từng trường hợp…"
+    const drawings = cl.cases[0]!.components.find((c) => c.children.length > 0)!;
+    expect(drawings.name).toBe('3. Bản sao hoặc tệp tin chứa bản chụp chính hai bộ bản vẽ thiết kế, mỗi bộ gồm:');
+    expect(drawings.children.map((c) => c.title)).toEqual([
+      'Bản vẽ mặt bằng công trình trên lô đất tỷ lệ 1/50 - 1/500, kèm theo sơ đồ vị trí công trình',
+      'Bản vẽ mặt bằng các tầng, các mặt đứng và mặt cắt chính của công trình, tỷ lệ 1/50 - 1/200',
+      expect.stringMatching(/^Bản vẽ mặt bằng móng tỷ lệ 1\/50 - 1\/200 và mặt cắt móng tỷ lệ 1\/50/u),
+    ]);
+    // The catalog's required flag is false everywhere here; what the ingest read decides what is optional.
+    const conditional = (k: number) => cl.cases[k]!.components.filter((c) => c.expectation === 'conditional');
+    expect(conditional(0).map((c) => c.condition)).toEqual([
+      'Trường hợp thiết kế xây dựng của công trình đã được cơ quan chuyên môn về xây dựng thẩm định',
+      'Đối với công trình xây chen có tầng hầm',
+      'Đối với công trình xây dựng có công trình liền kề',
+      'Tùy từng trường hợp',
+    ]);
+    expect(conditional(2).map((c) => c.index)).toEqual([3, 4]); // "4. Đối với các công trình di tích…", "* Tùy từng trường hợp…"
 
     expect(cl.methods.length).toBeGreaterThanOrEqual(2);
     const direct = cl.methods.filter((m) => m.method === 'direct');
@@ -94,24 +118,21 @@ describe('GET /api/staff/procedures/:code/checklist', () => {
   });
 });
 
-describe('which components are "tùy trường hợp"', () => {
-  it.each([
-    ['Giấy tờ chứng minh (nếu có)', 'conditional'],
-    ['Bản sao giấy khai sinh, nếu có.', 'conditional'],
-    ['- Trường hợp thiết kế đã được thẩm định: bản sao…', 'conditional'],
-    ['(Trường hợp khai thác, sử dụng được thông tin…)', 'conditional'],
-    ['* Lưu ý: các giấy tờ do nước ngoài cấp phải được hợp pháp hóa lãnh sự', 'conditional'],
-    ['* Tùy từng trường hợp phải bổ sung: Bản sao có chứng thực chứng chỉ hành nghề', 'conditional'],
-    ['4. Đối với các công trình di tích lịch sử', 'conditional'],
-    ['b) Trong trường hợp ủy quyền: văn bản ủy quyền', 'conditional'],
-    ['Lưu ý: bản chụp phải rõ nét', 'conditional'],
-    ['1. Đơn đề nghị cấp giấy phép xây dựng có thời hạn theo mẫu;', 'expected'],
-    ['Tờ khai đăng ký khai sinh theo mẫu', 'expected'],
-    ['- Bản sao giấy tờ về quyền sử dụng đất', 'expected'],
-    ['Giấy chứng nhận đủ điều kiện (đối chiếu)', 'expected'],
-    ['Nếu là tổ chức: quyết định thành lập', 'conditional'],
-  ])('%s → %s', (name, expected) => {
-    expect(classifyComponent(name)).toBe(expected);
+describe('a record published as sections reads as one checklist (1.001193)', () => {
+  it('the declaration form and the birth certificate first, what to present, "tùy trường hợp", notes last and not expected', async () => {
+    const cl = checklistSchema.parse(await getJson('/api/staff/procedures/1.001193/checklist'));
+    expect(cl.cases).toHaveLength(1);
+    expect(cl.cases[0]!.headings).toEqual(['* Giấy tờ phải nộp', '* Giấy tờ phải xuất trình', '* Lưu ý']);
+    const rows = cl.cases[0]!.components;
+    expect(rows.slice(0, 3).map((c) => c.title)).toEqual(['Tờ khai đăng ký khai sinh theo mẫu', 'Mẫu hộ tịch điện tử tương tác đăng ký khai sinh', 'Giấy chứng sinh']);
+    const groups = rows.map((c) => c.group);
+    expect(groups).toEqual([...groups].sort((a, b) => ['everyone', 'present', 'conditional', 'notes'].indexOf(a) - ['everyone', 'present', 'conditional', 'notes'].indexOf(b)));
+    expect(rows.filter((c) => c.group === 'present').map((c) => c.title)).toEqual(['Hộ chiếu/Thẻ căn cước công dân/Thẻ căn cước/Căn cước điện tử/Giấy chứng nhận căn cước']);
+    expect(rows.find((c) => c.title.startsWith('Biên bản về việc trẻ bị bỏ rơi'))).toMatchObject({ condition: 'Trường hợp trẻ em bị bỏ rơi', expectation: 'conditional' });
+    const notes = rows.filter((c) => c.group === 'notes');
+    expect(notes.length).toBeGreaterThan(15);
+    expect(notes.every((c) => c.expectation === 'note')).toBe(true);
+    expect(notes.map((c) => c.name)).toContain('+ Người tiếp nhận có trách nhiệm tiếp nhận đúng, đủ hồ sơ đăng ký hộ tịch theo quy định của pháp luật hộ tịch, không được yêu cầu người đăng ký hộ tịch nộp thêm giấy tờ mà pháp luật hộ tịch không quy định phải nộp .');
   });
 });
 
@@ -130,6 +151,9 @@ describe('staff pages: lookup, procedure, print view', () => {
     expect(page).toContain('Giấy phép.');
     expect(page).toContain('53/2017/NĐ-CP');
     expect(page).toContain('tùy trường hợp');
+    expect(page).toContain('<em class="cond-label">Đối với công trình xây chen có tầng hầm:</em>');
+    // The catalog's own words stay one click away where the checklist's wording differs from them.
+    expect(page).toContain('<details class="verbatim"><summary>Nguyên văn trong cơ sở dữ liệu</summary>- Đối với công trình xây chen có tầng hầm');
     expect(page).toContain(`/staff/procedures/${CODE}/intake?case=2`);
     expect(page).toContain(`/staff/procedures/${CODE}/print?case=0`);
     expect(page).toContain('<link rel="stylesheet" href="/staff/assets/staff.css');
@@ -142,7 +166,12 @@ describe('staff pages: lookup, procedure, print view', () => {
     expect(page).toContain('Trung tâm Phục vụ hành chính công'); // CENTRE_NAME of wrangler.toml
     expect(page).toMatch(/Ngày \d{2} tháng \d{2} năm \d{4}/u);
     expect(page).toContain('Danh mục hồ sơ cần chuẩn bị');
+    // 7 items and the 3 drawings under "… hai bộ bản vẽ thiết kế, mỗi bộ gồm:", each with its tick box.
     expect(page.match(/<span class="tick"/gu)).toHaveLength(10);
+    // It starts with the application (the catalog lists it tenth), then what everyone brings, then "tùy trường hợp".
+    const rows = [...page.matchAll(/<span class="item-title">([^<]+)<\/span>/gu)].map((m) => m[1]);
+    expect(rows[0]).toBe('Đơn đề nghị cấp giấy phép xây dựng có thời hạn theo mẫu');
+    expect(page.indexOf('Giấy tờ phải nộp')).toBeLessThan(page.indexOf('Tùy trường hợp'));
     expect(page).toContain('data-action="print"');
     expect(page).toContain('Quyết định công bố: 2298/QĐ-UBND');
     // All cases when none is chosen, each from a new page.
@@ -201,12 +230,13 @@ describe('catalog status', () => {
     expect(s.summary.levels).toEqual({ province: 1499, commune: 739, ministry: 1415, other: 69 });
     expect(s.summary.byField[0]).toEqual({ field: 'Đất đai', count: 564 });
     expect(s.summary.ingestedAt).toMatch(/^\d{4}-\d{2}-\d{2}T/u);
-    expect(s.anomalies.total).toBe(955);
-    expect(s.anomalies.byKind[0]).toEqual({ kind: 'time-unit-missing', label: 'Thời hạn chỉ có con số, không có đơn vị', count: 351 });
-    expect(s.anomalies.byKind.reduce((a, k) => a + k.count, 0)).toBe(955);
-    expect(s.anomalies.byKind).toHaveLength(21);
+    expect(s.anomalies.total).toBe(ANOMALIES);
+    expect(s.anomalies.byKind[0]).toEqual({ kind: 'checklist-kind-guessed', label: 'Thành phần hồ sơ chỉ xếp loại được theo số bản (giấy tờ hay lưu ý)', count: GUESSED });
+    expect(s.anomalies.byKind[1]).toEqual({ kind: 'time-unit-missing', label: 'Thời hạn chỉ có con số, không có đơn vị', count: 351 });
+    expect(s.anomalies.byKind.reduce((a, k) => a + k.count, 0)).toBe(ANOMALIES);
+    expect(s.anomalies.byKind).toHaveLength(23);
     expect(s.anomalies.items).toHaveLength(50);
-    expect(s.anomalies.pages).toBe(20);
+    expect(s.anomalies.pages).toBe(Math.ceil(ANOMALIES / 50));
 
     const page2 = catalogStatusSchema.parse(await getJson('/api/staff/catalog?kind=fee-amount-suspicious&page=3'));
     expect(page2.anomalies.kind).toBe('fee-amount-suspicious');
@@ -224,7 +254,7 @@ describe('catalog status', () => {
     const page = await getPage('/staff/catalog?kind=time-unit-missing&page=2');
     expect(page).toContain('Tình trạng dữ liệu thủ tục');
     expect(page).toContain('5.738');
-    expect(page).toContain('Bất thường khi nhập dữ liệu: 955 trường hợp, 21 loại');
+    expect(page).toContain(`Bất thường khi nhập dữ liệu: ${String(ANOMALIES).replace(/\B(?=(\d{3})+$)/gu, '.')} trường hợp, 23 loại`);
     expect(page).toContain('Trang 2/8');
     expect(page).toContain('href="/staff/catalog?kind=time-unit-missing&amp;page=3#bat-thuong"');
     expect(page).toMatch(/<svg class="chart[^"]*"[^>]*role="img" aria-labelledby="chart-levels-t chart-levels-d"/u);

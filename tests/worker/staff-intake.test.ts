@@ -53,6 +53,7 @@ describe('POST /api/staff/intake-check', () => {
     expect(r.missing[0]).toEqual({
       component: 2,
       name: expect.stringMatching(/^3\. Bản sao hoặc tệp tin chứa bản chụp chính bản vẽ hiện trạng của bộ phận, hạng Mục công trình sửa chữa, cải tạo/u),
+      title: 'Bản sao hoặc tệp tin chứa bản chụp chính bản vẽ hiện trạng của bộ phận, hạng Mục công trình sửa chữa',
       needOriginals: 1,
       needCopies: 1,
       gotOriginals: 0,
@@ -77,9 +78,31 @@ describe('POST /api/staff/intake-check', () => {
 
   it('nothing received: every expected component missing, never a conditional one', async () => {
     const r = await check({ code: CODE, case: 0, received: [] });
-    expect(r.missing.map((m) => m.component)).toEqual([0, 1, 2, 3, 4, 9]);
+    // Case 1 in reading order: the application (the catalog's 10th component, now its first), the land-use paper, the drawings.
+    expect(r.missing.map((m) => [m.component, m.title])).toEqual([
+      [0, 'Đơn đề nghị cấp giấy phép xây dựng có thời hạn theo mẫu'],
+      [1, 'Bản sao được công chứng hoặc chứng thực một trong những giấy tờ về quyền sử dụng đất'],
+      [6, 'Bản sao hoặc tệp tin chứa bản chụp chính hai bộ bản vẽ thiết kế, mỗi bộ gồm'],
+    ]);
     expect(r.missing.every((m) => m.reason === 'missing')).toBe(true);
-    expect(r.conditional.map((c) => c.component)).toEqual([5, 6, 7, 8]);
+    expect(r.conditional.map((c) => [c.component, c.condition])).toEqual([
+      [2, 'Trường hợp thiết kế xây dựng của công trình đã được cơ quan chuyên môn về xây dựng thẩm định'],
+      [3, 'Đối với công trình xây chen có tầng hầm'],
+      [4, 'Đối với công trình xây dựng có công trình liền kề'],
+      [5, 'Tùy từng trường hợp'],
+    ]);
+  });
+
+  it('notes are not documents: never missing, never listed (1.001193)', async () => {
+    const r = await check({ code: '1.001193', case: 0, received: [] });
+    expect(r.missing.map((m) => m.title)).toEqual([
+      'Tờ khai đăng ký khai sinh theo mẫu',
+      'Mẫu hộ tịch điện tử tương tác đăng ký khai sinh',
+      'Giấy chứng sinh',
+      'Hộ chiếu/Thẻ căn cước công dân/Thẻ căn cước/Căn cước điện tử/Giấy chứng nhận căn cước',
+    ]);
+    expect(r.conditional.map((c) => c.condition)).toContain('Trường hợp trẻ em bị bỏ rơi');
+    expect([...r.missing, ...r.conditional].some((c) => c.name.includes('Người tiếp nhận có trách nhiệm'))).toBe(false);
   });
 
   it('a component may be named by its exact name', async () => {
@@ -124,7 +147,10 @@ describe('the intake page and the "Phiếu hướng dẫn bổ sung hồ sơ"', 
     expect(res.status).toBe(200);
     const page = await res.text();
     expect(page.match(/<input type="checkbox" id="c-\d+" name="c"/gu)).toHaveLength(5);
-    expect(page).toContain('<label for="c-0">1. Đơn đề nghị cấp giấy phép xây dựng có thời hạn theo mẫu;</label>');
+    // The checklist's short title, in reading order under its group heading.
+    expect(page).toContain('<label for="c-0">Đơn đề nghị cấp giấy phép xây dựng có thời hạn theo mẫu</label>');
+    expect(page).toContain('<label for="c-4"><em class="cond-label">Tùy từng trường hợp:</em> Bản sao có chứng thực chứng chỉ hành nghề của chủ nhiệm, chủ trì thiết kế</label>');
+    expect(page.indexOf('Giấy tờ phải nộp')).toBeLessThan(page.indexOf('Tùy trường hợp'));
     expect(page).toContain('id="o-1" name="o-1"');
     expect(page).toContain('id="k-1" name="k-1"');
     expect(page).toContain('<option value="2" selected>');
@@ -144,9 +170,9 @@ describe('the intake page and the "Phiếu hướng dẫn bổ sung hồ sơ"', 
     expect(slip).toMatch(/Ngày \d{2} tháng \d{2} năm \d{4}/u);
     const rows = slip.slice(slip.indexOf('<tbody>'), slip.indexOf('</tbody>'));
     expect(rows.match(/<tr>/gu)).toHaveLength(2);
-    expect(rows).toContain('2. Bản sao hoặc tệp tin chứa bản chụp chính một trong những giấy tờ chứng minh');
+    expect(rows).toContain('<td>Bản sao hoặc tệp tin chứa bản chụp chính một trong những giấy tờ chứng minh');
     expect(rows).toContain('Chưa đủ số bản: thêm 1 bản sao');
-    expect(rows).toContain('3. Bản sao hoặc tệp tin chứa bản chụp chính bản vẽ hiện trạng');
+    expect(rows).toContain('<td>Bản sao hoặc tệp tin chứa bản chụp chính bản vẽ hiện trạng');
     expect(rows).toContain('Chưa nộp: thêm 1 bản chính, thêm 1 bản sao');
     expect(rows).not.toContain('Đơn đề nghị');
     expect(rows).not.toContain('Tùy từng trường hợp');

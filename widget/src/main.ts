@@ -355,6 +355,8 @@ function start(script: HTMLScriptElement | null): void {
       return e;
     };
     d.body.replaceChildren(mk('h1', null, title), mk('p', 'meta', meta), sanitizeHtml(m.h ?? '', d));
+    // On paper nothing is one click away: every collapsed detail and note is printed.
+    d.body.querySelectorAll('details').forEach((x) => (x.open = true));
     w.focus();
     w.print();
   }

@@ -7,6 +7,8 @@
 export const ALLOWED_TAGS = new Set([
   'p', 'br', 'strong', 'em', 'b', 'i', 'ul', 'ol', 'li', 'h3', 'h4', 'a',
   'table', 'thead', 'tbody', 'tr', 'th', 'td', 'code', 'span',
+  // A checklist item's detail and the notes of a document list, collapsed (native, keyboard-operable).
+  'details', 'summary',
 ]);
 
 /** Tags dropped together with everything inside them. Any other tag is unwrapped: its text stays. */

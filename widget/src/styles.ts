@@ -37,6 +37,13 @@ svg{width:20px;height:20px;fill:none;stroke:currentColor;stroke-width:2;stroke-l
 .b li{margin:3px 0}
 .b .cl{list-style:none;padding-left:2px}
 .b .cl li{padding-left:1.4em;text-indent:-1.4em}
+.b .cl ul{margin:2px 0 0;padding-left:0;text-indent:0}
+.b summary{cursor:pointer;list-style:none}
+.b summary::-webkit-details-marker{display:none}
+.b summary::after{content:" ▸";color:var(--at)}
+.b details[open]>summary::after{content:" ▾"}
+.b details>p,.b details>ul{margin:2px 0 6px;text-indent:0;font-size:13.5px;color:#374151}
+.b details>ul{padding-left:18px}
 .b table{display:block;overflow-x:auto;border-collapse:collapse;margin:0 0 8px;font-size:13px}
 .b th,.b td{border:1px solid #94a3b8;padding:4px 6px;text-align:left;vertical-align:top}
 .b code{font-family:ui-monospace,Menlo,Consolas,monospace;font-size:13px}
@@ -85,6 +92,8 @@ h1{font-size:16pt;margin:0 0 4px}
 h3,h4{font-size:13pt;margin:12px 0 6px}
 ul,ol{padding-left:22px}
 li{margin:3px 0;break-inside:avoid}
+summary{list-style:none;font-weight:600}
+summary::-webkit-details-marker{display:none}
 table{border-collapse:collapse}
 th,td{border:1px solid #666;padding:4px 6px;text-align:left;vertical-align:top}
 a{color:#000}

@@ -57,7 +57,9 @@ export const formSchema = z.object({
   url: z.url().nullable(),
 });
 
-export const componentSchema = z.object({
+/** A component as the source lists it: what the readers of the three sources produce. */
+export const sourceComponentSchema = z.object({
+  /** The source's own text, verbatim (cleaned of whitespace noise), list markers and all: provenance. */
   name: z.string().min(1),
   /** Number of originals (bản chính); null when the source gives no count. */
   originals: z.number().int().nonnegative().nullable(),
@@ -67,11 +69,52 @@ export const componentSchema = z.object({
   required: z.boolean().nullable(),
   forms: z.array(formSchema),
 });
-export type Component = z.infer<typeof componentSchema>;
+export type SourceComponent = z.infer<typeof sourceComponentSchema>;
 
-export const caseSchema = z.object({
+/**
+ * submit: a document to hand in; present: one to show (xuất trình) and take back; note: not a
+ * document at all, guidance for the clerk or the citizen ("Người tiếp nhận có trách nhiệm…").
+ */
+export const componentKindSchema = z.enum(['submit', 'present', 'note']);
+export type ComponentKind = z.infer<typeof componentKindSchema>;
+
+/** A component structured at ingest (scripts/ingest/checklist.ts) into a checklist item. */
+export interface Component extends SourceComponent {
+  /** What to bring, short (at most 120 characters for 95%+ of them): no list marker, no trailing ";". */
+  title: string;
+  /** The rest of the source text, verbatim; empty when none. */
+  detail: string;
+  kind: ComponentKind;
+  /** The situation it applies to ("Trường hợp ủy quyền…", "Nếu có"), or null: everyone brings it. */
+  condition: string | null;
+  /** The sub-items of an item that announces them ("…hai bộ bản vẽ thiết kế, mỗi bộ gồm:"). */
+  children: Component[];
+}
+
+export const componentSchema: z.ZodType<Component> = sourceComponentSchema.extend({
+  title: z.string().min(1),
+  detail: z.string(),
+  kind: componentKindSchema,
+  condition: z.string().min(1).nullable(),
+  children: z.array(z.lazy(() => componentSchema)),
+});
+
+export const sourceCaseSchema = z.object({
   /** Case name (trường hợp); empty string for the single default case. */
   name: z.string(),
+  components: z.array(sourceComponentSchema),
+});
+export type SourceCase = z.infer<typeof sourceCaseSchema>;
+
+export const caseSchema = z.object({
+  /** Case name (trường hợp) as published; empty string for the single default case. */
+  name: z.string(),
+  /**
+   * The source's case headings read into this case, verbatim: sections ("* Giấy tờ phải nộp",
+   * "* Lưu ý"), cross-case additions ("Trường hợp ủy quyền thực hiện thủ tục:"), numbered items the
+   * portal stored as cases. Empty when the case is as published.
+   */
+  headings: z.array(z.string()),
   components: z.array(componentSchema),
 });
 export type ProcedureCase = z.infer<typeof caseSchema>;
@@ -127,6 +170,10 @@ export const procedureSchema = z.object({
   provenance: provenanceSchema,
 });
 export type Procedure = z.infer<typeof procedureSchema>;
+
+/** A procedure as a source reader produces it, before its components are structured. */
+export const sourceProcedureSchema = procedureSchema.extend({ cases: z.array(sourceCaseSchema) });
+export type SourceProcedure = z.infer<typeof sourceProcedureSchema>;
 
 /** What the ingest found it could not resolve; kept in knowledge/ingest-report.json. */
 export const anomalySchema = z.object({

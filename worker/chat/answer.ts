@@ -4,14 +4,33 @@ import type { Aspect } from '../search/phrases';
 
 export type Inline = string | { bold: string } | { link: { label: string; url: string } };
 
+/** One thing to bring: a tick box (☐ in text, a checklist on the web). */
+export interface ChecklistItem {
+  /** What to bring, short, with its counts and forms. */
+  text: Inline[];
+  /** The situation it applies to ("Trường hợp ủy quyền"); shown before the text. */
+  condition?: string;
+  /** The rest of the source's text: collapsed under the item on the web, in full in Markdown and text (it often says what may replace the document). */
+  detail?: Inline[];
+  /** Sub-items ("… hai bộ bản vẽ thiết kế, mỗi bộ gồm:" → the drawings). */
+  children?: ChecklistItem[];
+}
+
 export type Block =
   | { type: 'heading'; text: Inline[] }
   | { type: 'paragraph'; text: Inline[] }
   | { type: 'list'; ordered: boolean; items: Inline[][] }
-  /** Documents to bring: a tick box each (rendered as ☐ in text, a checklist on the web). */
-  | { type: 'checklist'; title?: string; items: Inline[][] }
+  /** Documents to bring, each a tick box. */
+  | { type: 'checklist'; title?: string; items: ChecklistItem[] }
   | { type: 'table'; header: string[]; rows: Inline[][][] }
-  | { type: 'note'; text: Inline[] };
+  | { type: 'note'; text: Inline[] }
+  /**
+   * Secondary content a reader opens when they want it (the notes of a document list): collapsed on
+   * the web (<details>). Where a channel cannot collapse (Markdown, plain text) the summary stays and
+   * the content is one click away on the procedure's page, linked in the source line; a short answer
+   * leaves it out.
+   */
+  | { type: 'collapsible'; summary: Inline[]; blocks: Block[] };
 
 export type Intent =
   | 'greeting'

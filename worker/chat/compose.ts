@@ -1,9 +1,10 @@
 // Composes the answer about one procedure from its catalog record, and only from it: every fee,
 // duration, document and agency shown is a field of the record. What the record lacks is said
 // plainly, with the portal page to check.
-import type { Method, Procedure, ProcedureCase } from '../catalog/schema';
+import { checklistGroups } from '../catalog/checklist';
+import type { Component, Method, Procedure, ProcedureCase } from '../catalog/schema';
 import type { Aspect } from '../search/phrases';
-import type { Answer, Block, Inline, Suggestion } from './answer';
+import type { Answer, Block, ChecklistItem, Inline, Suggestion } from './answer';
 import { FEE_KIND_LABEL, formatFee, formatTime, LEVEL_LABEL, METHOD_LABEL } from './format';
 import { chatText } from '../messages';
 
@@ -57,26 +58,63 @@ export function displayItem(text: string): string {
   return text.replace(/^\s*[-+*•]\s+/u, '');
 }
 
-// "Trường hợp …", "(nếu có)": documents only some citizens need, listed after those everyone brings.
-const CONDITIONAL = /^(trường hợp|đối với|nếu|ngoài ra|lưu ý)|\(nếu có\)/iu;
-
-function byNeed(components: ProcedureCase['components']): ProcedureCase['components'] {
-  const always = components.filter((c) => !CONDITIONAL.test(displayItem(c.name)));
-  return [...always, ...components.filter((c) => CONDITIONAL.test(displayItem(c.name)))];
+/** "1 bản chính, 2 bản sao", or '' when the catalog gives no count. */
+function counts(c: Component): string {
+  const out: string[] = [];
+  if (c.originals) out.push(`${c.originals} bản chính`);
+  if (c.copies) out.push(`${c.copies} bản sao`);
+  return out.join(', ');
 }
 
-export function componentItem(c: ProcedureCase['components'][number]): Inline[] {
-  const counts: string[] = [];
-  if (c.originals) counts.push(`${c.originals} bản chính`);
-  if (c.copies) counts.push(`${c.copies} bản sao`);
-  const out: Inline[] = [displayItem(c.name)];
-  if (counts.length) out.push(` — ${counts.join(', ')}`);
-  if (c.forms.length) out.push(` (mẫu: ${c.forms.map((f) => f.name).join(', ')})`);
-  return out;
+export function checklistItem(c: Component, withCondition: boolean): ChecklistItem {
+  const text: Inline[] = [c.title];
+  const n = counts(c);
+  if (n) text.push(` — ${n}`);
+  if (c.forms.length) text.push(` (mẫu: ${c.forms.map((f) => f.name).join(', ')})`);
+  return {
+    text,
+    ...(withCondition && c.condition ? { condition: c.condition } : {}),
+    ...(c.detail ? { detail: [c.detail] } : {}),
+    ...(c.children.length ? { children: c.children.map((k) => checklistItem(k, true)) } : {}),
+  };
 }
+
+/** A note in full: its title and the rest of its text. */
+const noteText = (c: Component): string => (c.detail ? `${c.title} ${c.detail}` : c.title);
+
+/** Longest case name shown whole; some pages publish a paragraph as a case's name. */
+const MAX_CASE_LABEL = 160;
 
 function caseLabel(c: ProcedureCase, i: number): string {
-  return displayItem(c.name).replace(/:$/u, '') || `Trường hợp ${i + 1}`;
+  const label = displayItem(c.name).replace(/:$/u, '') || `Trường hợp ${i + 1}`;
+  if (label.length <= MAX_CASE_LABEL) return label;
+  const cut = label.slice(0, MAX_CASE_LABEL);
+  return `${cut.slice(0, Math.max(cut.lastIndexOf(' '), 60)).replace(/[\s,;:.]+$/u, '')}…`;
+}
+
+/**
+ * One case's documents in reading order (worker/catalog/checklist.ts): everyone's, to present,
+ * "tùy trường hợp" with their condition, then the notes collapsed.
+ */
+function caseChecklist(c: ProcedureCase): Block[] {
+  const groups = checklistGroups(c.components);
+  const blocks: Block[] = [];
+  let room = MAX_COMPONENTS_PER_CASE;
+  for (const group of ['everyone', 'present', 'conditional'] as const) {
+    const items = groups[group].slice(0, Math.max(0, room));
+    room -= items.length;
+    if (items.length) blocks.push({ type: 'checklist', title: chatText.checklistGroup[group], items: items.map((x) => checklistItem(x, group === 'conditional')) });
+  }
+  const documents = groups.everyone.length + groups.present.length + groups.conditional.length;
+  if (documents > MAX_COMPONENTS_PER_CASE) blocks.push({ type: 'note', text: [chatText.moreComponents(documents - MAX_COMPONENTS_PER_CASE)] });
+  if (groups.notes.length) {
+    blocks.push({
+      type: 'collapsible',
+      summary: [chatText.checklistNotes(groups.notes.length)],
+      blocks: [{ type: 'list', ordered: false, items: groups.notes.map((x) => [noteText(x)]) }],
+    });
+  }
+  return blocks;
 }
 
 function components(p: Procedure, caseIndex?: number): Block[] {
@@ -85,13 +123,8 @@ function components(p: Procedure, caseIndex?: number): Block[] {
   if (withItems.length === 0) return [{ type: 'paragraph', text: [chatText.missing('thành phần hồ sơ')] }];
   const blocks: Block[] = [{ type: 'paragraph', text: [{ bold: chatText.componentsIntro }] }];
   for (const c of withItems) {
-    const i = p.cases.indexOf(c);
-    const items = byNeed(c.components).slice(0, MAX_COMPONENTS_PER_CASE).map(componentItem);
-    const title = p.cases.length > 1 ? caseLabel(c, i) : undefined;
-    blocks.push({ type: 'checklist', ...(title ? { title } : {}), items });
-    if (c.components.length > MAX_COMPONENTS_PER_CASE) {
-      blocks.push({ type: 'note', text: [chatText.moreComponents(c.components.length - MAX_COMPONENTS_PER_CASE)] });
-    }
+    if (p.cases.length > 1) blocks.push({ type: 'paragraph', text: [{ bold: caseLabel(c, p.cases.indexOf(c)) }] });
+    blocks.push(...caseChecklist(c));
   }
   return blocks;
 }
@@ -194,10 +227,14 @@ function textAspect(value: string | string[], what: string, intro: string): Bloc
 const NAMES_A_FORM = /\b(mẫu|mẫu số)\s+[\p{L}\d]/iu;
 
 function forms(p: Procedure): Block[] {
+  // A document with a form may be listed in several cases: once here.
+  const seen = new Set<string>();
   const items = p.cases.flatMap((c) =>
     c.components
       .filter((x) => x.forms.length || NAMES_A_FORM.test(x.name))
-      .map((x) => [displayItem(x.name), ...(x.forms.length ? [` — mẫu: ${x.forms.map((f) => f.name).join(', ')}`] : [])] as Inline[]),
+      // The form named in the text may be in the detail ("Tờ khai … theo mẫu 01/LPTB tại Phụ lục II").
+      .map((x) => [x.forms.length || NAMES_A_FORM.test(x.title) ? x.title : `${x.title} ${x.detail}`, ...(x.forms.length ? [` — mẫu: ${x.forms.map((f) => f.name).join(', ')}`] : [])] as Inline[])
+      .filter((item) => !seen.has(item.join('')) && Boolean(seen.add(item.join('')))),
   );
   if (items.length === 0) return [{ type: 'paragraph', text: [chatText.noForms] }];
   return [
@@ -213,7 +250,8 @@ function overview(p: Procedure): Block[] {
   if (firstTime) items.push([{ bold: 'Thời hạn giải quyết: ' }, formatTime(firstTime)]);
   const fee = p.methods.flatMap((m) => m.fees)[0];
   if (fee) items.push([{ bold: 'Phí, lệ phí: ' }, formatFee(fee)]);
-  const count = p.cases.reduce((n, c) => n + c.components.length, 0);
+  // Documents, not the notes for the clerk that the catalog lists among them.
+  const count = p.cases.reduce((n, c) => n + c.components.filter((x) => x.kind !== 'note').length, 0);
   if (count) items.push([{ bold: 'Hồ sơ: ' }, chatText.componentCount(count, p.cases.length)]);
   const methods = [...new Set(p.methods.map((m) => METHOD_LABEL[m.method]))];
   if (methods.length) items.push([{ bold: 'Cách nộp: ' }, methods.join(', ')]);

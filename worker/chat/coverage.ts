@@ -4,6 +4,7 @@
 // record speaks of what the question is about: the share, weighted by how rare each word is in the
 // catalog, of the question's words that the record's own text has. A word the catalog never uses
 // ("momo", "winmart", "gym") is content nothing answers, and weighs as a rare word.
+import { allComponents } from '../catalog/components';
 import type { Procedure } from '../catalog/schema';
 import { wordsOfText, type Words } from '../search/text';
 
@@ -23,7 +24,8 @@ function wordsOfRecord(p: Procedure): Set<string> {
       ...p.executingAgencies,
       ...p.competentAgencies,
       ...p.targetGroups,
-      ...p.cases.flatMap((c) => [c.name, ...c.components.map((x) => x.name)]),
+      ...p.cases.flatMap((c) => [c.name, ...c.headings]),
+      ...allComponents(p).map((x) => x.component.name),
       ...p.methods.flatMap((m) => [m.description, ...m.fees.map((f) => f.text)]),
       ...p.steps,
       p.conditions,

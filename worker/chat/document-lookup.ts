@@ -2,6 +2,7 @@
 // A component matches when it has most of what the question calls the document (IDF-weighted
 // syllables and syllable pairs), the generic words that begin any document's name ("giấy", "bản
 // sao", "tờ") aside.
+import { allComponents } from '../catalog/components';
 import type { Component, Procedure } from '../catalog/schema';
 import { BIGRAM_SEPARATOR, wordsOfText, type Words } from '../search/text';
 import { unitsOf } from './passages';
@@ -30,8 +31,10 @@ export function findDocument(p: Procedure, document: Words, rarity: (unit: strin
   if (weights.size === 0) return null;
   const total = [...weights.values()].reduce((a, b) => a + b, 0);
   let best: (DocumentMatch & { at: number }) | null = null;
-  p.cases.forEach((c, caseIndex) => {
-    for (const component of c.components) {
+  for (const { component, caseIndex } of allComponents(p)) {
+    // A note for the clerk is no document to bring.
+    if (component.kind === 'note') continue;
+    {
       const w = wordsOfText(component.name);
       const units = unitsOf(w);
       let shared = 0;
@@ -42,6 +45,6 @@ export function findDocument(p: Procedure, document: Words, rarity: (unit: strin
       const at = w.folds.findIndex((f) => weights.has(f));
       if (share >= MIN_SHARE && (!best || share > best.share || (share === best.share && at < best.at))) best = { component, caseIndex, share, at };
     }
-  });
+  }
   return best;
 }

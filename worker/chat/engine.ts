@@ -16,7 +16,7 @@ import { fullyOnline, type Query, type SearchHit, type SearchOptions } from '../
 import { wordsOfText, wordsText } from '../search/text';
 import type { Answer, Block, Suggestion } from './answer';
 import { parseChoice } from './choice';
-import { caseLabel, composeProcedureAnswer, componentItem, MAX_CASES_LISTED, type AnswerAspect } from './compose';
+import { caseLabel, checklistItem, composeProcedureAnswer, MAX_CASES_LISTED, type AnswerAspect } from './compose';
 import { readCandidates } from './candidates';
 import type { Coverage } from './coverage';
 import { findDocument } from './document-lookup';
@@ -348,10 +348,12 @@ export class ChatEngine {
     if (main === 'yesno' && query.document) {
       const match = findDocument(p, query.document, rarity);
       if (match) {
-        const condition = p.cases.length > 1 && match.caseIndex >= 0 ? caseLabel(p.cases[match.caseIndex]!, match.caseIndex) : '';
+        // The document's own condition, else the case it is listed in ("Trường hợp ủy quyền").
+        const caseName = p.cases.length > 1 ? caseLabel(p.cases[match.caseIndex]!, match.caseIndex) : '';
+        const condition = match.component.condition ?? (caseName && !/^thành phần hồ sơ/iu.test(caseName) ? caseName : '');
         const lead: Block[] = [
-          { type: 'paragraph', text: [condition && !/^thành phần hồ sơ/iu.test(condition) ? chatText.listedIf(condition) : chatText.listed] },
-          { type: 'checklist', items: [componentItem(match.component)] },
+          { type: 'paragraph', text: [condition ? chatText.listedIf(condition) : chatText.listed] },
+          { type: 'checklist', items: [checklistItem(match.component, false)] },
         ];
         return { aspect: main, more, lead };
       }

@@ -4,6 +4,7 @@
 // (conditions, steps, documents and their notes, submission methods, fees, results) are cut into
 // sentences, each scored against what the question says besides the procedure's name, and the best
 // is quoted with the part of the record it comes from.
+import { allComponents } from '../catalog/components';
 import type { Procedure } from '../catalog/schema';
 import type { Cue } from '../search/phrases';
 import { BIGRAM_SEPARATOR, wordsOfText, type Words } from '../search/text';
@@ -92,10 +93,11 @@ export function recordPassages(p: Procedure): Passage[] {
   };
   for (const c of p.conditions.split('\n')) add('conditions', c);
   for (const s of p.steps) add('steps', s);
-  for (const c of p.cases) {
+  p.cases.forEach((c, i) => {
     // A case's documents read as one text: a document's note may qualify the one before.
-    add('components', [c.name, ...c.components.map((x) => x.name)].filter(Boolean).join('\n'));
-  }
+    const names = allComponents(p).filter((x) => x.caseIndex === i).map((x) => x.component.name);
+    add('components', [c.name, ...c.headings, ...names].filter(Boolean).join('\n'));
+  });
   for (const m of p.methods) {
     if (m.description) add('methods', m.description);
     for (const f of m.fees) add('fees', f.text);

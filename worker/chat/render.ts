@@ -1,7 +1,8 @@
 // Renders the answer model: Markdown (the API's canonical form), HTML for the web widget (marked,
 // with no raw HTML passed through and only http(s) links), and plain text for messaging channels.
 import { Marked, type Tokens } from 'marked';
-import type { Block, Inline } from './answer';
+import { chatText } from '../messages';
+import type { Block, ChecklistItem, Inline } from './answer';
 
 // Catalog text may contain characters Markdown would read as syntax ("1. Đơn…", "*", "<b>").
 function escapeMarkdown(text: string): string {
@@ -34,6 +35,17 @@ function inlineMarkdown(parts: Inline[]): string {
 
 const indentContinuation = (s: string, pad: string) => s.replace(/ {2}\n/gu, `  \n${pad}`);
 
+/** "- ☐ _Trường hợp ủy quyền:_ Văn bản ủy quyền — 1 bản chính", its detail on the next line, sub-items indented. */
+function checklistMarkdown(items: ChecklistItem[], pad: string): string[] {
+  const inner = `${pad}  `;
+  return items.flatMap((it) => {
+    const condition = it.condition ? `_${escapeMarkdown(it.condition)}:_ ` : '';
+    const text = indentContinuation(inlineMarkdown(it.text), inner);
+    const detail = it.detail ? `  \n${inner}${indentContinuation(inlineMarkdown(it.detail), inner)}` : '';
+    return [`${pad}- ☐ ${condition}${text}${detail}`, ...checklistMarkdown(it.children ?? [], inner)];
+  });
+}
+
 export function toMarkdown(blocks: Block[]): string {
   return blocks
     .map((b) => {
@@ -47,10 +59,11 @@ export function toMarkdown(blocks: Block[]): string {
         case 'list':
           return b.items.map((it, i) => `${b.ordered ? `${i + 1}.` : '-'} ${indentContinuation(inlineMarkdown(it), '   ')}`).join('\n');
         case 'checklist':
-          return [
-            ...(b.title ? [`**${escapeMarkdown(b.title)}**`, ''] : []),
-            ...b.items.map((it) => `- ☐ ${indentContinuation(inlineMarkdown(it), '  ')}`),
-          ].join('\n');
+          return [...(b.title ? [`**${escapeMarkdown(b.title)}**`, ''] : []), ...checklistMarkdown(b.items, '')].join('\n');
+        case 'collapsible':
+          // Markdown (Bot Framework, Teams) has no disclosure: as in plain text, the summary stays
+          // and the content is one click away on the procedure's page (the source line's link).
+          return `**${inlineMarkdown(b.summary)}:** ${escapeMarkdown(chatText.collapsedInText)}`;
         case 'table':
           return [
             `| ${b.header.map(escapeMarkdown).join(' | ')} |`,
@@ -88,6 +101,35 @@ export function markdownToHtml(markdown: string): string {
   return marked.parse(markdown, { async: false });
 }
 
+const inlineHtml = (parts: Inline[]): string => marked.parseInline(inlineMarkdown(parts), { async: false });
+
+/** A checklist item on the web: its detail collapsed under it (<details>), its sub-items listed under it. */
+function checklistItemHtml(it: ChecklistItem): string {
+  const head = `☐ ${it.condition ? `<em>${escapeHtml(it.condition)}:</em> ` : ''}${inlineHtml(it.text)}`;
+  const body = it.detail ? `<details><summary>${head}</summary><p>${inlineHtml(it.detail)}</p></details>` : head;
+  const children = it.children?.length ? `<ul>${it.children.map(checklistItemHtml).join('')}</ul>` : '';
+  return `<li>${body}${children}</li>`;
+}
+
+/**
+ * HTML for the web. Blocks Markdown cannot express (a detail collapsed under a checklist item, a
+ * collapsible section) are written here; the rest goes through Markdown, with its escaping.
+ */
+export function toHtml(blocks: Block[]): string {
+  return blocks
+    .map((b) => {
+      switch (b.type) {
+        case 'checklist':
+          return `${b.title ? `<p><strong>${escapeHtml(b.title)}</strong></p>\n` : ''}<ul>\n${b.items.map(checklistItemHtml).join('\n')}\n</ul>\n`;
+        case 'collapsible':
+          return `<details><summary>${inlineHtml(b.summary)}</summary>\n${toHtml(b.blocks)}</details>\n`;
+        default:
+          return markdownToHtml(toMarkdown([b]));
+      }
+    })
+    .join('');
+}
+
 function inlineText(parts: Inline[]): string {
   return parts
     .map((p) => {
@@ -96,6 +138,27 @@ function inlineText(parts: Inline[]): string {
       return isSafeUrl(p.link.url) ? `${p.link.label}: ${p.link.url}` : p.link.label;
     })
     .join('');
+}
+
+/**
+ * An item's detail in plain text, up to this many characters: a paragraph of legal text after one
+ * document would push the next ones out of the first message (a Zalo or Messenger message holds
+ * 2,000). The rest is on the procedure's page, linked in the source line.
+ */
+const MAX_TEXT_DETAIL = 300;
+
+function shortDetail(detail: string): string {
+  if (detail.length <= MAX_TEXT_DETAIL) return detail;
+  const cut = detail.slice(0, MAX_TEXT_DETAIL);
+  return `${cut.slice(0, Math.max(cut.lastIndexOf(' '), MAX_TEXT_DETAIL / 2)).replace(/[\s,;:]+$/u, '')} …`;
+}
+
+function checklistText(items: ChecklistItem[], pad: string): string[] {
+  return items.flatMap((it) => [
+    `${pad}☐ ${it.condition ? `${it.condition}: ` : ''}${inlineText(it.text)}`,
+    ...(it.detail ? [`${pad}   ${shortDetail(inlineText(it.detail))}`] : []),
+    ...checklistText(it.children ?? [], `${pad}   `),
+  ]);
 }
 
 /** Plain text for channels that show no formatting (Zalo, Messenger). */
@@ -110,7 +173,11 @@ export function toText(blocks: Block[]): string {
         case 'list':
           return b.items.map((it, i) => `${b.ordered ? `${i + 1}.` : '•'} ${inlineText(it)}`).join('\n');
         case 'checklist':
-          return [...(b.title ? [`${b.title}:`] : []), ...b.items.map((it) => `☐ ${inlineText(it)}`)].join('\n');
+          return [...(b.title ? [`${b.title}:`] : []), ...checklistText(b.items, '')].join('\n');
+        case 'collapsible':
+          // Plain text cannot collapse: the summary stays, the content is one click away on the
+          // procedure's page (the source line's link), as the web keeps it one click away.
+          return `${inlineText(b.summary)}: ${chatText.collapsedInText}`;
         case 'table':
           return b.rows.map((r) => r.map(inlineText).join(' — ')).join('\n');
       }
@@ -125,6 +192,5 @@ export interface RenderedReply {
 }
 
 export function renderReply(blocks: Block[]): RenderedReply {
-  const markdown = toMarkdown(blocks);
-  return { markdown, html: markdownToHtml(markdown), text: toText(blocks) };
+  return { markdown: toMarkdown(blocks), html: toHtml(blocks), text: toText(blocks) };
 }

@@ -90,6 +90,16 @@ table.grid .num{text-align:right;white-space:nowrap;width:1%}
 table.grid.compact th,table.grid.compact td{padding:5px 8px;font-size:.92rem}
 table.grid caption:not(.sr){text-align:left;font-weight:700;padding:6px 0;color:#0b2f52}
 tr.conditional td{background:#fafbfc;color:#374151}
+tr.group th{background:#f6f8fb;color:#0b2f52;font-size:.9rem}
+.item-title{font-weight:600}
+.item-detail{display:block;font-size:.88rem;color:#374151;margin-top:2px;font-weight:400}
+.cond-label{color:#374151}
+ul.sub{margin:4px 0 0;padding-left:1.1rem}
+ul.sub .item-title{font-weight:400}
+details.verbatim{margin:4px 0 0;font-size:.85rem}
+details.verbatim summary{font-weight:400}
+ul.notes{margin:4px 0;padding-left:1.2rem;font-size:.9rem}
+.print-notes ul.notes{font-size:.82rem}
 tr.current td{background:#fff7e0}
 .forms,.plain{margin:0;padding-left:1.1rem}
 .plain{list-style:none;padding:0}
@@ -118,6 +128,8 @@ input.count{width:4.5rem;text-align:right}
 .sheet h2{font-size:1.02rem;color:#111;margin:14px 0 6px}
 .sheet table.grid th,.sheet table.grid td{border-color:#888;font-size:.9rem;padding:5px 7px}
 .sheet table.grid thead th{background:#f1f1f1;color:#111}
+.sheet tr.group th{background:#fafafa;color:#111}
+.sheet ul.sub{list-style:none;padding-left:.3rem}
 .proc-name,.proc-meta{margin:4px 0}
 .fill{margin:4px 0 8px}
 .tick{display:inline-block;width:14px;height:14px;border:1.5px solid #111;border-radius:2px;vertical-align:-2px}

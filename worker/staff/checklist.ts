@@ -3,31 +3,66 @@
 // legal basis and the catalog's decision number. One shape for the page, the print view and
 // GET /api/staff/procedures/:code/checklist.
 //
-// Which components are expected: the catalog's `required` flag is false (or null) for most real
-// requirements, so it is not used. Every listed component is expected, unless its own name marks it
-// as depending on the applicant's situation — "(nếu có)", a name starting "Trường hợp …",
-// "Đối với …", "Tùy …", "Nếu …", "Lưu ý", "Ghi chú", or a "*" note. Those are shown as
-// "tùy trường hợp" and are never reported missing by the intake check.
+// The components come in the order a person reads them (worker/catalog/checklist.ts): documents
+// everyone brings, the application form first; documents to present; "tùy trường hợp" ones with
+// their condition; notes. Which are expected by the intake check follows from what the ingest read
+// (scripts/ingest/checklist.ts), not from the catalog's `required` flag (false or null for most
+// real requirements): a document everyone brings or presents is expected; one with a condition is
+// "tùy trường hợp" and never reported missing; a note is not a document at all.
 import { z } from 'zod';
-import { levelSchema, submissionMethodSchema, type Component, type Procedure } from '../catalog/schema';
+import { groupOf, readingOrder } from '../catalog/checklist';
+import { componentKindSchema, levelSchema, submissionMethodSchema, type Component, type Procedure } from '../catalog/schema';
 import { FEE_KIND_LABEL, METHOD_LABEL, formatFee, formatTime } from '../chat/format';
 import { staffText } from '../messages';
 
-export const expectationSchema = z.enum(['expected', 'conditional']);
+export const expectationSchema = z.enum(['expected', 'conditional', 'note']);
 export type Expectation = z.infer<typeof expectationSchema>;
 
-export const checklistComponentSchema = z.object({
-  /** Position in the case's list: what the intake check refers to. */
-  index: z.number().int().nonnegative(),
+export const checklistGroupSchema = z.enum(['everyone', 'present', 'conditional', 'notes']);
+
+/** A sub-item ("- Bản vẽ mặt bằng…" under "…hai bộ bản vẽ thiết kế, mỗi bộ gồm:"). */
+export interface ChecklistSubItem {
+  name: string;
+  title: string;
+  detail: string;
+  kind: z.infer<typeof componentKindSchema>;
+  condition: string | null;
+  originals: number | null;
+  copies: number | null;
+  children: ChecklistSubItem[];
+}
+export const checklistSubItemSchema: z.ZodType<ChecklistSubItem> = z.object({
   name: z.string(),
+  title: z.string(),
+  detail: z.string(),
+  kind: componentKindSchema,
+  condition: z.string().nullable(),
+  originals: z.number().int().nonnegative().nullable(),
+  copies: z.number().int().nonnegative().nullable(),
+  children: z.array(z.lazy(() => checklistSubItemSchema)),
+});
+
+export const checklistComponentSchema = z.object({
+  /** Position in the catalog's list of the case: what the intake check refers to. */
+  index: z.number().int().nonnegative(),
+  /** The catalog's own text, verbatim. */
+  name: z.string(),
+  /** What to bring, short; the rest of the text; the situation it applies to (see worker/catalog/schema.ts). */
+  title: z.string(),
+  detail: z.string(),
+  kind: componentKindSchema,
+  condition: z.string().nullable(),
+  /** Where it is read: everyone / present / conditional ("tùy trường hợp") / notes. */
+  group: checklistGroupSchema,
   /** Originals (bản chính) and copies (bản sao) the catalog asks for; null when it gives no count. */
   originals: z.number().int().nonnegative().nullable(),
   copies: z.number().int().nonnegative().nullable(),
   /** The catalog's own required flag, as published (often false for real requirements). */
   catalogRequired: z.boolean().nullable(),
-  /** expected = counted by the intake check; conditional = "tùy trường hợp", never missing. */
+  /** expected = counted by the intake check; conditional = "tùy trường hợp", never missing; note = not a document. */
   expectation: expectationSchema,
   forms: z.array(z.object({ name: z.string(), url: z.string().nullable() })),
+  children: z.array(checklistSubItemSchema),
 });
 export type ChecklistComponent = z.infer<typeof checklistComponentSchema>;
 
@@ -35,8 +70,11 @@ export const checklistCaseSchema = z.object({
   index: z.number().int().nonnegative(),
   /** The catalog's case name ('' for a procedure's single default case). */
   name: z.string(),
+  /** The source's case headings read into this case (sections such as "* Giấy tờ phải nộp"; see worker/catalog/schema.ts). */
+  headings: z.array(z.string()),
   /** What to show: the name, or "Trường hợp chung". */
   label: z.string(),
+  /** In reading order; `index` is the place in the catalog's list. */
   components: z.array(checklistComponentSchema),
 });
 export type ChecklistCase = z.infer<typeof checklistCaseSchema>;
@@ -71,31 +109,31 @@ export const checklistSchema = z.object({
 });
 export type Checklist = z.infer<typeof checklistSchema>;
 
-/** Leading list markers: "1.", "2)", "a)", "-", "+", "*", "•", "(i)", "(" … */
-const LEADING_MARKERS = /^(?:\s*(?:[-–—+*•·]|\d{1,2}[.)]|[a-zđ][.)](?=\s)|\([ivx]{1,4}\)|\())*\s*/iu;
-const CONDITIONAL_START = /^(?:trường hợp|trong trường hợp|đối với|tùy|tuỳ|nếu|riêng|lưu ý|ghi chú|chú ý)(?=[\s:,.]|$)/iu;
-// No \b: in JavaScript it only knows ASCII letters, and Vietnamese words end in "ó", "ợ"…
-const CONDITIONAL_ANYWHERE = /\(\s*(?:nếu có|nếu cần|trường hợp|đối với|tùy|tuỳ)(?![\p{L}\p{N}])|(?<![\p{L}\p{N}])nếu có(?![\p{L}\p{N}])/iu;
+/** What the intake check makes of a component (see the module comment). */
+export function expectationOf(c: Component): Expectation {
+  const group = groupOf(c);
+  return group === 'notes' ? 'note' : group === 'conditional' ? 'conditional' : 'expected';
+}
 
-/** "tùy trường hợp" components: see the module comment. */
-export function classifyComponent(name: string): Expectation {
-  const n = name.normalize('NFC').trim();
-  if (/^\s*\*/u.test(n)) return 'conditional';
-  const body = n.replace(LEADING_MARKERS, '');
-  if (CONDITIONAL_START.test(body)) return 'conditional';
-  if (CONDITIONAL_ANYWHERE.test(n)) return 'conditional';
-  return 'expected';
+function subItem(c: Component): ChecklistSubItem {
+  return { name: c.name, title: c.title, detail: c.detail, kind: c.kind, condition: c.condition, originals: c.originals, copies: c.copies, children: c.children.map(subItem) };
 }
 
 function component(c: Component, index: number): ChecklistComponent {
   return {
     index,
     name: c.name,
+    title: c.title,
+    detail: c.detail,
+    kind: c.kind,
+    condition: c.condition,
+    group: groupOf(c),
     originals: c.originals,
     copies: c.copies,
     catalogRequired: c.required,
-    expectation: classifyComponent(c.name),
+    expectation: expectationOf(c),
     forms: c.forms.map((f) => ({ name: f.name, url: f.url })),
+    children: c.children.map(subItem),
   };
 }
 
@@ -112,8 +150,9 @@ export function buildChecklist(p: Procedure): Checklist {
     cases: p.cases.map((c, i) => ({
       index: i,
       name: c.name,
+      headings: c.headings,
       label: c.name.trim() || staffText.checklist.defaultCase,
-      components: c.components.map(component),
+      components: readingOrder(c.components).map((x) => component(x.component, x.index)),
     })),
     methods: p.methods.map((m) => ({
       method: m.method,

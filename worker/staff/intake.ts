@@ -2,7 +2,7 @@
 //
 // Rules (documented in the README, "Staff console"):
 //  - Only "expected" components (checklist.ts) can be missing or short; "tùy trường hợp" ones are
-//    listed apart and never block.
+//    listed apart and never block; notes are not documents and take no part.
 //  - A received entry without counts means "received as the catalog asks" (the clerk ticked it).
 //  - Originals and copies are checked separately: an extra original does not stand in for a
 //    missing copy (the clerk decides that at the counter).
@@ -42,7 +42,9 @@ export type IntakeRequest = z.infer<typeof intakeRequestSchema>;
 
 export const missingItemSchema = z.object({
   component: z.number().int(),
+  /** The catalog's verbatim text, and the short title the checklist shows. */
   name: z.string(),
+  title: z.string(),
   needOriginals: z.number().int().nullable(),
   needCopies: z.number().int().nullable(),
   gotOriginals: z.number().int(),
@@ -58,7 +60,7 @@ export const intakeResultSchema = z.object({
   complete: z.boolean(),
   missing: z.array(missingItemSchema),
   /** "tùy trường hợp" components: shown, never missing. */
-  conditional: z.array(z.object({ component: z.number().int(), name: z.string(), received: z.boolean() })),
+  conditional: z.array(z.object({ component: z.number().int(), name: z.string(), title: z.string(), condition: z.string().nullable(), received: z.boolean() })),
   expected: z.number().int(),
   satisfied: z.number().int(),
 });
@@ -82,12 +84,16 @@ function resolveCase(p: Procedure, caseIndex: number): ChecklistCase {
 export function checkIntake(p: Procedure, caseIndex: number, received: IntakeRequest['received']): IntakeResult {
   const theCase = resolveCase(p, caseIndex);
   const byName = new Map<string, number>();
-  for (const c of theCase.components) if (!byName.has(c.name.normalize('NFC').trim())) byName.set(c.name.normalize('NFC').trim(), c.index);
+  const byIndex = new Map(theCase.components.map((c) => [c.index, c]));
+  // By the catalog's verbatim text or by the short title the checklist shows.
+  for (const c of theCase.components) {
+    for (const key of [c.name, c.title]) if (!byName.has(key.normalize('NFC').trim())) byName.set(key.normalize('NFC').trim(), c.index);
+  }
 
   const got = new Map<number, Got>();
   for (const r of received) {
     const index = typeof r.component === 'number' ? r.component : byName.get(r.component.normalize('NFC').trim());
-    const component = index === undefined ? undefined : theCase.components[index];
+    const component = index === undefined ? undefined : byIndex.get(index);
     if (!component || index === undefined) {
       const shown = typeof r.component === 'number' ? String(r.component) : r.component.slice(0, 80);
       throw new AppError(400, 'intake_unknown_component', staffText.intake.unknownComponent(shown, theCase.components.length));
@@ -106,8 +112,9 @@ export function checkIntake(p: Procedure, caseIndex: number, received: IntakeReq
   for (const c of theCase.components) {
     const g = got.get(c.index);
     const have = g ? g.originals + g.copies > 0 || g.asAsked : false;
+    if (c.expectation === 'note') continue;
     if (c.expectation === 'conditional') {
-      conditional.push({ component: c.index, name: c.name, received: have });
+      conditional.push({ component: c.index, name: c.name, title: c.title, condition: c.condition, received: have });
       continue;
     }
     expected++;
@@ -120,6 +127,7 @@ export function checkIntake(p: Procedure, caseIndex: number, received: IntakeReq
     missing.push({
       component: c.index,
       name: c.name,
+      title: c.title,
       needOriginals: c.originals,
       needCopies: c.copies,
       gotOriginals: gotO,

@@ -1,7 +1,8 @@
 // A procedure at the counter: its checklist page, the A4 print view a clerk hands to a citizen, and
 // the intake check with its printable "Phiếu hướng dẫn bổ sung hồ sơ".
 import { staffText } from '../messages';
-import { formatCounts, type Checklist, type ChecklistCase, type ChecklistComponent } from './checklist';
+import { withoutMarkers, type ChecklistGroup } from '../catalog/checklist';
+import { formatCounts, type Checklist, type ChecklistCase, type ChecklistComponent, type ChecklistSubItem } from './checklist';
 import { localToday } from './dashboard';
 import { localDateTime, longDate } from './format';
 import { html, safeUrl, type HtmlValue, type SafeHtml } from './html';
@@ -33,22 +34,61 @@ function caseHeading(k: ChecklistCase, total: number): string {
   return total > 1 ? T.caseHeading(k.index + 1, k.label) : T.documentsHeading;
 }
 
+type Item = Pick<ChecklistSubItem, 'title' | 'detail' | 'condition' | 'originals' | 'copies' | 'children'>;
+
+/** Groups of a case's documents in reading order (notes apart): the list comes from buildChecklist in that order. */
+function documentGroups(k: ChecklistCase): { group: Exclude<ChecklistGroup, 'notes'>; rows: ChecklistComponent[] }[] {
+  return (['everyone', 'present', 'conditional'] as const).map((group) => ({ group, rows: k.components.filter((c) => c.group === group) })).filter((g) => g.rows.length > 0);
+}
+
+/** "Trường hợp ủy quyền: Văn bản ủy quyền…" with the rest of the text under it, and sub-items (tick boxes on paper). */
+function itemCell(c: Item, ticks: boolean): SafeHtml {
+  return html`${c.condition ? html`<em class="cond-label">${c.condition}:</em> ` : ''}<span class="item-title">${c.title}</span>${c.detail ? html`<span class="item-detail">${c.detail}</span>` : ''}${
+    c.children.length
+      ? html`<ul class="sub">${c.children.map(
+          (ch) => html`<li>${ticks ? html`<span class="tick" aria-hidden="true"></span> ` : ''}${itemCell(ch, ticks)}${ch.originals || ch.copies ? html` <span class="muted">(${formatCounts(ch.originals, ch.copies)})</span>` : ''}</li>`,
+        )}</ul>`
+      : ''
+  }`;
+}
+
+/** The catalog's own words, one click away, when the checklist's wording differs from them. */
+function verbatim(c: ChecklistComponent): HtmlValue {
+  const shown = `${c.title} ${c.detail}`.trim();
+  if (!c.condition && withoutMarkers(c.name).startsWith(c.title) && withoutMarkers(c.name).length <= shown.length + 2) return '';
+  return html`<details class="verbatim"><summary>${T.verbatim}</summary>${c.name}</details>`;
+}
+
+function notesList(k: ChecklistCase): SafeHtml {
+  return html`<ul class="notes">${k.components.filter((c) => c.group === 'notes').map((c) => html`<li>${withoutMarkers(c.name)}</li>`)}</ul>`;
+}
+
+function notesBlock(k: ChecklistCase): HtmlValue {
+  const n = k.components.filter((c) => c.group === 'notes').length;
+  return n ? html`<details class="notes-block"><summary>${T.notesHeading(n)}</summary>${notesList(k)}</details>` : '';
+}
+
 function componentsTable(k: ChecklistCase, captionText: string): SafeHtml {
+  let n = 0;
   return html`<table class="grid components">
   <caption class="sr">${captionText}</caption>
   <thead><tr><th scope="col" class="num">${T.colNo}</th><th scope="col">${T.colComponent}</th><th scope="col" class="num">${T.colOriginals}</th><th scope="col" class="num">${T.colCopies}</th><th scope="col">${T.colForms}</th></tr></thead>
-  <tbody>
-  ${k.components.map(
+  ${documentGroups(k).map(
+    (g) => html`<tbody>
+  <tr class="group"><th scope="colgroup" colspan="5">${T.group[g.group]}</th></tr>
+  ${g.rows.map(
     (c) => html`<tr class="${c.expectation}">
-    <td class="num">${c.index + 1}</td>
-    <td>${c.name}${conditionalBadge(c)}</td>
+    <td class="num">${++n}</td>
+    <td>${itemCell(c, false)}${conditionalBadge(c)}${verbatim(c)}</td>
     <td class="num">${countCell(c.originals)}</td>
     <td class="num">${countCell(c.copies)}</td>
     <td>${forms(c)}</td>
   </tr>`,
   )}
-  </tbody>
-</table>`;
+  </tbody>`,
+  )}
+</table>
+${notesBlock(k)}`;
 }
 
 function methodsTable(cl: Checklist, compact = false): SafeHtml {
@@ -111,7 +151,7 @@ ${cl.cases.map(
     : ''}
 </section>`,
 )}
-${cl.cases.some((k) => k.components.some((c) => c.expectation === 'conditional')) ? html`<p class="hint">${T.conditionalNote}</p>` : ''}
+${cl.cases.some((k) => k.components.some((c) => c.expectation !== 'expected')) ? html`<p class="hint">${T.conditionalNote}</p>` : ''}
 <section aria-labelledby="cach-nop"><h2 id="cach-nop">${T.methodsHeading}</h2>${methodsTable(cl)}</section>
 <section aria-labelledby="ket-qua"><h2 id="ket-qua">${T.resultsHeading}</h2>${cl.results.length ? html`<ul>${cl.results.map((r) => html`<li>${r}</li>`)}</ul>` : html`<p class="muted">${T.none}</p>`}</section>
 <section aria-labelledby="can-cu"><h2 id="can-cu">${T.legalHeading}</h2>${legalList(cl)}</section>
@@ -138,6 +178,24 @@ function printToolbar(backHref: string, label: string): SafeHtml {
 </div>`;
 }
 
+function printRows(k: ChecklistCase): SafeHtml {
+  let n = 0;
+  return html`${documentGroups(k).map(
+    (g) => html`<tbody>
+      <tr class="group"><th scope="colgroup" colspan="5">${T.group[g.group]}</th></tr>
+      ${g.rows.map(
+        (c) => html`<tr class="${c.expectation}">
+        <td class="tick-col"><span class="tick" aria-hidden="true"></span></td>
+        <td class="num">${++n}</td>
+        <td>${itemCell(c, true)}${c.forms.length ? html`<br><span class="form-names">${T.formPrefix}: ${c.forms.map((f) => f.name).join('; ')}</span>` : ''}</td>
+        <td class="num">${countCell(c.originals)}</td>
+        <td class="num">${countCell(c.copies)}</td>
+      </tr>`,
+      )}
+      </tbody>`,
+  )}`;
+}
+
 export function printPage(ctx: PageContext, cl: Checklist, caseIndex: number | null, today = localToday()): string {
   const cases = caseIndex === null ? cl.cases : cl.cases.filter((k) => k.index === caseIndex);
   const many = cl.cases.length > 1;
@@ -153,18 +211,9 @@ export function printPage(ctx: PageContext, cl: Checklist, caseIndex: number | n
     <table class="grid tick-list">
       <caption class="sr">${caseHeading(k, cl.cases.length)}</caption>
       <thead><tr><th scope="col" class="tick-col"><span class="sr">${T.colTick}</span></th><th scope="col" class="num">${T.colNo}</th><th scope="col">${T.colComponent}</th><th scope="col" class="num">${T.colOriginals}</th><th scope="col" class="num">${T.colCopies}</th></tr></thead>
-      <tbody>
-      ${k.components.map(
-        (c) => html`<tr class="${c.expectation}">
-        <td class="tick-col"><span class="tick" aria-hidden="true"></span></td>
-        <td class="num">${c.index + 1}</td>
-        <td>${c.name}${c.expectation === 'conditional' ? html` <em class="cond-text">(${T.conditional})</em>` : ''}${c.forms.length ? html`<br><span class="form-names">${T.formPrefix}: ${c.forms.map((f) => f.name).join('; ')}</span>` : ''}</td>
-        <td class="num">${countCell(c.originals)}</td>
-        <td class="num">${countCell(c.copies)}</td>
-      </tr>`,
-      )}
-      </tbody>
+      ${printRows(k)}
     </table>
+    ${k.components.some((c) => c.group === 'notes') ? html`<div class="print-notes"><p class="print-line small"><strong>${T.notesPrint}:</strong></p>${notesList(k)}</div>` : ''}
   </section>`,
   )}
   <section class="print-block">
@@ -207,7 +256,7 @@ function slip(ctx: PageContext, cl: Checklist, r: IntakeResult, today: string): 
     ${r.missing.map(
       (m, i) => html`<tr>
       <td class="num">${i + 1}</td>
-      <td>${m.name}</td>
+      <td>${m.title}</td>
       <td>${formatCounts(m.needOriginals, m.needCopies)}</td>
       <td>${m.reason === 'missing' ? I.reasonMissing : I.reasonShort}: ${shortfall(m)}</td>
     </tr>`,
@@ -227,7 +276,7 @@ export function intakeResultPanel(r: IntakeResult): SafeHtml {
   return html`<div class="result missing">
   <p><strong>${I.missingHeading(r.missing.length)}</strong> ${I.satisfied(r.satisfied, r.expected)}</p>
   <ul class="missing-list">
-  ${r.missing.map((m) => html`<li><span class="badge ${m.reason}">${m.reason === 'missing' ? I.reasonMissing : I.reasonShort}</span> ${m.name} — ${shortfall(m)}</li>`)}
+  ${r.missing.map((m) => html`<li><span class="badge ${m.reason}">${m.reason === 'missing' ? I.reasonMissing : I.reasonShort}</span> ${m.title} — ${shortfall(m)}</li>`)}
   </ul>
 </div>`;
 }
@@ -244,17 +293,21 @@ export function intakePage(ctx: PageContext, cl: Checklist, caseIndex: number, s
   <button type="submit" class="btn">${I.chooseCase}</button>
 </form>`
       : '';
-  const rows = k.components.map((c) => {
+  const row = (c: ChecklistComponent) => {
     const id = `c-${c.index}`;
     const need = formatCounts(c.originals, c.copies);
     return html`<tr class="${c.expectation}" data-component="${c.index}">
     <td class="tick-col"><input type="checkbox" id="${id}" name="c" value="${c.index}"${state.ticked.has(c.index) ? html` checked` : ''} data-need-o="${c.originals ?? 0}" data-need-k="${c.copies ?? 0}"></td>
-    <td><label for="${id}">${c.name}</label>${conditionalBadge(c)}</td>
+    <td><label for="${id}">${c.condition ? html`<em class="cond-label">${c.condition}:</em> ` : ''}${c.title}</label>${conditionalBadge(c)}</td>
     <td class="need">${need}</td>
     <td class="num"><label class="sr" for="o-${c.index}">${I.gotOriginalsOf(c.index + 1)}</label><input class="count" type="number" inputmode="numeric" min="0" max="99" step="1" id="o-${c.index}" name="o-${c.index}" value="${state.originals.get(c.index) ?? ''}"></td>
     <td class="num"><label class="sr" for="k-${c.index}">${I.gotCopiesOf(c.index + 1)}</label><input class="count" type="number" inputmode="numeric" min="0" max="99" step="1" id="k-${c.index}" name="k-${c.index}" value="${state.copies.get(c.index) ?? ''}"></td>
   </tr>`;
-  });
+  };
+  // Documents only, in reading order; the notes are on the checklist page.
+  const rows = documentGroups(k).map(
+    (g) => html`<tbody><tr class="group"><th scope="colgroup" colspan="5">${T.group[g.group]}</th></tr>${g.rows.map(row)}</tbody>`,
+  );
   const body = html`<nav class="crumbs no-print" aria-label="${T.crumbs}"><a href="/staff">${staffText.nav.lookup}</a> › <a href="${path}">${T.code} ${cl.code}</a> › <span aria-current="page">${I.title}</span></nav>
 <div class="no-print">
 <h1>${I.title}</h1>
@@ -266,9 +319,7 @@ ${casePicker}
   <table class="grid intake">
     <caption>${cl.cases.length > 1 ? T.caseHeading(k.index + 1, k.label) : T.documentsHeading}</caption>
     <thead><tr><th scope="col" class="tick-col">${I.colReceived}</th><th scope="col">${T.colComponent}</th><th scope="col">${I.colAsked}</th><th scope="col" class="num">${T.colOriginals}</th><th scope="col" class="num">${T.colCopies}</th></tr></thead>
-    <tbody>
     ${rows}
-    </tbody>
   </table>
   <div class="actions">
     <button type="button" class="btn" data-action="tick-all" hidden>${I.tickAll}</button>
