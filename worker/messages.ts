@@ -538,6 +538,7 @@ export const staffText = {
   },
   anomalyKinds: {
     'time-unit-missing': 'Thời hạn chỉ có con số, không có đơn vị',
+    'time-unit-inferred': 'Thời hạn chỉ có con số; đơn vị lấy từ câu chữ về thời hạn của chính thủ tục',
     'fee-amount-suspicious': 'Số tiền dưới 1.000 đồng, có thể nguồn ghi theo nghìn đồng',
     'field-resegmented': 'Trường dữ liệu được cắt lại theo nội dung trang',
     'fee-empty': 'Dòng phí không có số tiền, không có mô tả',
