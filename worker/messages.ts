@@ -103,7 +103,7 @@ export const chatText = {
   outOfScope: (hotline: string, address: string) =>
     `Xin lỗi, tôi chỉ hỗ trợ thông tin về thủ tục hành chính (hồ sơ, lệ phí, thời hạn, nơi nộp). Với nội dung khác, bạn vui lòng liên hệ đường dây nóng ${hotline} hoặc đến ${address}.`,
   personalData: (hotline: string) =>
-    `Xin lỗi, tôi không cung cấp thông tin cá nhân của người khác và không tra cứu hồ sơ cá nhân. Để tra cứu hồ sơ của bạn, vui lòng dùng mã hồ sơ trên Cổng Dịch vụ công hoặc gọi ${hotline}.`,
+    `Xin lỗi, tôi không cung cấp thông tin cá nhân của người khác. Để tra cứu hồ sơ của chính bạn, hãy nhắn "Tra cứu hồ sơ" kèm mã hồ sơ trên giấy biên nhận, hoặc gọi ${hotline}.`,
   unmatched: (hotline: string) =>
     `Tôi chưa tìm được thủ tục khớp với câu hỏi. Bạn có thể nói rõ hơn tên thủ tục (ví dụ "đăng ký khai sinh", "cấp đổi giấy phép lái xe") hoặc gọi đường dây nóng ${hotline}.`,
   nearest: 'Một số thủ tục gần nhất:',

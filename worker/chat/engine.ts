@@ -11,7 +11,7 @@
 // found in it (passages.ts, document-lookup.ts).
 import type { Level, Procedure } from '../catalog/schema';
 import type { DossierDesk, DossierState } from '../dossier/flow';
-import { chatText } from '../messages';
+import { chatText, dossierText } from '../messages';
 import { fullyOnline, type Query, type SearchHit, type SearchOptions } from '../search/engine';
 import { wordsOfText, wordsText } from '../search/text';
 import type { Answer, Block, Suggestion } from './answer';
@@ -236,8 +236,10 @@ export class ChatEngine {
 
   private welcome(help: boolean): Answer {
     const { centreName } = this.deps.config;
+    // Where the dossier lookup is on (every channel's turn has it), the welcome offers it too.
+    const lookup: Suggestion[] = this.deps.dossier ? [{ label: dossierText.quickReply, message: dossierText.quickReply }] : [];
     return {
-      ...plain(help ? 'help' : 'greeting', [chatText.greeting(centreName), chatText.helpIntro], exampleSuggestions()),
+      ...plain(help ? 'help' : 'greeting', [chatText.greeting(centreName), chatText.helpIntro], [...exampleSuggestions(), ...lookup]),
       blocks: [
         { type: 'paragraph', text: [chatText.greeting(centreName)] },
         { type: 'paragraph', text: [chatText.helpIntro] },
