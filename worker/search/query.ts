@@ -91,8 +91,8 @@ export function understand(words: Words, phrases: PhraseMatcher, inNames?: (a: s
   if (span) {
     document = sliceWords(words, span.start, span.end);
     asks.unshift('yesno');
-    const elsewhere = removed.some((r, j) => !r && (j < span.start || j >= span.end));
-    if (elsewhere) for (let j = span.start; j < span.end; j++) removed[j] = true;
+    const elsewhere = removed.some((r, j) => !r && (j < span.frameStart || j >= span.frameEnd));
+    if (elsewhere) for (let j = span.frameStart; j < span.frameEnd; j++) removed[j] = true;
   }
   const kept: number[] = [];
   for (let j = 0; j < words.keys.length; j++) if (!removed[j]) kept.push(j);

@@ -15,10 +15,13 @@ export interface YesNoData {
   documents: string[];
 }
 
-/** The document a yes/no question asks about: its syllable range in the question. */
+/** The document a yes/no question asks about: its syllable range in the question, and the frame's. */
 export interface DocumentSpan {
   start: number;
   end: number;
+  /** The whole frame, "có phải nộp … không ạ": none of it names the procedure. */
+  frameStart: number;
+  frameEnd: number;
 }
 
 /** Particles that may follow the closing word ("không ạ", "ko vậy"). */
@@ -65,14 +68,20 @@ export function compileYesNo(data: YesNoData): YesNoReader {
     if (closeAt < 0) return null;
     // The last opening before it.
     let start = -1;
+    let frameStart = -1;
     for (let i = s; i < closeAt; i++) {
+      // An opening inside the one before ("cần" in "có cần") is part of it.
+      if (i < start) continue;
       const h = open.at(words, i).find((x) => x.end <= closeAt);
-      if (h) start = h.end;
+      if (h) {
+        frameStart = i;
+        start = h.end;
+      }
     }
     if (start < 0) return null;
     // What is done with the document ("nộp", "mang theo") is not its name.
     for (let h = verbs.at(words, start)[0]; h && h.end < closeAt; h = verbs.at(words, start)[0]) start = h.end;
     if (closeAt - start < 1 || closeAt - start > MAX_DOCUMENT) return null;
-    return documents.at(words, start).length ? { start, end: closeAt } : null;
+    return documents.at(words, start).length ? { start, end: closeAt, frameStart, frameEnd: e } : null;
   }
 }

@@ -1,0 +1,142 @@
+// The stages of the search, each on its own (worker/search/query.ts lists them): the phrase matcher
+// they share, understanding a question, typo correction, synonym expansion over Words, the names'
+// qualifiers the re-rank leaves aside. search.test.ts runs them together over the real index.
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { PhraseTrie } from '../../worker/search/phrase-trie';
+import { compilePhrases } from '../../worker/search/phrases';
+import { understand } from '../../worker/search/query';
+import { baseName, fullyOnline, levelQualifier, withoutLevelQualifier } from '../../worker/search/rerank';
+import { NearWords, oneEdit, TypoCorrector } from '../../worker/search/speller';
+import { loadSynonyms, rewriteWords } from '../../worker/search/synonyms';
+import { pickWords, wordsOfText, wordsText, wordTokens, tokenize } from '../../worker/search/text';
+
+const read = (f: string) => JSON.parse(readFileSync(new URL(`../../knowledge/${f}`, import.meta.url), 'utf8'));
+const phrases = compilePhrases(read('phrases.json'), read('provinces.json'));
+const text = (w: { canon: string[]; joined: boolean[] } | null) => (w ? wordsText(w as Parameters<typeof wordsText>[0]) : null);
+
+describe('Words', () => {
+  it('give the same index tokens as the text they come from, bigrams only within a phrase', () => {
+    for (const t of ['Đăng ký khai sinh, cho con', 'cấp lại GPLX hạng B2', 'thủ tục 1.001193']) {
+      expect(wordTokens(wordsOfText(t))).toEqual(tokenize(t, { unique: false }));
+    }
+    // Picking words keeps a pair only where they were neighbours.
+    const w = wordsOfText('đăng ký giúp tôi khai sinh');
+    expect(text(pickWords(w, [0, 1, 4, 5]))).toBe('đăng ký, khai sinh');
+  });
+});
+
+describe('the phrase matcher', () => {
+  const trie = new PhraseTrie<string>();
+  trie.add('sổ đỏ', 'land');
+  trie.add('sổ', 'book');
+  trie.add('xuất cảnh nhập cảnh', 'xnc');
+
+  it('takes a syllable typed without a diacritic for the listed one, never one typed with another', () => {
+    expect(trie.at(wordsOfText('so do'), 0).map((h) => [h.value, h.exact])).toEqual([['land', false], ['book', false]]);
+    expect(trie.at(wordsOfText('sổ đỏ'), 0)[0]).toMatchObject({ value: 'land', exact: true });
+    expect(trie.at(wordsOfText('số đo'), 0)).toEqual([]);
+  });
+
+  it('keeps a phrase within a clause unless told to run across punctuation', () => {
+    expect(trie.scan(wordsOfText('xuất cảnh, nhập cảnh')).map((h) => h.value)).toEqual([]);
+    const across = new PhraseTrie<string>({ acrossPunctuation: true });
+    across.add('xuất cảnh nhập cảnh', 'xnc');
+    expect(across.scan(wordsOfText('xuất cảnh, nhập cảnh')).map((h) => h.value)).toEqual(['xnc']);
+  });
+
+  it('reports a phrase listed twice, and keeps what the list decides', () => {
+    const t = new PhraseTrie<number>();
+    t.add('phí', 1);
+    expect(t.add('phí', 2, (a, b) => Math.max(a, b)).existing).toBe(1);
+    expect(t.at(wordsOfText('phí'), 0)[0]!.value).toBe(2);
+    expect(t.add('?!', 3).keys).toEqual([]);
+  });
+});
+
+describe('understanding a question', () => {
+  const u = (q: string) => understand(wordsOfText(q), phrases);
+
+  it('takes out what is asked and keeps what names the procedure', () => {
+    const r = u('cho em hỏi đăng ký khai sinh cần giấy tờ gì, lệ phí bao nhiêu');
+    expect(r.aspects.slice(0, r.asked)).toEqual(['components', 'fee']);
+    expect(text(r.terms)).toBe('đăng ký khai sinh');
+  });
+
+  it('reads codes, provinces and the level or agency named as where, not what', () => {
+    const r = u('thủ tục 1.001193 ở Đà Nẵng, nộp ở công an tỉnh');
+    expect(r.codes).toEqual(['1.001193']);
+    expect(r.provinces).toEqual(['Thành phố Đà Nẵng']);
+    expect(r.levels).toEqual(['province']);
+    expect(text(r.terms)).not.toMatch(/công an|đà nẵng/u);
+  });
+
+  it('reads a yes/no question about a document, leaving the document out of the terms', () => {
+    const r = u('xin con nuôi có phải nộp giấy khám sức khỏe không');
+    expect(r.aspects[0]).toBe('yesno');
+    expect(text(r.document)).toBe('giấy khám sức khỏe');
+    expect(text(r.terms)).toBe('xin con nuôi');
+    // Only the document: it stays the terms.
+    expect(text(u('có cần giấy khám sức khỏe không').terms)).toContain('giấy khám sức khỏe');
+    // Not a document: no yes/no question.
+    expect(u('đăng ký tạm trú có cần chủ nhà đồng ý không').document).toBeNull();
+  });
+
+  it('reads a specific question and what kind of fact it asks for', () => {
+    const r = u('bao nhiêu ngày phải đi khai tử');
+    expect(r.aspects[0]).toBe('detail');
+    expect(r.cues).toContain('duration');
+    expect(u('con mấy tuổi thì làm căn cước').cues).toContain('age');
+  });
+
+  it('takes a bare fluff word for fluff in a question typed without diacritics only where it pairs with no name word', () => {
+    const names = new Set(['du_thi']);
+    const inNames = (a: string, b: string) => names.has(`${a}_${b}`);
+    expect(text(understand(wordsOfText('giai the cong ty thi lam gi'), phrases, inNames).terms)).not.toMatch(/\bthi\b/u);
+    expect(text(understand(wordsOfText('dang ky du thi'), phrases, inNames).terms)).toBe('dang ky du thi');
+    expect(text(understand(wordsOfText('thi bằng lái'), phrases, inNames).terms)).toBe('thi bằng lái');
+  });
+});
+
+describe('typo correction', () => {
+  it('finds the words one edit away', () => {
+    expect(oneEdit('thuong', 'thong')).toBe(true);
+    expect(oneEdit('khai', 'kahi')).toBe(true);
+    expect(oneEdit('khai', 'khai')).toBe(false);
+    expect(new NearWords(['thuong', 'truong', 'thong']).of('thuon').sort()).toEqual(['thuong']);
+  });
+
+  it('reads a word the catalog never uses as the name word that pairs with its neighbour', () => {
+    const pairs = new Map([['dang_ki', 90], ['thuong_tru', 40], ['tam_tru', 30]]);
+    const corrector = new TypoCorrector({
+      nameFrequency: (t) => pairs.get(t) ?? (['dang', 'ki', 'thuong', 'tru', 'tam'].includes(t) ? 50 : 0),
+      lexicon: new Set(['dang', 'ki', 'thuong', 'tru', 'tam']),
+      chatWords: new Set(),
+      candidates: () => ['dang', 'ki', 'thuong', 'tru', 'tam'],
+    });
+    expect([...corrector.corrections(wordsOfText('dang ky thuog tru'))]).toEqual([[2, 'thuong']]);
+    expect(corrector.corrections(wordsOfText('dang ky thuong tru')).size).toBe(0);
+  });
+});
+
+describe('synonyms over Words', () => {
+  const syn = loadSynonyms(read('synonyms.json'));
+  it('rewrite a reading without joining it back into a string', () => {
+    const { words, replacements } = rewriteWords(wordsOfText('làm lại cccd, bị mất'), syn);
+    expect(text(words)).toBe('cấp lại thẻ căn cước, cấp lại');
+    expect(replacements.map((r) => r.from)).toEqual(['cccd', 'làm lại', 'bị mất']);
+  });
+});
+
+describe('names as the re-rank reads them', () => {
+  it('leave aside the level and the channel a record is published for', () => {
+    expect(withoutLevelQualifier('Cấp hộ chiếu phổ thông ở trong nước (thực hiện tại cấp tỉnh)')).toBe('Cấp hộ chiếu phổ thông ở trong nước');
+    expect(levelQualifier('Cấp đổi thẻ căn cước (thực hiện tại cấp trung ương)')).toBe('cấp trung ương');
+    const channel = 'Cấp lại chứng nhận đăng ký xe, biển số xe thực hiện bằng dịch vụ công trực tuyến toàn trình';
+    expect(baseName(channel)).toBe('Cấp lại chứng nhận đăng ký xe, biển số xe');
+    expect(fullyOnline(channel)).toBe(true);
+    expect(baseName('Đổi chứng nhận đăng ký xe, biển số xe bằng dịch vụ công trực tuyến một phần hoặc trực tiếp thực hiện tại cấp trung ương, cấp tỉnh, cấp xã')).toBe(
+      'Đổi chứng nhận đăng ký xe, biển số xe',
+    );
+  });
+});
