@@ -2,7 +2,7 @@
 // (scripts/lib/dossier-stub.ts, both upstream shapes). vitest.config.ts points the worker's
 // DOSSIER_* configuration at it (iGate by default; tests switch to DVCQG with overrides).
 import type { TestProject } from 'vitest/node';
-import { IGATE_TOKEN_PATH, STUB_CREDENTIALS, startDossierStub } from '../../scripts/lib/dossier-stub';
+import { IGATE_TOKEN_PATH, STUB_CREDENTIALS, startDossierStub } from '../../scripts/lib/dossier-stub.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {
