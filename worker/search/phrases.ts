@@ -98,8 +98,10 @@ export function compilePhrases(json: unknown, provincesJson: unknown): PhraseMat
   for (const [level, list] of Object.entries(data.levels) as [Level, string[]][]) {
     for (const p of list) {
       levelTrie.add(p, level);
-      // One syllable ("sở", "cục", "phường") may be part of what is searched ("cơ sở", "sở hữu"): a hint only.
-      if (p.trim().includes(' ')) add(p, { type: 'level', level });
+      // An agency's name is where, not what: out of the terms. One syllable ("sở", "cục", "phường")
+      // may be part of what is searched ("cơ sở", "sở hữu"), and "ở xã", "lên tỉnh" of a phrase a
+      // synonym reads ("công chứng ở xã" is "chứng thực"): hints only.
+      if (p.trim().includes(' ') && !/^(ở|tại|lên|ra|về)\s/iu.test(p.trim())) add(p, { type: 'level', level });
     }
   }
   /** Every value named anywhere in the words (a one-syllable phrase only as listed). */
