@@ -105,30 +105,21 @@ for (const [label, questions] of [
   );
 }
 
-// Cold start of the worker itself, in workerd (wrangler dev, as `npm start` runs it): the first
-// search of a fresh isolate fetches, parses and loads the index from the static assets.
+// The worker as deployed: its bundle, and the first answers of fresh workerd isolates.
 if (!process.argv.includes('--no-worker')) {
-  const { startDevServer } = await import('./lib/dev-server.ts');
-  const server = await startDevServer({ vars: { RATE_LIMIT_IP_PER_MIN: '0', RATE_LIMIT_SESSION_PER_MIN: '0' } });
-  try {
-    const timed = async (path: string, init?: RequestInit) => {
-      const t0 = performance.now();
-      const res = await fetch(server.baseUrl + path, init);
-      await res.arrayBuffer();
-      return performance.now() - t0;
-    };
-    const health = await timed('/api/health');
-    const firstSearch = await timed('/api/search?q=dang%20ky%20khai%20sinh');
-    const secondSearch = await timed('/api/search?q=cap%20lai%20giay%20phep%20lai%20xe');
-    const chatInit = { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ message: 'đăng ký kết hôn cần giấy tờ gì' }) };
-    const firstChat = await timed('/api/chat', chatInit);
-    // Another question: the same one again would come from the answer cache.
-    const secondChat = await timed('/api/chat', { ...chatInit, body: JSON.stringify({ message: 'cấp lại giấy phép lái xe mất bao lâu' }) });
-    console.log(
-      `worker cold start (workerd over loopback): first /api/health ${ms(health)}; first /api/search ${ms(firstSearch)} (loads the index) then ${ms(secondSearch)}; ` +
-        `first /api/chat ${ms(firstChat)} then ${ms(secondChat)}`,
-    );
-  } finally {
-    await server.stop();
-  }
+  const { bundleSize, coldStarts } = await import('./lib/bench-worker.ts');
+  const bundle = bundleSize();
+  console.log(
+    `worker bundle (wrangler deploy --dry-run): ${mb(bundle.bytes)}, ${(bundle.gzipped / 1024).toFixed(0)} KiB gzipped` +
+      (bundle.files.length > 1 ? ` (${bundle.files.map((f) => `${f.name} ${(f.gzipped / 1024).toFixed(0)} KiB`).join(', ')})` : ''),
+  );
+  const isolates = Number(process.argv.find((a) => a.startsWith('--isolates='))?.slice('--isolates='.length) ?? 5);
+  const cold = await coldStarts(isolates);
+  const figures = (runs: { first: number; then: number }[]) => {
+    const first = runs.map((r) => r.first);
+    return `median ${ms(median(first))}, max ${ms(Math.max(...first))} (each: ${first.map((x) => x.toFixed(0)).join(', ')}); then ${ms(median(runs.map((r) => r.then)))}`;
+  };
+  console.log(`worker cold start, ${isolates} fresh workerd isolates each (wrangler dev, over loopback, after its /api/health readiness check):`);
+  console.log(`  first /api/search: ${figures(cold.search)}`);
+  console.log(`  first /api/chat:   ${figures(cold.chat)}`);
 }
