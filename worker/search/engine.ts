@@ -11,9 +11,8 @@
 // reading of the name (as written, abbreviations spelled out), the best pair counting.
 import type { Level } from '../catalog/schema';
 import type { PhraseMatcher, Aspect } from './phrases';
-import { FIELD_BOOST, splitCaseLists, TEXT_FIELDS, type StoredDoc } from './index';
-import { CatalogScorer, type TermPostings } from './orama';
-import { fromSnapshot, type Snapshot, type TermDictionary } from './snapshot';
+import { FIELD_BOOST, splitCaseLists, TEXT_FIELDS, type TextField } from './index';
+import { Lexicon, type DocTable, type FieldDictionary, type IndexReader, type Scorer, type TermPostings } from './reader';
 import { expandQuery, type Synonyms } from './synonyms';
 import { BIGRAM_SEPARATOR, diacriticsAgree, segment, syllableForms, tokenize, type Segmentation } from './text';
 
@@ -175,13 +174,13 @@ export const withoutLevelQualifier = (name: string): string => name.replace(LEVE
 export const levelQualifier = (name: string): string | null => LEVEL_QUALIFIER.exec(name)?.[1] ?? null;
 
 export class SearchEngine {
-  private readonly docs: StoredDoc[];
-  private readonly dictionaries: Record<string, TermDictionary>;
-  /** BM25 over the loaded Orama index (its postings, field lengths and averages). */
-  private readonly scorer: CatalogScorer;
-  private readonly byCode = new Map<string, number>();
+  /** The documents' stored fields, by document number (read from the index in place). */
+  private readonly docs: DocTable;
+  private readonly dictionaries: Readonly<Record<TextField, FieldDictionary>>;
+  /** BM25 over the index's postings (Orama's formula, field lengths and averages: bm25.ts). */
+  private readonly scorer: Scorer;
   /** Syllables known to be words (accented and folded forms): the catalog's, the synonyms', the question phrases'. */
-  private readonly lexicon: Set<string>;
+  private readonly lexicon: Lexicon;
   /** Per document: its name's readings (as written, with synonyms rewritten: "BHYT" → "bảo hiểm y tế"). */
   private readonly nameReadings = new Map<number, Reading[]>();
   private speller: Speller | null = null;
@@ -195,15 +194,14 @@ export class SearchEngine {
   private readonly chatWords = new Set<string>();
 
   constructor(
-    snapshot: Snapshot,
+    index: IndexReader,
     private readonly synonyms: Synonyms,
     private readonly phrases: PhraseMatcher,
   ) {
-    const loaded = fromSnapshot(snapshot);
-    this.docs = loaded.docs;
-    this.dictionaries = loaded.dictionaries;
-    this.scorer = new CatalogScorer(loaded.orama);
-    this.lexicon = new Set(loaded.lexicon);
+    this.docs = index.docs;
+    this.dictionaries = index.fields;
+    this.scorer = index.scorer;
+    this.lexicon = new Lexicon(index.lexicon);
     // Question phrases never reach the typo check (they are taken out first); the synonyms do.
     const words = [
       ...synonyms.data.groups.flatMap((g) => [g.canonical, ...g.variants]),
@@ -221,12 +219,11 @@ export class SearchEngine {
     // xong"); one that names use ("thông" in "thông tư") may be a slip for another name word.
     for (const w of phrases.phrases ?? []) {
       for (const t of tokenize(w, { bigrams: false })) {
-        if (this.dictionaries.name!.frequency(t) > RARE_IN_NAMES) continue;
+        if (this.dictionaries.name.frequency(t) > RARE_IN_NAMES) continue;
         this.chatWords.add(t);
         this.lexicon.add(t);
       }
     }
-    this.docs.forEach((d, i) => this.byCode.set(d.code, i));
     const generic = new Set(synonyms.data.followUps.generic.flatMap((g) => folds(segment(g))));
     this.followUps = synonyms.data.followUps.heads
       .map((h) => folds(segment(h)))
@@ -235,11 +232,11 @@ export class SearchEngine {
   }
 
   get size(): number {
-    return this.docs.length;
+    return this.docs.count;
   }
 
   has(code: string): boolean {
-    return this.byCode.has(code);
+    return this.docs.find(code) >= 0;
   }
 
   /**
@@ -251,7 +248,7 @@ export class SearchEngine {
     for (const t of tokens) {
       let df = 0;
       const postings = TEXT_FIELDS.map((f) => {
-        const ids = this.dictionaries[f]!.ids(t);
+        const ids = this.dictionaries[f].ids(t);
         if (ids.length > df) df = ids.length;
         return ids;
       });
@@ -367,7 +364,7 @@ export class SearchEngine {
    */
   private typos(seg: Segmentation, kept: { j: number; joined: boolean }[]): Map<number, string> {
     const out = new Map<number, string>();
-    const name = this.dictionaries.name!;
+    const name = this.dictionaries.name;
     const form = (i: number, accented: boolean) => {
       const j = kept[i]!.j;
       const inf = seg.info[j];
@@ -435,7 +432,7 @@ export class SearchEngine {
 
   /** The syllables of names, for typo correction; built on first use. */
   private spelling(): Speller {
-    const name = this.dictionaries.name!;
+    const name = this.dictionaries.name;
     this.speller ??= new Speller(
       [...name.tokens(), ...name.commonTokens(), ...this.extraWords].filter((t) => !t.includes(BIGRAM_SEPARATOR) && !/\d/u.test(t)),
     );
@@ -450,17 +447,21 @@ export class SearchEngine {
   searchAnalyzed(analysis: QueryAnalysis, opts: SearchOptions = {}): SearchHit[] {
     const limit = opts.limit ?? 5;
     const hits: SearchHit[] = [];
+    const taken = new Set<number>();
     for (const code of analysis.codes) {
-      const id = this.byCode.get(code);
-      if (id !== undefined) hits.push(toHit(this.docs[id]!, Number.MAX_SAFE_INTEGER));
+      const id = this.docs.find(code);
+      if (id >= 0) {
+        taken.add(id);
+        hits.push(toHit(this.docs, id, Number.MAX_SAFE_INTEGER));
+      }
     }
     if (analysis.searchText === '' || hits.length >= limit) return hits.slice(0, limit);
 
     const levels = opts.levels?.length ? new Set<string>(opts.levels) : null;
     const provinces = opts.province ? new Set(['', opts.province, ...analysis.provinces]) : null;
-    const taken = new Set(hits.map((h) => h.code));
-    const accept = (doc: StoredDoc) =>
-      !taken.has(doc.code) && (!levels || doc.levels.some((l) => levels.has(l))) && (!provinces || provinces.has(doc.province));
+    const docs = this.docs;
+    const accept = (id: number) =>
+      !taken.has(id) && (!levels || docs.levels(id).some((l) => levels.has(l))) && (!provinces || provinces.has(docs.province(id)));
     const candidates = this.bm25(this.informativeTokens(tokenize(analysis.searchText)), accept, levels !== null || provinces !== null);
     if (candidates.length === 0) return hits;
 
@@ -468,10 +469,10 @@ export class SearchEngine {
     if (analysis.focus) for (const text of expandQuery(analysis.focus, this.synonyms).split('\n')) readings.push(this.units(text, true));
     const context = { readings, provinces: analysis.provinces, province: opts.province ?? null };
     const top = candidates[0]!.score;
-    const scored = candidates.map((c) => ({ id: c.id, doc: this.docs[c.id]!, score: this.rerank(c.score / top, c.id, context) }));
+    const scored = candidates.map((c) => ({ id: c.id, score: this.rerank(c.score / top, c.id, context) }));
     this.demoteFollowUps(scored, context);
     const ranked = scored.sort((a, b) => b.score - a.score);
-    for (const r of ranked) hits.push(toHit(r.doc, r.score));
+    for (const r of ranked) hits.push(toHit(this.docs, r.id, r.score));
     return hits.slice(0, limit);
   }
 
@@ -479,12 +480,12 @@ export class SearchEngine {
    * BM25 (Orama's, scored over the prebuilt index's postings, with the field boosts) for the query tokens; the
    * best CANDIDATES accepted documents, best first.
    */
-  private bm25(terms: TermPostings[], accept: (doc: StoredDoc) => boolean, filtered: boolean): { id: number; score: number }[] {
+  private bm25(terms: TermPostings[], accept: (id: number) => boolean, filtered: boolean): { id: number; score: number }[] {
     // With a level or province filter, look further down the list so that enough candidates remain.
     const hits = this.scorer.top(terms, FIELD_BOOST, filtered ? CANDIDATES * 10 : CANDIDATES + 5);
     const out: { id: number; score: number }[] = [];
     for (const h of hits) {
-      if (accept(this.docs[h.id]!)) out.push(h);
+      if (accept(h.id)) out.push(h);
       if (out.length === CANDIDATES) break;
     }
     return out;
@@ -529,7 +530,7 @@ export class SearchEngine {
     if (!names) {
       // The name as written, and without the list of cases it covers, if any (index.ts): a question
       // names the procedure, rarely its whole list.
-      const full = withoutLevelQualifier(this.docs[id]!.title);
+      const full = withoutLevelQualifier(this.docs.title(id));
       const bare = splitCaseLists(full).name;
       const texts = bare === full ? [full] : [full, bare];
       names = texts.flatMap((t) => expandQuery(t, this.synonyms).split('\n')).map((text) => this.units(text, false));
@@ -540,8 +541,8 @@ export class SearchEngine {
 
   /** Inverse document frequency of a token among names (stop tokens included); 0 when no name has it. */
   private nameIdf(token: string): number {
-    const df = this.dictionaries.name?.frequency(token) ?? 0;
-    return df > 0 ? Math.log(1 + this.byCode.size / df) : 0;
+    const df = this.dictionaries.name.frequency(token);
+    return df > 0 ? Math.log(1 + this.docs.count / df) : 0;
   }
 
   /**
@@ -551,7 +552,6 @@ export class SearchEngine {
    * question touches in one word wins on its own.
    */
   private rerank(bm25: number, id: number, context: RerankContext): number {
-    const doc = this.docs[id]!;
     const names = this.names(id);
     const b2 = NAME_RECALL_BETA * NAME_RECALL_BETA;
     let f = 0;
@@ -570,9 +570,10 @@ export class SearchEngine {
       }
     }
     let score = bm25 + NAME_AGREEMENT_WEIGHT * f;
-    if (doc.province && context.provinces.includes(doc.province)) score += PROVINCE_BONUS;
-    else if (doc.province && doc.province !== context.province) score -= OTHER_PROVINCE_PENALTY;
-    if (doc.detail) score += DETAIL_BONUS;
+    const province = this.docs.province(id);
+    if (province && context.provinces.includes(province)) score += PROVINCE_BONUS;
+    else if (province && province !== context.province) score -= OTHER_PROVINCE_PENALTY;
+    if (this.docs.detail(id)) score += DETAIL_BONUS;
     return score;
   }
 
@@ -603,7 +604,7 @@ export class SearchEngine {
   private followUp(id: number): FollowUp | null {
     let f = this.followUpOf.get(id);
     if (f === undefined) {
-      const seg = segment(withoutLevelQualifier(this.docs[id]!.title));
+      const seg = segment(withoutLevelQualifier(this.docs.title(id)));
       const words = folds(seg);
       const skip = words[0] === 'thu' && words[1] === 'tuc' ? 2 : 0;
       const found = this.followUps.find((h) => h.asks.length > 0 && h.head.every((w, i) => words[skip + i] === w));
@@ -671,13 +672,13 @@ function oneEdit(a: string, b: string): boolean {
   return a.length < b.length ? a.slice(i) === b.slice(i + 1) : a.slice(i + 1) === b.slice(i);
 }
 
-function toHit(doc: StoredDoc, score: number): SearchHit {
+function toHit(docs: DocTable, id: number, score: number): SearchHit {
   return {
-    code: doc.code,
-    name: doc.title,
-    levels: [...doc.levels] as Level[],
-    province: doc.province || null,
-    detail: doc.detail,
+    code: docs.code(id),
+    name: docs.title(id),
+    levels: [...docs.levels(id)],
+    province: docs.province(id) || null,
+    detail: docs.detail(id),
     score: Math.round(score * 1000) / 1000,
   };
 }
