@@ -160,19 +160,31 @@ for (const [label, questions] of [
 
 // The worker as deployed: its bundle, and the first answers of fresh workerd isolates.
 if (!process.argv.includes('--no-worker')) {
-  const { bundleSize, coldStarts } = await import('./lib/bench-worker.ts');
-  const bundle = bundleSize();
-  console.log(
-    `worker bundle (wrangler deploy --dry-run): ${mb(bundle.bytes)}, ${(bundle.gzipped / 1024).toFixed(0)} KiB gzipped` +
-      (bundle.files.length > 1 ? ` (${bundle.files.map((f) => `${f.name} ${(f.gzipped / 1024).toFixed(0)} KiB`).join(', ')})` : ''),
-  );
-  const isolates = Number(arg('isolates') ?? 5);
-  const runs = await coldStarts(isolates);
-  const figures = (list: { first: number; then: number }[]) => {
-    const first = list.map((r) => r.first);
-    return `median ${ms(median(first))}, max ${ms(Math.max(...first))} (each: ${first.map((x) => x.toFixed(0)).join(', ')}); then ${ms(median(list.map((r) => r.then)))}`;
-  };
-  console.log(`worker cold start, ${isolates} fresh workerd isolates each (wrangler dev, over loopback, after its /api/health readiness check):`);
-  console.log(`  first /api/search: ${figures(runs.search)}`);
-  console.log(`  first /api/chat:   ${figures(runs.chat)}`);
+  const { coldStarts, deployBundle, scriptStartup } = await import('./lib/bench-worker.ts');
+  const bundle = deployBundle();
+  try {
+    console.log(
+      `worker bundle (wrangler deploy --dry-run): ${mb(bundle.bytes)}, ${(bundle.gzipped / 1024).toFixed(0)} KiB gzipped` +
+        (bundle.files.length > 1 ? ` (${bundle.files.map((f) => `${f.name} ${(f.gzipped / 1024).toFixed(0)} KiB`).join(', ')})` : ''),
+    );
+    const startup = scriptStartup(bundle, COLD_PROCESSES);
+    console.log(`worker script startup (compile and top-level code; fresh Node processes, median of ${startup.length}): ${ms(median(startup))} (max ${ms(Math.max(...startup))})`);
+    const isolates = Number(arg('isolates') ?? 5);
+    const figures = (list: { first: number; then: number }[]) => {
+      const first = list.map((r) => r.first);
+      return `median ${ms(median(first))}, max ${ms(Math.max(...first))} (each: ${first.map((x) => x.toFixed(0)).join(', ')}); then ${ms(median(list.map((r) => r.then)))}`;
+    };
+    for (const via of process.argv.includes('--wrangler-dev') ? (['workerd', 'wrangler-dev'] as const) : (['workerd'] as const)) {
+      const runs = await coldStarts(isolates, via, bundle);
+      console.log(
+        via === 'workerd'
+          ? `worker cold start, ${isolates} fresh workerd isolates each (the deployable bundle, Miniflare; after a readiness check on /api/health):`
+          : `the same through wrangler dev (its proxy stalls while a worker reads a large asset: see scripts/lib/bench-worker.ts):`,
+      );
+      console.log(`  first /api/search: ${figures(runs.search)}`);
+      console.log(`  first /api/chat:   ${figures(runs.chat)}`);
+    }
+  } finally {
+    bundle.remove();
+  }
 }

@@ -26,12 +26,13 @@ function stringSections(strings: readonly string[]): Section[] {
     total += s.length;
     offsets[i + 1] = total;
   });
-  const units = new Uint16Array(total);
+  const latin1 = strings.every((s) => /^[\u0000-\u00ff]*$/u.test(s));
+  const units = latin1 ? new Uint8Array(total) : new Uint16Array(total);
   strings.forEach((s, i) => {
     for (let k = 0; k < s.length; k++) units[offsets[i]! + k] = s.charCodeAt(k);
   });
   return [
-    { kind: 'u16', data: units },
+    { kind: latin1 ? 'u8' : 'u16', data: units },
     { kind: 'u32', data: offsets },
   ];
 }

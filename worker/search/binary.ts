@@ -14,7 +14,8 @@
 //   24 per section: u32 kind (KIND), u32 byte offset, u32 number of elements
 //   then the sections, each 8-byte aligned, in the order of INDEX_LAYOUT; the file length is a
 //   multiple of 8.
-// A string table is two sections: the strings' UTF-16 code units, and n + 1 offsets into them.
+// A string table is two sections: the strings' UTF-16 code units (u8 when all are below 256, as the
+// folded tokens of the secondary fields are: half the size), and n + 1 offsets into them.
 import type { TextField } from './index';
 import { TEXT_FIELDS } from './index';
 import { Bm25Scorer } from './bm25';
@@ -55,11 +56,11 @@ export function checksum(bytes: Uint8Array, from: number): number {
   return h >>> 0;
 }
 
-/** A table of strings stored as UTF-16 code units, compared in place. */
+/** A table of strings stored as UTF-16 code units (or Latin-1 bytes), compared in place. */
 export class StringTable {
   private decoded: string[] | null = null;
   constructor(
-    private readonly units: Uint16Array,
+    private readonly units: Uint8Array | Uint16Array,
     /** count + 1 offsets into `units`. */
     private readonly offsets: Uint32Array,
   ) {}
@@ -126,7 +127,7 @@ export class StringTable {
   }
 }
 
-function fromUnits(units: Uint16Array, from: number, to: number): string {
+function fromUnits(units: Uint8Array | Uint16Array, from: number, to: number): string {
   const CHUNK = 8192; // arguments per fromCharCode call
   let out = '';
   for (let i = from; i < to; i += CHUNK) out += String.fromCharCode.apply(null, units.subarray(i, Math.min(to, i + CHUNK)) as unknown as number[]);
@@ -201,7 +202,7 @@ class Sections {
     return this.take(['u16', 'u32'], name) as Uint16Array | Uint32Array;
   }
   strings(name: string, count?: number): StringTable {
-    const units = this.u16(`${name} (code units)`);
+    const units = this.take(['u16', 'u8'], `${name} (code units)`) as Uint8Array | Uint16Array;
     const offsets = this.u32(`${name} (offsets)`, count === undefined ? undefined : count + 1);
     offsetsFit(offsets, units.length, name);
     return new StringTable(units, offsets);
