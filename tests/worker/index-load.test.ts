@@ -28,7 +28,7 @@ function assets(change: (bytes: Uint8Array) => Uint8Array | null = (b) => b, ove
       if (path !== INDEX) return res;
       count++;
       const bytes = change(new Uint8Array(await res.arrayBuffer()));
-      return bytes ? new Response(bytes) : new Response('Not Found', { status: 404 });
+      return bytes ? new Response(new Uint8Array(bytes)) : new Response('Not Found', { status: 404 });
     },
   } as unknown as Fetcher;
   return { fetcher, indexFetches: () => count };

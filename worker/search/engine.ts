@@ -219,7 +219,7 @@ export class SearchEngine {
     // xong"); one that names use ("thông" in "thông tư") may be a slip for another name word.
     for (const w of phrases.phrases ?? []) {
       for (const t of tokenize(w, { bigrams: false })) {
-        if (this.dictionaries.name.frequency(t) > RARE_IN_NAMES) continue;
+        if (this.dictionaries.name!.frequency(t) > RARE_IN_NAMES) continue;
         this.chatWords.add(t);
         this.lexicon.add(t);
       }
@@ -248,7 +248,7 @@ export class SearchEngine {
     for (const t of tokens) {
       let df = 0;
       const postings = TEXT_FIELDS.map((f) => {
-        const ids = this.dictionaries[f].ids(t);
+        const ids = this.dictionaries[f]!.ids(t);
         if (ids.length > df) df = ids.length;
         return ids;
       });
@@ -364,7 +364,7 @@ export class SearchEngine {
    */
   private typos(seg: Segmentation, kept: { j: number; joined: boolean }[]): Map<number, string> {
     const out = new Map<number, string>();
-    const name = this.dictionaries.name;
+    const name = this.dictionaries.name!;
     const form = (i: number, accented: boolean) => {
       const j = kept[i]!.j;
       const inf = seg.info[j];
@@ -432,7 +432,7 @@ export class SearchEngine {
 
   /** The syllables of names, for typo correction; built on first use. */
   private spelling(): Speller {
-    const name = this.dictionaries.name;
+    const name = this.dictionaries.name!;
     this.speller ??= new Speller(
       [...name.tokens(), ...name.commonTokens(), ...this.extraWords].filter((t) => !t.includes(BIGRAM_SEPARATOR) && !/\d/u.test(t)),
     );
@@ -541,7 +541,7 @@ export class SearchEngine {
 
   /** Inverse document frequency of a token among names (stop tokens included); 0 when no name has it. */
   private nameIdf(token: string): number {
-    const df = this.dictionaries.name.frequency(token);
+    const df = this.dictionaries.name?.frequency(token) ?? 0;
     return df > 0 ? Math.log(1 + this.docs.count / df) : 0;
   }
 
