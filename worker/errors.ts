@@ -40,18 +40,29 @@ export interface ErrorBody {
   error: { code: string; message: string; details?: unknown };
 }
 
-export function errorResponse(c: Context, err: Error): Response {
+/**
+ * What a client is told of an error: status, machine code and Vietnamese message. The one mapping,
+ * for the API (errorResponse) and for the messaging channels' replies alike; null for an error
+ * nobody anticipated (answered as an internal error, and logged by the caller).
+ */
+export function publicError(err: unknown): { status: ContentfulStatusCode; body: ErrorBody } | null {
   if (err instanceof UnavailableError) {
-    return c.json({ error: { code: 'catalog_unavailable', message: messages.errors.catalog_unavailable } } satisfies ErrorBody, 503);
+    return { status: 503, body: { error: { code: 'catalog_unavailable', message: messages.errors.catalog_unavailable } } };
   }
   if (err instanceof AppError) {
     const body: ErrorBody = { error: { code: err.code, message: err.message } };
     if (err.details !== undefined) body.error.details = err.details;
-    return c.json(body, err.status);
+    return { status: err.status, body };
   }
   if (err instanceof HTTPException) {
-    return c.json({ error: { code: 'http_error', message: err.message || messages.errors.internal } }, err.status);
+    return { status: err.status, body: { error: { code: 'http_error', message: err.message || messages.errors.internal } } };
   }
+  return null;
+}
+
+export function errorResponse(c: Context, err: Error): Response {
+  const known = publicError(err);
+  if (known) return c.json(known.body, known.status);
   console.error('unhandled error', err instanceof Error ? err.stack : String(err));
-  return c.json({ error: { code: 'internal_error', message: messages.errors.internal } }, 500);
+  return c.json({ error: { code: 'internal_error', message: messages.errors.internal } } satisfies ErrorBody, 500);
 }
