@@ -12,8 +12,8 @@
 //   0  magic "TTHCIDX\0"         8  u32 format version     12  u32 file length
 //   16 u32 checksum of bytes 20..end (checksum() below)    20  u32 number of sections
 //   24 per section: u32 kind (KIND), u32 byte offset, u32 number of elements
-//   then the sections, each 8-byte aligned, in the order of INDEX_LAYOUT; the file length is a
-//   multiple of 8.
+//   then the sections, each 8-byte aligned, in the order readLayout() reads them (and
+//   binary-write.ts writes them); the file length is a multiple of 8.
 // A string table is two sections: the strings' UTF-16 code units (u8 when all are below 256, as the
 // folded tokens of the secondary fields are: half the size), and n + 1 offsets into them.
 import type { TextField } from './index';
@@ -46,7 +46,7 @@ export class IndexFormatError extends Error {
 
 /**
  * FNV-1a over 32-bit words: every change of a single word changes it (each step is a bijection of
- * the running value), and it costs one multiply per 4 bytes (≈1 ms for the catalog's index).
+ * the running value), and it costs one multiply per 4 bytes (2.5–4 ms for the catalog's 4.3 MB).
  * `from` and the length are multiples of 4.
  */
 export function checksum(bytes: Uint8Array, from: number): number {
