@@ -1,36 +1,44 @@
-// npm run build:index — builds the search index of the catalog ahead of time and writes the
-// snapshot the worker loads at cold start (build/assets/data/index.json).
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+// npm run build:index — builds the search index of the catalog ahead of time with Orama and writes
+// it in the binary form the worker reads in place (build/assets/data/index.bin; worker/search/binary.ts).
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import type { Procedure } from '../worker/catalog/schema.ts';
+import { encodeIndex } from '../worker/search/binary-write.ts';
 import { computeStopTokens, lexiconOf, toSearchDoc } from '../worker/search/index.ts';
-import { buildCatalogOrama } from '../worker/search/orama.ts';
-import { toSnapshot } from '../worker/search/snapshot.ts';
+import { buildCatalogOrama, type BuiltOrama } from '../worker/search/orama.ts';
+import { indexParts, type IndexParts } from '../worker/search/parts.ts';
 import { loadSynonyms } from '../worker/search/synonyms.ts';
 import { readCatalog } from './lib/catalog.ts';
 import { ROOT } from './lib/paths.ts';
 
-export const INDEX_PATH = join(ROOT, 'build', 'assets', 'data', 'index.json');
+const DATA = join(ROOT, 'build', 'assets', 'data');
+export const INDEX_PATH = join(DATA, 'index.bin');
+/** What earlier builds shipped (a JSON snapshot): removed, so that it is not deployed as an asset. */
+const OLD_INDEX_PATH = join(DATA, 'index.json');
 
-/** The shipped snapshot (see worker/search/snapshot.ts). */
-export function buildIndexSnapshot(procedures: Procedure[]): string {
+/** The catalog's index as Orama builds it, and its parts as the shipped file holds them. */
+export function buildIndex(procedures: Procedure[]): { orama: BuiltOrama; parts: IndexParts } {
   const synonyms = loadSynonyms(JSON.parse(readFileSync(join(ROOT, 'knowledge', 'synonyms.json'), 'utf8')));
   const docs = procedures.map((p) => toSearchDoc(p, synonyms));
   const lexicon = new Set<string>();
   for (const p of procedures) for (const w of lexiconOf(p)) lexicon.add(w);
   const stopTokens = computeStopTokens(docs);
-  return JSON.stringify(toSnapshot(docs, stopTokens, lexicon, buildCatalogOrama(docs, stopTokens)));
+  const orama = buildCatalogOrama(docs, stopTokens);
+  return { orama, parts: indexParts(docs, stopTokens, lexicon, orama.fields) };
 }
 
 export function writeIndex(procedures: Procedure[]): void {
   const t0 = performance.now();
-  const json = buildIndexSnapshot(procedures);
-  mkdirSync(join(ROOT, 'build', 'assets', 'data'), { recursive: true });
+  const bytes = encodeIndex(buildIndex(procedures).parts);
+  mkdirSync(DATA, { recursive: true });
   // Written aside and renamed: a concurrent reader never sees half a file.
-  writeFileSync(`${INDEX_PATH}.tmp-${process.pid}`, json);
+  writeFileSync(`${INDEX_PATH}.tmp-${process.pid}`, bytes);
   renameSync(`${INDEX_PATH}.tmp-${process.pid}`, INDEX_PATH);
+  if (existsSync(OLD_INDEX_PATH)) rmSync(OLD_INDEX_PATH, { force: true });
   console.log(
-    `build:index: ${procedures.length} procedures → build/assets/data/index.json (${(json.length / 1e6).toFixed(1)} MB, ${Math.round(performance.now() - t0)} ms)`,
+    `build:index: ${procedures.length} procedures → build/assets/data/index.bin (${(bytes.length / 1e6).toFixed(2)} MB, ` +
+      `${(gzipSync(bytes).length / 1e6).toFixed(2)} MB gzipped, ${Math.round(performance.now() - t0)} ms)`,
   );
 }
 

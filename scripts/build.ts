@@ -1,5 +1,6 @@
 // npm run build: turns the committed catalog (knowledge/) into the worker's static assets:
-// build/assets/data/procedures/<code>.json and build/assets/data/summary.json.
+// build/assets/data/procedures/<code>.json, build/assets/data/summary.json and the search index
+// build/assets/data/index.bin (build-index.ts).
 // With --if-stale it does nothing when the outputs are newer than every input (npm start, npm test).
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';

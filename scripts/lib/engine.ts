@@ -1,21 +1,24 @@
 // The search engine as the worker builds it, for scripts (eval, bench) running in Node.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { readIndex } from '../../worker/search/binary.ts';
 import { SearchEngine } from '../../worker/search/engine.ts';
 import { compilePhrases } from '../../worker/search/phrases.ts';
-import type { Snapshot } from '../../worker/search/snapshot.ts';
+import type { IndexReader } from '../../worker/search/reader.ts';
 import { loadSynonyms } from '../../worker/search/synonyms.ts';
 import { ROOT } from './paths.ts';
 
 export const readKnowledge = (file: string): unknown => JSON.parse(readFileSync(join(ROOT, 'knowledge', file), 'utf8'));
 
-export function readSnapshotText(): string {
-  return readFileSync(join(ROOT, 'build', 'assets', 'data', 'index.json'), 'utf8');
+/** The built index file (build/assets/data/index.bin). */
+export function readIndexBytes(): Uint8Array {
+  return readFileSync(join(ROOT, 'build', 'assets', 'data', 'index.bin'));
 }
 
-export function loadEngine(snapshotText = readSnapshotText()): SearchEngine {
+/** The engine as the worker makes it: over the built index file, or over another index (tests). */
+export function loadEngine(index: IndexReader = readIndex(readIndexBytes())): SearchEngine {
   return new SearchEngine(
-    JSON.parse(snapshotText) as Snapshot,
+    index,
     loadSynonyms(readKnowledge('synonyms.json')),
     compilePhrases(readKnowledge('phrases.json'), readKnowledge('provinces.json')),
   );

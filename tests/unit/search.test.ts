@@ -1,26 +1,18 @@
-// The search engine on the real built index (build/assets/data/index.json: `npm test` builds it
-// first, in its pretest step; `npx tsx scripts/build.ts` does too).
-import { buildCatalogOrama, CatalogScorer, searchCatalogOrama } from '../../worker/search/orama';
-import { existsSync, readFileSync } from 'node:fs';
+// The search engine on the real built index (build/assets/data/index.bin: `npm test` builds it
+// first, in its pretest step; `npx tsx scripts/build.ts` does too). The index file itself is tested
+// in binary-index.test.ts.
+import { existsSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Procedure } from '../../worker/catalog/schema';
-import { SearchEngine } from '../../worker/search/engine';
-import { computeStopTokens, FIELD_BOOST, TEXT_FIELDS, toSearchDoc, type StopTokens } from '../../worker/search/index';
-import { compilePhrases } from '../../worker/search/phrases';
-import { fromSnapshot, SNAPSHOT_VERSION, toSnapshot, type Snapshot } from '../../worker/search/snapshot';
-import { loadSynonyms } from '../../worker/search/synonyms';
-import { fold, tokenize, wordsText } from '../../worker/search/text';
+import { loadEngine } from '../../scripts/lib/engine';
+import type { SearchEngine } from '../../worker/search/engine';
+import { fold, wordsText } from '../../worker/search/text';
 
-const root = new URL('../../', import.meta.url);
-const readJson = (path: string) => JSON.parse(readFileSync(new URL(path, root), 'utf8'));
-const INDEX = new URL('build/assets/data/index.json', root);
-const synonyms = loadSynonyms(readJson('knowledge/synonyms.json'));
-const phrases = compilePhrases(readJson('knowledge/phrases.json'), readJson('knowledge/provinces.json'));
+const INDEX = new URL('../../build/assets/data/index.bin', import.meta.url);
 
 let engine: SearchEngine;
 beforeAll(() => {
-  if (!existsSync(INDEX)) throw new Error('build/assets/data/index.json is missing: run `npx tsx scripts/build.ts` (npm test does)');
-  engine = new SearchEngine(JSON.parse(readFileSync(INDEX, 'utf8')) as Snapshot, synonyms, phrases);
+  if (!existsSync(INDEX)) throw new Error('build/assets/data/index.bin is missing: run `npx tsx scripts/build.ts` (npm test does)');
+  engine = loadEngine();
 });
 
 const codes = (q: string, opts = {}) => engine.search(q, { limit: 5, ...opts }).hits.map((h) => h.code);
@@ -195,89 +187,5 @@ describe('SearchEngine on the built index', () => {
     for (let i = 1; i < hits.length; i++) expect(hits[i - 1]!.score).toBeGreaterThanOrEqual(hits[i]!.score);
     hits[0]!.levels.push('other');
     expect(engine.search('đăng ký thường trú', { limit: 1 }).hits[0]!.levels).not.toContain('other');
-  });
-});
-
-describe('snapshot', () => {
-  const procedure = (code: string, name: string, extra: Partial<Procedure> = {}): Procedure => ({
-    code,
-    portalId: null,
-    url: null,
-    name,
-    detail: true,
-    type: 'standard',
-    levels: ['commune'],
-    fields: ['Hộ tịch'],
-    executingAgencies: ['Ủy ban nhân dân cấp xã'],
-    competentAgencies: [],
-    issuingBody: null,
-    province: null,
-    targetGroups: [],
-    cases: [],
-    methods: [],
-    steps: [],
-    conditions: '',
-    results: [],
-    legalBasis: [],
-    online: { available: false, fullProcess: false },
-    receivingAddress: '',
-    decisionNumber: null,
-    provenance: { source: 'portal-catalog', alsoIn: [], crawledAt: '2025' },
-    ...extra,
-  });
-
-  it('round-trips documents, postings and stop tokens, and refuses another version', () => {
-    const procedures = [
-      procedure('1.000001', 'Đăng ký khai sinh', { results: ['Giấy khai sinh'] }),
-      procedure('1.000002', 'Đăng ký khai tử', { levels: ['province', 'commune'], province: 'Tỉnh Gia Lai', type: 'specific' }),
-      procedure('1.000003', 'Đăng ký kết hôn', { detail: false, levels: [] }),
-    ];
-    const docs = procedures.map((p) => toSearchDoc(p, synonyms));
-    // In a real catalog, a token in more than 5% of names (here: all of them) is a stop token.
-    expect(computeStopTokens(docs).name?.get('đăng_kí')).toBe(3);
-    const stop: StopTokens = { name: new Map([['đăng_kí', 3], ['dang_ki', 3], ['đăng', 3], ['dang', 3], ['kí', 3], ['ki', 3]]) };
-    const snapshot = JSON.parse(JSON.stringify(toSnapshot(docs, stop, ['khai', 'sinh'], buildCatalogOrama(docs, stop)))) as Snapshot;
-    expect(snapshot.version).toBe(SNAPSHOT_VERSION);
-    const { docs: loaded, dictionaries, lexicon } = fromSnapshot(snapshot);
-    expect(loaded.map((d) => d.code)).toEqual(['1.000001', '1.000002', '1.000003']);
-    expect(loaded[1]).toEqual({
-      code: '1.000002',
-      title: 'Đăng ký khai tử',
-      levels: ['province', 'commune'],
-      province: 'Tỉnh Gia Lai',
-      type: 'specific',
-      detail: true,
-    });
-    expect(loaded[2]?.levels).toEqual([]);
-    expect(loaded[0]?.province).toBe('');
-    expect([...dictionaries.name.ids('khai')]).toEqual([0, 1]);
-    expect([...dictionaries.name.ids(fold('khai_sinh'))]).toEqual([0]);
-    expect([...dictionaries.results.ids('khai_sinh')]).toEqual([0]);
-    expect(dictionaries.name.ids('đăng_kí')).toHaveLength(0); // stop token: not indexed…
-    expect(dictionaries.name.frequency('đăng_kí')).toBe(3); // …but counted
-    expect(dictionaries.name.isCommon('đăng_kí')).toBe(true);
-    expect(dictionaries.name.frequency('không_có')).toBe(0);
-    expect(lexicon).toEqual(['khai', 'sinh']);
-    expect(() => fromSnapshot({ ...snapshot, version: SNAPSHOT_VERSION - 1 })).toThrow(/version/u);
-  });
-
-  it('scores BM25 over the postings exactly as Orama\'s search() does on the loaded index', () => {
-    const { dictionaries, orama } = fromSnapshot(JSON.parse(readFileSync(INDEX, 'utf8')) as Snapshot);
-    const scorer = new CatalogScorer(orama);
-    const questions = [
-      'đăng ký khai sinh',
-      'cap lai giay phep lai xe bi mat',
-      'Tôi muốn thành lập công ty trách nhiệm hữu hạn một thành viên thì cần những giấy tờ gì và nộp ở đâu',
-      'hộ kinh doanh',
-      'xin giấy xác nhận tình trạng hôn nhân để kết hôn với người nước ngoài ở Hà Nội',
-    ];
-    for (const q of questions) {
-      const tokens = tokenize(q).filter((t) => TEXT_FIELDS.some((f) => dictionaries[f].ids(t).length > 0));
-      const terms = tokens.map((t) => TEXT_FIELDS.map((f) => dictionaries[f].ids(t)));
-      for (const limit of [5, 45, 400]) {
-        expect(scorer.top(terms, FIELD_BOOST, limit), q).toEqual(searchCatalogOrama(orama, tokens, FIELD_BOOST, limit));
-      }
-    }
-    expect(scorer.top([], FIELD_BOOST, 5)).toEqual([]);
   });
 });

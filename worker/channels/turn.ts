@@ -3,7 +3,7 @@
 import type { Answer } from '../chat/answer';
 import { converse, type Channel } from '../chat/service';
 import type { Env } from '../env';
-import { AppError } from '../errors';
+import { publicError } from '../errors';
 import { logFailureOnce } from '../lib/log';
 import { messages } from '../messages';
 import { createRateLimiter, readLimit } from '../middleware/rate-limit';
@@ -50,6 +50,6 @@ export async function answerUser(
   } catch (err) {
     // The web chat would answer 503 with this message; a channel user gets it as the reply.
     logFailureOnce(`channel.${channel}.engine`, err);
-    return plainAnswer(err instanceof AppError ? err.message : messages.errors.internal);
+    return plainAnswer(publicError(err)?.body.error.message ?? messages.errors.internal);
   }
 }

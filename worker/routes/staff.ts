@@ -5,7 +5,7 @@ import { Hono, type Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { procedureCodeSchema, type Procedure } from '../catalog/schema';
 import { getProcedure } from '../catalog/store';
-import { AppError, errorResponse } from '../errors';
+import { AppError, errorResponse, publicError } from '../errors';
 import { readJsonBody, readRawBody } from '../http/body';
 import { messages, staffText } from '../messages';
 import { getSearchEngine } from '../search/runtime';
@@ -271,9 +271,10 @@ staffRoutes.onError((err, c) => {
     res.headers.set('Cache-Control', 'no-store');
     return res;
   }
-  if (!(err instanceof AppError)) console.error('unhandled error (staff page)', err instanceof Error ? err.stack : String(err));
-  const code: ContentfulStatusCode = err instanceof AppError ? err.status : 500;
-  const message = err instanceof AppError ? err.message : messages.errors.internal;
+  const known = publicError(err);
+  if (!known) console.error('unhandled error (staff page)', err instanceof Error ? err.stack : String(err));
+  const code: ContentfulStatusCode = known?.status ?? 500;
+  const message = known?.body.error.message ?? messages.errors.internal;
   if (c.req.query('fragment') === '1') return c.html(`<p class="alert" role="alert">${message.replace(/[&<>"']/gu, (ch) => `&#${ch.charCodeAt(0)};`)}</p>`, code, STAFF_HEADERS);
   return htmlResponse(c, errorPage(pageContext(c), code, message), code);
 });

@@ -5,11 +5,10 @@
 // and the question agree). Pure: no I/O, so the worker, the eval and the benchmark share it.
 import type { Level } from '../catalog/schema';
 import type { PhraseMatcher } from './phrases';
-import { FIELD_BOOST, TEXT_FIELDS, type StoredDoc } from './index';
-import { CatalogScorer, type TermPostings } from './orama';
+import { FIELD_BOOST, TEXT_FIELDS, type TextField } from './index';
 import { emptyQuery, understand, type Query } from './query';
+import { Lexicon, type DocTable, type FieldDictionary, type IndexReader, type Scorer, type TermPostings, type WordList } from './reader';
 import { Reranker, type NameMatch } from './rerank';
-import { fromSnapshot, type Snapshot, type TermDictionary } from './snapshot';
 import { RARE_IN_NAMES, TypoCorrector } from './speller';
 import { rewriteWords, type Synonyms } from './synonyms';
 import { BIGRAM_SEPARATOR, segment, syllableWord, tokenize, wordsOf, wordTokens, type Words } from './text';
@@ -51,37 +50,36 @@ const MAX_QUERY_TOKENS = 256;
 const CANDIDATES = 40;
 
 export class SearchEngine {
-  private readonly docs: StoredDoc[];
-  private readonly dictionaries: Record<string, TermDictionary>;
-  /** BM25 over the loaded Orama index (its postings, field lengths and averages). */
-  private readonly scorer: CatalogScorer;
-  private readonly byCode = new Map<string, number>();
+  /** The documents' stored fields, by document number (read from the index in place). */
+  private readonly docs: DocTable;
+  private readonly dictionaries: Readonly<Record<TextField, FieldDictionary>>;
+  /** BM25 over the index's postings (Orama's formula, field lengths and averages: bm25.ts). */
+  private readonly scorer: Scorer;
   private readonly speller: TypoCorrector;
   private readonly reranker: Reranker;
   private readonly questionWords: ReadonlySet<string>;
   /** Two folded syllables form a pair in some procedure's name. */
-  private readonly inNames = (a: string, b: string): boolean => this.dictionaries.name!.frequency(a + BIGRAM_SEPARATOR + b) > 0;
+  private readonly inNames = (a: string, b: string): boolean => this.dictionaries.name.frequency(a + BIGRAM_SEPARATOR + b) > 0;
 
   constructor(
-    snapshot: Snapshot,
+    index: IndexReader,
     private readonly synonyms: Synonyms,
     private readonly phrases: PhraseMatcher,
   ) {
-    const loaded = fromSnapshot(snapshot);
-    this.docs = loaded.docs;
-    this.dictionaries = loaded.dictionaries;
-    this.scorer = new CatalogScorer(loaded.orama);
-    this.docs.forEach((d, i) => this.byCode.set(d.code, i));
-    const name = this.dictionaries.name!;
+    this.docs = index.docs;
+    this.dictionaries = index.fields;
+    this.scorer = index.scorer;
+    const name = this.dictionaries.name;
     const nameFrequency = (t: string) => name.frequency(t);
-    const vocabulary = spellerVocabulary(loaded.lexicon, nameFrequency, () => [...name.tokens(), ...name.commonTokens()], synonyms, phrases);
+    const vocabulary = spellerVocabulary(index.lexicon, nameFrequency, () => [...name.tokens(), ...name.commonTokens()], synonyms, phrases);
     this.speller = new TypoCorrector(vocabulary);
     this.questionWords = vocabulary.questionWords;
-    this.reranker = new Reranker((id) => this.docs[id]!, nameFrequency, this.byCode.size, synonyms);
+    const docs = this.docs;
+    this.reranker = new Reranker((id) => ({ title: docs.title(id), province: docs.province(id), detail: docs.detail(id) }), nameFrequency, docs.count, synonyms);
   }
 
   get size(): number {
-    return this.docs.length;
+    return this.docs.count;
   }
 
   /**
@@ -91,8 +89,8 @@ export class SearchEngine {
    */
   rarity(token: string): number {
     let df = 0;
-    for (const f of TEXT_FIELDS) df = Math.max(df, this.dictionaries[f]!.frequency(token));
-    return df > 0 ? Math.log(1 + this.docs.length / df) : 0;
+    for (const f of TEXT_FIELDS) df = Math.max(df, this.dictionaries[f].frequency(token));
+    return df > 0 ? Math.log(1 + this.docs.count / df) : 0;
   }
 
   /** A word of question phrases that (almost) no procedure name has ("xong", "nhiêu", "đâu"). */
@@ -101,7 +99,7 @@ export class SearchEngine {
   }
 
   has(code: string): boolean {
-    return this.byCode.has(code);
+    return this.docs.find(code) >= 0;
   }
 
   /** Stages 1–4: the question read once, its terms corrected and expanded into readings. */
@@ -151,17 +149,21 @@ export class SearchEngine {
   searchQuery(query: Query, opts: SearchOptions = {}): SearchHit[] {
     const limit = opts.limit ?? 5;
     const hits: SearchHit[] = [];
+    const taken = new Set<number>();
     for (const code of query.codes) {
-      const id = this.byCode.get(code);
-      if (id !== undefined) hits.push(toHit(this.docs[id]!, Number.MAX_SAFE_INTEGER, null));
+      const id = this.docs.find(code);
+      if (id >= 0) {
+        taken.add(id);
+        hits.push(toHit(this.docs, id, Number.MAX_SAFE_INTEGER, null));
+      }
     }
     if (query.readings.length === 0 || hits.length >= limit) return hits.slice(0, limit);
 
     const levels = opts.levels?.length ? new Set<string>(opts.levels) : null;
     const provinces = opts.province ? new Set(['', opts.province, ...query.provinces]) : null;
-    const taken = new Set(hits.map((h) => h.code));
-    const accept = (doc: StoredDoc) =>
-      !taken.has(doc.code) && (!levels || doc.levels.some((l) => levels.has(l))) && (!provinces || provinces.has(doc.province));
+    const docs = this.docs;
+    const accept = (id: number) =>
+      !taken.has(id) && (!levels || docs.levels(id).some((l) => levels.has(l))) && (!provinces || provinces.has(docs.province(id)));
     const tokens: string[] = [];
     for (const r of query.readings) wordTokens(r, tokens);
     const candidates = this.bm25(this.informativeTokens([...new Set(tokens)]), accept, levels !== null || provinces !== null);
@@ -170,7 +172,7 @@ export class SearchEngine {
       provinces: query.provinces,
       province: opts.province ?? null,
     });
-    for (const r of ranked) hits.push(toHit(this.docs[r.id]!, r.score, r.match));
+    for (const r of ranked) hits.push(toHit(this.docs, r.id, r.score, r.match));
     return hits.slice(0, limit);
   }
 
@@ -183,7 +185,7 @@ export class SearchEngine {
     for (const t of tokens) {
       let df = 0;
       const postings = TEXT_FIELDS.map((f) => {
-        const ids = this.dictionaries[f]!.ids(t);
+        const ids = this.dictionaries[f].ids(t);
         if (ids.length > df) df = ids.length;
         return ids;
       });
@@ -203,12 +205,12 @@ export class SearchEngine {
    * BM25 (Orama's, scored over the prebuilt index's postings, with the field boosts) for the query
    * tokens; the best CANDIDATES accepted documents, best first.
    */
-  private bm25(terms: TermPostings[], accept: (doc: StoredDoc) => boolean, filtered: boolean): { id: number; score: number }[] {
+  private bm25(terms: TermPostings[], accept: (id: number) => boolean, filtered: boolean): { id: number; score: number }[] {
     // With a level or province filter, look further down the list so that enough candidates remain.
     const hits = this.scorer.top(terms, FIELD_BOOST, filtered ? CANDIDATES * 10 : CANDIDATES + 5);
     const out: { id: number; score: number }[] = [];
     for (const h of hits) {
-      if (accept(this.docs[h.id]!)) out.push(h);
+      if (accept(h.id)) out.push(h);
       if (out.length === CANDIDATES) break;
     }
     return out;
@@ -222,13 +224,13 @@ export class SearchEngine {
  * Question phrases never reach the typo check (they are taken out first); the synonyms do.
  */
 function spellerVocabulary(
-  catalogLexicon: string[],
+  catalogLexicon: WordList,
   nameFrequency: (t: string) => number,
   nameTokens: () => string[],
   synonyms: Synonyms,
   phrases: PhraseMatcher,
 ) {
-  const lexicon = new Set(catalogLexicon);
+  const lexicon = new Lexicon(catalogLexicon);
   const extraWords = new Set<string>();
   const questionWords = new Set<string>();
   const chatWords = new Set<string>();
@@ -261,13 +263,13 @@ function spellerVocabulary(
   };
 }
 
-function toHit(doc: StoredDoc, score: number, match: NameMatch | null): SearchHit {
+function toHit(docs: DocTable, id: number, score: number, match: NameMatch | null): SearchHit {
   return {
-    code: doc.code,
-    name: doc.title,
-    levels: [...doc.levels] as Level[],
-    province: doc.province || null,
-    detail: doc.detail,
+    code: docs.code(id),
+    name: docs.title(id),
+    levels: [...docs.levels(id)],
+    province: docs.province(id) || null,
+    detail: docs.detail(id),
     score: Math.round(score * 1000) / 1000,
     match,
   };

@@ -1,5 +1,5 @@
 // The search index of the catalog: one document per procedure, its text fields cut into the tokens
-// of text.ts. Built ahead of time by scripts/build-index.ts (snapshot.ts writes and loads it); the
+// of text.ts. Built ahead of time by scripts/build-index.ts (binary-write.ts writes it, binary.ts reads it); the
 // builder and the engine share these definitions so that the fields and their tokens cannot differ
 // between build and query.
 import type { Procedure } from '../catalog/schema';

@@ -15,7 +15,7 @@ export interface SpellerVocabulary {
   /** Names with this token (syllable or syllable pair, accented or folded form). */
   nameFrequency(token: string): number;
   /** Syllables known to be words (accented and folded forms): the catalog's, the synonyms', the question phrases'. */
-  lexicon: ReadonlySet<string>;
+  lexicon: { has(word: string): boolean };
   /** Syllables of colloquial phrases and of question phrases no name has ("làm", "xin", "xong"): never typos. */
   chatWords: ReadonlySet<string>;
   /** The words a typo may be read as: the syllables of names, and of the synonyms and phrases. */
