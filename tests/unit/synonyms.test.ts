@@ -16,6 +16,30 @@ describe('synonyms.json', () => {
   });
 });
 
+describe('synonyms.json sources', () => {
+  it('says where every group and colloquial entry comes from', () => {
+    const missing = [
+      ...syn.data.groups.filter((g) => !g.source).map((g) => g.canonical),
+      ...syn.data.colloquial.filter((c) => !c.source).map((c) => c.phrase),
+    ];
+    expect(missing).toEqual([]);
+  });
+});
+
+describe('everyday words that mean something else elsewhere', () => {
+  it('reads a wrong name on a birth certificate as the civil status correction, not on other documents', () => {
+    expect(rewritten('khai sinh của con ghi sai tên')).toBe('thay đổi cải chính bổ sung thông tin hộ tịch tên');
+    expect(rewritten('sổ đỏ ghi sai tên')).toBe('giấy chứng nhận quyền sử dụng đất ghi sai tên');
+  });
+
+  it('leaves unaccented spellings of common words alone', () => {
+    expect(rewritten('bien so dep')).toBeNull();
+    expect(rewritten('doi tuong nao')).toBeNull();
+    expect(rewritten('xe may chuyen dung')).toBeNull();
+    expect(rewritten('du thuyền')).toBeNull();
+  });
+});
+
 describe('expandQuery', () => {
   it('appends the canonical form on a new line, keeping the query', () => {
     expect(expandQuery('làm cccd ở đâu', syn)).toBe('làm cccd ở đâu\ncấp thẻ căn cước ở đâu');
