@@ -27,9 +27,9 @@ describe('synonyms.json sources', () => {
 });
 
 describe('everyday words that mean something else elsewhere', () => {
-  it('reads a wrong name on a birth certificate as the civil status correction, not on other documents', () => {
+  it('reads a wrong name on a birth certificate as the civil status correction, on a land certificate as its correction', () => {
     expect(rewritten('khai sinh của con ghi sai tên')).toBe('thay đổi cải chính bổ sung thông tin hộ tịch tên');
-    expect(rewritten('sổ đỏ ghi sai tên')).toBe('giấy chứng nhận quyền sử dụng đất ghi sai tên');
+    expect(rewritten('sổ đỏ ghi sai tên')).toBe('đính chính giấy chứng nhận tên');
   });
 
   it('leaves unaccented spellings of common words alone', () => {
