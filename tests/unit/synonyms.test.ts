@@ -32,6 +32,21 @@ describe('everyday words that mean something else elsewhere', () => {
     expect(rewritten('sổ đỏ ghi sai tên')).toBe('đính chính giấy chứng nhận tên');
   });
 
+  it('does not rewrite catalog names that contain a citizen phrase meaning something else', () => {
+    expect(rewritten('Đăng ký tàu biển tạm thời')).toBeNull();
+    expect(rewritten('Tạm ngừng hoạt động công ty chứng khoán')).toBeNull();
+    expect(rewritten('Thủ tục gia hạn hộ chiếu ngoại giao, hộ chiếu công vụ')).toBeNull();
+    expect(rewritten('gộp sổ bảo hiểm xã hội')).toBe('điều chỉnh thông tin trên sổ bảo hiểm xã hội');
+    expect(rewritten('gộp sổ đỏ')).toBe('hợp thửa đất');
+  });
+
+  it('keeps numbers and grades apart', () => {
+    expect(rewritten('bằng B2')).toBe('giấy phép lái xe hạng b 2');
+    expect(rewritten('bằng A1')).toBe('giấy phép lái xe hạng a 1');
+    expect(rewritten('mất bằng cấp 3')).toBe('cấp lại văn bằng chứng chỉ');
+    expect(rewritten('bằng cấp 2')).toBe('văn bằng tốt nghiệp trung học cơ sở');
+  });
+
   it('leaves unaccented spellings of common words alone', () => {
     expect(rewritten('bien so dep')).toBeNull();
     expect(rewritten('doi tuong nao')).toBeNull();
