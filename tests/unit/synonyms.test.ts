@@ -16,6 +16,45 @@ describe('synonyms.json', () => {
   });
 });
 
+describe('synonyms.json sources', () => {
+  it('says where every group and colloquial entry comes from', () => {
+    const missing = [
+      ...syn.data.groups.filter((g) => !g.source).map((g) => g.canonical),
+      ...syn.data.colloquial.filter((c) => !c.source).map((c) => c.phrase),
+    ];
+    expect(missing).toEqual([]);
+  });
+});
+
+describe('everyday words that mean something else elsewhere', () => {
+  it('reads a wrong name on a birth certificate as the civil status correction, on a land certificate as its correction', () => {
+    expect(rewritten('khai sinh của con ghi sai tên')).toBe('thay đổi cải chính bổ sung thông tin hộ tịch tên');
+    expect(rewritten('sổ đỏ ghi sai tên')).toBe('đính chính giấy chứng nhận tên');
+  });
+
+  it('does not rewrite catalog names that contain a citizen phrase meaning something else', () => {
+    expect(rewritten('Đăng ký tàu biển tạm thời')).toBeNull();
+    expect(rewritten('Tạm ngừng hoạt động công ty chứng khoán')).toBeNull();
+    expect(rewritten('Thủ tục gia hạn hộ chiếu ngoại giao, hộ chiếu công vụ')).toBeNull();
+    expect(rewritten('gộp sổ bảo hiểm xã hội')).toBe('điều chỉnh thông tin trên sổ bảo hiểm xã hội');
+    expect(rewritten('gộp sổ đỏ')).toBe('hợp thửa đất');
+  });
+
+  it('keeps numbers and grades apart', () => {
+    expect(rewritten('bằng B2')).toBe('giấy phép lái xe hạng b 2');
+    expect(rewritten('bằng A1')).toBe('giấy phép lái xe hạng a 1');
+    expect(rewritten('mất bằng cấp 3')).toBe('cấp lại văn bằng chứng chỉ');
+    expect(rewritten('bằng cấp 2')).toBe('văn bằng tốt nghiệp trung học cơ sở');
+  });
+
+  it('leaves unaccented spellings of common words alone', () => {
+    expect(rewritten('bien so dep')).toBeNull();
+    expect(rewritten('doi tuong nao')).toBeNull();
+    expect(rewritten('xe may chuyen dung')).toBeNull();
+    expect(rewritten('du thuyền')).toBeNull();
+  });
+});
+
 describe('expandQuery', () => {
   it('appends the canonical form on a new line, keeping the query', () => {
     expect(expandQuery('làm cccd ở đâu', syn)).toBe('làm cccd ở đâu\ncấp thẻ căn cước ở đâu');
