@@ -246,6 +246,8 @@ function spellerVocabulary(
     }
   }
   for (const c of synonyms.data.colloquial) for (const t of tokenize(c.phrase, { bigrams: false })) chatWords.add(t);
+  // The words that frame a question ("không", "rồi", "thì"), however common in names.
+  for (const w of phrases.frame ?? []) for (const t of tokenize(w, { bigrams: false })) chatWords.add(t);
   for (const w of phrases.phrases ?? []) {
     for (const t of tokenize(w, { bigrams: false })) {
       if (nameFrequency(t) > RARE_IN_NAMES) continue;

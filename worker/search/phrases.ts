@@ -66,6 +66,11 @@ export interface PhraseMatcher {
   levels?(words: Words): Level[];
   /** Every phrase the matcher knows (fluff, aspects, provinces), as listed. */
   readonly phrases?: readonly string[];
+  /**
+   * The phrases that frame a question rather than name a procedure (fluff, aspect questions, the
+   * yes/no frame, cues): their words are never taken for typos ("không", "rồi", "thì").
+   */
+  readonly frame?: readonly string[];
 }
 
 export function compilePhrases(json: unknown, provincesJson: unknown): PhraseMatcher {
@@ -112,8 +117,17 @@ export function compilePhrases(json: unknown, provincesJson: unknown): PhraseMat
     }
     return out;
   };
+  const frame = [
+    ...data.fluff,
+    ...Object.values(data.aspects).flatMap((a) => a?.ask ?? []),
+    ...data.yesno.open,
+    ...data.yesno.close,
+    ...data.yesno.verbs,
+    ...Object.values(data.cues).flat(),
+  ];
   return {
     phrases: listed,
+    frame,
     yesno: compileYesNo(data.yesno),
     cues: (words) => named(cueTrie, words),
     levels: (words) => named(levelTrie, words),

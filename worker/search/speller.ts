@@ -60,11 +60,12 @@ export class TypoCorrector {
       // A word of the catalog is taken for a typo only in a short question, where it pairs with
       // neither neighbour in any name while a word one edit away pairs with one in many
       // ("đăng ký thong trú": "thuong_tru"); not a short word nor a colloquial or question word
-      // ("lam", "xin", "xong").
+      // ("lam", "xin", "xong", "không"), and not a word typed with its diacritics: "chồng", "sinh"
+      // typed as such are what the citizen means.
       let least = 1;
       let bothSides = false;
       if (lexicon.has(typed)) {
-        const plausible = short && typed.length > MIN_TYPO_LENGTH && !chatWords.has(typed) && (hasPrev || hasNext);
+        const plausible = short && !accented && typed.length > MIN_TYPO_LENGTH && !chatWords.has(typed) && (hasPrev || hasNext);
         if (!plausible) continue;
         const [before, after] = sides(fold, false);
         // Pairing on one side only, a word may still be a typo: "đăng ký thong trú" pairs as "ký
