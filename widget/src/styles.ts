@@ -48,8 +48,11 @@ svg{width:20px;height:20px;fill:none;stroke:currentColor;stroke-width:2;stroke-l
 .b th,.b td{border:1px solid #94a3b8;padding:4px 6px;text-align:left;vertical-align:top}
 .b code{font-family:ui-monospace,Menlo,Consolas,monospace;font-size:13px}
 .body>:last-child{margin-bottom:0}
-.submit{display:inline-flex;align-items:center;gap:6px;margin:10px 0 2px;padding:9px 14px;border-radius:8px;background:var(--a);color:var(--oa)!important;text-decoration:none!important;font-weight:600}
-.submit:hover{text-decoration:underline!important}
+.links{display:flex;flex-wrap:wrap;gap:8px;margin:10px 0 2px}
+.submit,.page{display:inline-flex;align-items:center;gap:6px;padding:9px 14px;border-radius:8px;text-decoration:none!important;font-weight:600}
+.submit{background:var(--a);color:var(--oa)!important}
+.page{border:1px solid var(--at);background:#fff;color:var(--at)!important}
+.submit:hover,.page:hover{text-decoration:underline!important}
 .acts{display:flex;flex-wrap:wrap;align-items:center;gap:6px;margin-top:10px;font-size:13px;color:#374151}
 .ib{display:inline-flex;align-items:center;justify-content:center;gap:4px;min-width:34px;height:34px;padding:0 8px;border:1px solid #64748b;border-radius:8px;background:#fff;color:#1f2937;font-size:13px}
 .ib:hover{background:#e2e8f0}
@@ -81,7 +84,7 @@ textarea::placeholder{color:#64748b}
 .msg{max-width:94%}
 }
 @media (prefers-reduced-motion:reduce){*,*::before,*::after{animation:none!important;transition:none!important}.typing i{opacity:.7}}
-@media (forced-colors:active){.launcher,.send,.submit,.msg,.chip{border:1px solid CanvasText}}
+@media (forced-colors:active){.launcher,.send,.submit,.page,.msg,.chip{border:1px solid CanvasText}}
 `;
 
 /** The stand-alone print view of one answer. */
