@@ -26,10 +26,11 @@ h1{font-size:1.35rem;line-height:1.3;margin:0 0 10px;color:#0b2f52}
 h2{font-size:1.15rem;line-height:1.35;margin:22px 0 8px;color:#0b2f52;border-bottom:2px solid #a31515;padding-bottom:4px}
 h3{font-size:1.02rem;margin:16px 0 6px;color:#0b2f52}
 h4{font-size:.98rem;margin:12px 0 6px}
-.facts{display:grid;grid-template-columns:1fr;gap:4px 20px;margin:0 0 8px}
-.facts div{margin:0}
-.facts dt{font-size:.78rem;text-transform:uppercase;letter-spacing:.04em;color:#4b5563}
-.facts dd{margin:0}
+.facts{display:grid;grid-template-columns:1fr;gap:2px 20px;margin:0 0 8px}
+.facts div{margin:0;display:flex;flex-wrap:wrap;gap:0 6px}
+.facts dt{color:#4b5563}
+.facts dt::after{content:":"}
+.facts dd{margin:0;font-weight:600}
 .where p{margin:0 0 6px}
 .actions{display:flex;flex-wrap:wrap;gap:10px;margin:14px 0}
 .btn{display:inline-block;padding:10px 16px;border:1px solid #0b4f8a;border-radius:8px;background:#fff;color:#0b4f8a;font:inherit;font-weight:600;text-decoration:none;cursor:pointer;line-height:1.3}
@@ -106,9 +107,7 @@ h2{font-size:10.5pt;margin:7pt 0 3pt;color:#000;border-bottom:1px solid #000;pad
 h3,h4{font-size:9.5pt;margin:5pt 0 2pt;color:#000;break-after:avoid}
 .group.conditional h3,.group.conditional h4{color:#000}
 .facts{grid-template-columns:repeat(2,1fr);gap:0 12pt;margin:0}
-.facts div{display:flex;gap:4pt}
-.facts dt{font-size:8pt;letter-spacing:0;text-transform:none;color:#000;font-weight:600}
-.facts dt::after{content:":"}
+.facts dt{color:#000}
 .where p{margin:0}
 .ticks>li{padding:1pt 0 1pt 16pt;border:0;break-inside:avoid}
 .ticks input[type=checkbox]{left:0;top:2pt;width:9pt;height:9pt}
