@@ -151,7 +151,6 @@ export const shortText = {
 } as const;
 
 export const publicPageText = {
-  siteName: 'Thủ tục hành chính',
   titleSuffix: 'Hướng dẫn thủ tục hành chính',
   description: (name: string, code: string, documents: number) =>
     `${name} (mã ${code}): ${documents ? `${documents} giấy tờ cần chuẩn bị, ` : ''}phí, lệ phí, thời hạn giải quyết, nơi nộp và cách nộp trực tuyến theo Cơ sở dữ liệu quốc gia về thủ tục hành chính.`,

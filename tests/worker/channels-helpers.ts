@@ -34,6 +34,16 @@ export async function callWorker(request: Request, overrides: Partial<Env> = {})
 
 export const testEnv = env;
 
+/** The static assets with the procedure records failing (500): the search index still loads. */
+export function assetsWithoutRecords(): Fetcher {
+  return {
+    fetch: (input: RequestInfo | URL, init?: RequestInit) => {
+      const url = new URL(input instanceof Request ? input.url : String(input));
+      return url.pathname.startsWith('/data/procedures/') ? Promise.resolve(new Response('down', { status: 500 })) : env.ASSETS.fetch(input, init);
+    },
+  } as unknown as Fetcher;
+}
+
 export function hex(bytes: ArrayBuffer): string {
   return [...new Uint8Array(bytes)].map((b) => b.toString(16).padStart(2, '0')).join('');
 }

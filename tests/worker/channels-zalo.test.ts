@@ -3,7 +3,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { ZALO_TEXT_LIMIT, ZALO_TOKENS_KEY } from '../../worker/channels/zalo';
 import type { Env } from '../../worker/env';
-import { callWorker, expectShortAnswer, LONGEST_ANSWERS, newUserId, pageUrl, PORTAL_URL, recorded, resetStub, sha256Hex, testEnv, urlsIn, webAnswerText } from './channels-helpers';
+import { assetsWithoutRecords, callWorker, expectShortAnswer, LONGEST_ANSWERS, newUserId, pageUrl, PORTAL_URL, recorded, resetStub, sha256Hex, testEnv, urlsIn, webAnswerText } from './channels-helpers';
 
 /** A question whose answer fits one message (a documents answer such as "đăng ký khai sinh cần giấy tờ gì" is now a full checklist, sent as two). */
 const ONE_MESSAGE = 'xóa đăng ký thường trú cần giấy tờ gì';
@@ -242,12 +242,7 @@ describe('POST /channels/zalo/webhook: conversation', () => {
 
   it('tells the user when the catalog is unavailable instead of staying silent', async () => {
     // Procedure records fail to load (the search index still works).
-    const assets = {
-      fetch: (input: RequestInfo | URL, init?: RequestInit) => {
-        const url = new URL(input instanceof Request ? input.url : String(input));
-        return url.pathname.startsWith('/data/procedures/') ? Promise.resolve(new Response('down', { status: 500 })) : testEnv.ASSETS.fetch(input, init);
-      },
-    } as unknown as Fetcher;
+    const assets = assetsWithoutRecords();
     await deliver(textEvent(newUserId(), 'xin giấy phép xây nhà cần hồ sơ gì'), { env: { ASSETS: assets } });
     const out = await sends();
     expect(out).toHaveLength(1);

@@ -4,7 +4,7 @@
 import { SELF } from 'cloudflare:test';
 import { describe, expect, it } from 'vitest';
 import type { Component, Procedure } from '../../worker/catalog/schema';
-import { callWorker, testEnv } from './channels-helpers';
+import { assetsWithoutRecords, callWorker } from './channels-helpers';
 
 const escape = (s: string) => s.replace(/&/gu, '&amp;').replace(/</gu, '&lt;').replace(/>/gu, '&gt;').replace(/"/gu, '&quot;').replace(/'/gu, '&#39;');
 
@@ -152,12 +152,7 @@ describe('GET /thu-tuc/:code', () => {
   });
 
   it('answers a catalog it cannot read with a Vietnamese 503 page, not a crash', async () => {
-    const assets = {
-      fetch: (input: RequestInfo | URL, init?: RequestInit) => {
-        const url = new URL(input instanceof Request ? input.url : String(input));
-        return url.pathname.startsWith('/data/procedures/') ? Promise.resolve(new Response('down', { status: 500 })) : testEnv.ASSETS.fetch(input, init);
-      },
-    } as unknown as Fetcher;
+    const assets = assetsWithoutRecords();
     const res = await callWorker(new Request('http://localhost/thu-tuc/1.000895'), { ASSETS: assets });
     expect(res.status).toBe(503);
     expect(await res.text()).toContain('Hệ thống tạm thời gián đoạn');

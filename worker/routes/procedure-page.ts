@@ -45,17 +45,20 @@ function page(c: Context<AppEnv>, body: string, status: ContentfulStatusCode, ca
   return c.html(body, status, { ...PAGE_HEADERS, 'Cache-Control': cache });
 }
 
+async function search(c: Context<AppEnv>): Promise<Response> {
+  const parsed = querySchema.safeParse(c.req.query('q') ?? '');
+  const q = parsed.success ? parsed.data : '';
+  if (!q) return page(c, searchHtml(centre(c), '', null), 200, 'no-cache');
+  const engine = await getSearchEngine(c.env.ASSETS);
+  const hits = engine.search(q, { limit: SEARCH_RESULTS, province: c.env.PROVINCE || null }).hits.map((h) => ({ code: h.code, name: h.name, levels: h.levels, detail: h.detail }));
+  return page(c, searchHtml(centre(c), q, hits), 200, 'no-cache');
+}
+
 export const procedurePageRoutes = new Hono<AppEnv>()
   .get(PAGE_CSS_PATH, (c) => c.body(pageCss, 200, { 'Content-Type': 'text/css; charset=utf-8', 'Cache-Control': WIDGET_CACHE, 'X-Content-Type-Options': 'nosniff' }))
   .get(PAGE_JS_PATH, (c) => c.body(pageJs, 200, { 'Content-Type': 'text/javascript; charset=utf-8', 'Cache-Control': WIDGET_CACHE, 'X-Content-Type-Options': 'nosniff' }))
-  .get('/thu-tuc', async (c) => {
-    const parsed = querySchema.safeParse(c.req.query('q') ?? '');
-    const q = parsed.success ? parsed.data : '';
-    if (!q) return page(c, searchHtml(centre(c), '', null), 200, 'no-cache');
-    const engine = await getSearchEngine(c.env.ASSETS);
-    const hits = engine.search(q, { limit: SEARCH_RESULTS, province: c.env.PROVINCE || null }).hits.map((h) => ({ code: h.code, name: h.name, levels: h.levels, detail: h.detail }));
-    return page(c, searchHtml(centre(c), q, hits), 200, 'no-cache');
-  })
+  .get('/thu-tuc', search)
+  .get('/thu-tuc/', search)
   .get('/thu-tuc/:code', async (c) => {
     const raw = c.req.param('code');
     const code = procedureCodeSchema.safeParse(raw);
