@@ -1,5 +1,6 @@
 // What every messaging channel (Zalo OA, Messenger, Bot Framework) shares: request verification
-// primitives, the answer as plain text cut to a channel's length limit, de-duplication of webhook
+// primitives, the answer as plain text cut to a channel's length limit (an answer about a procedure
+// in its short form, chat/short.ts, at most 2 messages), de-duplication of webhook
 // redeliveries and outbound calls with a timeout and bounded retries. Nothing here knows a
 // particular channel's API, and nothing here needs the engine (see turn.ts for a conversation turn).
 import type { Answer, Block, Suggestion } from '../chat/answer';

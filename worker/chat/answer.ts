@@ -45,7 +45,7 @@ type BlockContent =
    * Secondary content a reader opens when they want it (the notes of a document list): collapsed on
    * the web (<details>). Where a channel cannot collapse (Markdown, plain text) the summary stays and
    * the content is one click away on the procedure's page, linked in the source line; a short answer
-   * leaves it out.
+   * (chat/short.ts) counts its items, behind the link to the procedure's public page.
    */
   | { type: 'collapsible'; summary: Inline[]; blocks: Block[] };
 
