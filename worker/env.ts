@@ -8,6 +8,11 @@ export interface Env {
   CENTRE_HOTLINE?: string;
   CENTRE_ADDRESS?: string;
   SUBMIT_URL_TEMPLATE?: string;
+  /**
+   * Where the public procedure pages (/thu-tuc/:code) are reached, e.g. https://tthc.example.gov.vn;
+   * channels and the widget link to them. Empty = the origin of the request being answered.
+   */
+  PUBLIC_BASE_URL?: string;
   RATE_LIMIT_IP_PER_MIN?: string;
   RATE_LIMIT_SESSION_PER_MIN?: string;
   SESSION_TTL_SECONDS?: string;

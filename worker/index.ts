@@ -11,6 +11,7 @@ import { securityHeaders } from './middleware/security';
 import { createRateLimiter, rateLimitByIp, readLimit } from './middleware/rate-limit';
 import { catalogRoutes } from './routes/catalog';
 import { chatRoutes } from './routes/chat';
+import { procedurePageRoutes } from './routes/procedure-page';
 import { searchRoutes } from './routes/search';
 import { staffRoutes } from './routes/staff';
 import { webRoutes } from './routes/web';
@@ -31,6 +32,8 @@ app.route('/', catalogRoutes);
 app.route('/', searchRoutes);
 app.route('/', chatRoutes);
 app.route('/', webRoutes);
+// The public page of every procedure (/thu-tuc/:code), linked from the channels' short answers.
+app.route('/', procedurePageRoutes);
 // Staff console (/staff) and its API (/api/staff/*): authenticated, see worker/staff/auth.ts.
 app.route('/', staffRoutes);
 // Messaging channels: signed webhooks, answered at once, replies sent in the background.

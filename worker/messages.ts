@@ -128,6 +128,71 @@ export const chatText = {
 } as const;
 
 // ---------------------------------------------------------------------------------------------
+// Short answers (worker/chat/short.ts: Zalo, Messenger, Bot Framework) and the public page of a
+// procedure (GET /thu-tuc/:code, worker/web/procedure-page.ts). Written for this assistant; the
+// page's headings for the catalog's own fields reuse staffText.checklist (one wording everywhere).
+
+export const shortText = {
+  /** The link every short answer ends its body with: what it leaves out is on the page. */
+  seeFull: 'Xem đầy đủ',
+  free: 'Miễn phí',
+  /** What a short answer counts instead of listing ("+ 3 giấy tờ tùy trường hợp, 17 lưu ý"). */
+  conditional: (n: number) => `${n} giấy tờ tùy trường hợp`,
+  notes: (n: number) => `${n} lưu ý`,
+  omitted: (parts: string[]) => `+ ${parts.join(', ')} (xem đầy đủ theo đường dẫn bên dưới)`,
+  moreDocuments: (n: number) => `+ ${n} giấy tờ khác (xem đầy đủ theo đường dẫn bên dưới)`,
+  moreItems: (n: number) => `… và ${n} mục khác (xem đầy đủ theo đường dẫn bên dưới)`,
+  moreSubItems: (n: number) => ` (+ ${n} mục khác)`,
+  /** A list none of whose items fits a message (a step a page long). */
+  itemsOnPage: (n: number) => `(${n} mục: xem đầy đủ theo đường dẫn bên dưới)`,
+  moreCases: (n: number) => `+ ${n} trường hợp khác (xem đầy đủ theo đường dẫn bên dưới)`,
+  /** On the web the same documents are collapsed under their count (worker/chat/render.ts). */
+  conditionalSummary: (n: number) => `Tùy trường hợp (${n} giấy tờ)`,
+} as const;
+
+export const publicPageText = {
+  titleSuffix: 'Hướng dẫn thủ tục hành chính',
+  description: (name: string, code: string, documents: number) =>
+    `${name} (mã ${code}): ${documents ? `${documents} giấy tờ cần chuẩn bị, ` : ''}phí, lệ phí, thời hạn giải quyết, nơi nộp và cách nộp trực tuyến theo Cơ sở dữ liệu quốc gia về thủ tục hành chính.`,
+  skip: 'Bỏ qua đến nội dung chính',
+  sheetTitle: 'Phiếu hướng dẫn thủ tục hành chính',
+  level: 'Cấp thực hiện',
+  agency: 'Cơ quan thực hiện',
+  province: 'Thủ tục riêng của',
+  where: 'Nơi nộp hồ sơ',
+  whereAgency: (agencies: string) => `Tại ${agencies}.`,
+  methods: (labels: string) => `Cách nộp: ${labels}.`,
+  submitOnline: 'Nộp hồ sơ trực tuyến',
+  newTab: '(mở trong thẻ mới)',
+  print: 'In phiếu hướng dẫn',
+  checklist: 'Hồ sơ cần chuẩn bị',
+  checklistHint: 'Đánh dấu vào ô các giấy tờ bạn đã chuẩn bị (dấu chỉ lưu trên trang đang mở).',
+  casesIntro: (n: number) => `Thủ tục có ${n} trường hợp với hồ sơ khác nhau; chọn trường hợp của bạn:`,
+  conditionalHint: 'Chỉ cần khi bạn thuộc trường hợp được nêu.',
+  notes: 'Lưu ý',
+  notesOnPage: (n: number) => `Lưu ý (${n} mục): xem đầy đủ trên trang thủ tục — quét mã QR ở đầu phiếu.`,
+  forms: 'Mẫu',
+  feesTimes: 'Phí, lệ phí và thời hạn giải quyết',
+  steps: 'Các bước thực hiện',
+  qrCaption: 'Quét mã để mở trang này trên điện thoại',
+  qrLabel: (url: string) => `Mã QR của địa chỉ trang: ${url}`,
+  portal: 'Xem trên Cổng Dịch vụ công quốc gia',
+  decision: (n: string) => `Quyết định công bố: ${n}.`,
+  disclaimer: 'Thông tin chỉ mang tính hướng dẫn; khi nộp hồ sơ, vui lòng làm theo hướng dẫn của cán bộ Bộ phận Một cửa.',
+  notFoundTitle: 'Không tìm thấy thủ tục',
+  notFound: (code: string) => `Không có thủ tục mã “${code}” trong cơ sở dữ liệu.`,
+  invalidCode: 'Địa chỉ trang không đúng: mã thủ tục có dạng 1.000894.',
+  searchLabel: 'Tìm thủ tục theo tên hoặc mã',
+  searchHint: 'Có thể gõ tiếng Việt không dấu, ví dụ: dang ky ket hon.',
+  searchButton: 'Tìm',
+  searchTitle: 'Tìm thủ tục hành chính',
+  searchResults: (q: string, n: number) => (n ? `${n} thủ tục phù hợp với “${q}”:` : `Không tìm thấy thủ tục phù hợp với “${q}”. Hãy thử tên ngắn hơn hoặc mã thủ tục.`),
+  noDetail: 'chưa có chi tiết hồ sơ',
+  unavailable: 'Hệ thống tạm thời gián đoạn, chưa đọc được dữ liệu thủ tục. Vui lòng thử lại sau ít phút.',
+  hotline: (n: string) => `Đường dây nóng: ${n}`,
+} as const;
+
+// ---------------------------------------------------------------------------------------------
 // Dossier status lookup (worker/dossier/). The status labels are the national public service
 // portal's list of dossier statuses, word for word; the rest is written for this assistant.
 

@@ -120,3 +120,11 @@ export function embedUrl(origin: string, opts: { css?: string; attrs?: string } 
   if (opts.attrs) q.set('attrs', opts.attrs);
   return `${origin}/embed?${q}`;
 }
+
+/** One A4 page (595 × 842 pt), in the PDF Chromium prints; returns the number of pages. */
+export function a4Pages(pdf: Buffer): { a4: boolean; pages: number } {
+  const text = pdf.toString('latin1');
+  const boxes = [...text.matchAll(/\/MediaBox\s*\[\s*0\s+0\s+([\d.]+)\s+([\d.]+)\s*\]/gu)].map((m) => [Number(m[1]), Number(m[2])] as const);
+  const a4 = boxes.length > 0 && boxes.every(([w, h]) => Math.abs(w - 595.3) < 2 && Math.abs(h - 841.9) < 2);
+  return { a4, pages: (text.match(/\/Type\s*\/Page\b/gu) ?? []).length };
+}

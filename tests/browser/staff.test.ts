@@ -6,7 +6,7 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
-import { SKIP_REASON, baseUrl, hasChromium, launch, newPage, runAxe } from './helpers';
+import { SKIP_REASON, a4Pages, baseUrl, hasChromium, launch, newPage, runAxe } from './helpers';
 
 const DOCS = resolve(import.meta.dirname, '..', '..', 'docs');
 const PRINT_SHOT = resolve(DOCS, 'staff-print.png');
@@ -15,14 +15,6 @@ const CODE = '1.009122';
 const NAME_START = 'Cấp giấy phép xây dựng có thời hạn';
 
 if (!hasChromium) console.warn(SKIP_REASON);
-
-/** One A4 page (595 × 842 pt), in the PDF Chromium prints; returns the number of pages. */
-function a4Pages(pdf: Buffer): { a4: boolean; pages: number } {
-  const text = pdf.toString('latin1');
-  const boxes = [...text.matchAll(/\/MediaBox\s*\[\s*0\s+0\s+([\d.]+)\s+([\d.]+)\s*\]/gu)].map((m) => [Number(m[1]), Number(m[2])] as const);
-  const a4 = boxes.length > 0 && boxes.every(([w, h]) => Math.abs(w - 595.3) < 2 && Math.abs(h - 841.9) < 2);
-  return { a4, pages: (text.match(/\/Type\s*\/Page\b/gu) ?? []).length };
-}
 
 /** The axe violations that matter (serious or critical). */
 async function seriousViolations(page: Page): Promise<string[]> {

@@ -2,7 +2,7 @@
 // JWTs signed here with the stub server's RSA key (whose JWKS and OpenID metadata the stub serves),
 // replies through ConnectorClient to a serviceUrl on the stub, bot token from the stub's endpoint.
 import { beforeEach, describe, expect, inject, it } from 'vitest';
-import { callWorker, failNext, newUserId, recorded, resetStub, stubOrigin } from './channels-helpers';
+import { callWorker, failNext, LONGEST_ANSWERS, newUserId, pageUrl, recorded, resetStub, stubOrigin } from './channels-helpers';
 
 const APP_ID = 'test-bot-app-id';
 const ISSUER = 'https://api.botframework.com';
@@ -94,7 +94,10 @@ describe('POST /api/messages: authentication', () => {
     expect(body.text).toContain('**'); // Markdown (bold procedure name)
     expect(body.suggestedActions?.actions.length).toBeGreaterThan(0);
     for (const action of body.suggestedActions!.actions) expect(action.type).toBe('imBack');
-    expect(body.attachments?.[0]?.content.buttons[0]).toEqual({ type: 'openUrl', title: 'Nộp hồ sơ trực tuyến', value: expect.stringMatching(/^https:\/\//u) });
+    expect(body.attachments?.[0]?.content.buttons).toEqual([
+      { type: 'openUrl', title: 'Nộp hồ sơ trực tuyến', value: expect.stringMatching(/^https:\/\//u) },
+      { type: 'openUrl', title: 'Xem đầy đủ', value: pageUrl('1.001193') },
+    ]);
     // The token request, when this isolate had no cached token yet, is a client-credentials grant.
     for (const t of await recorded('/bf/token')) {
       const form = new URLSearchParams(t.body);
@@ -174,6 +177,28 @@ describe('POST /api/messages: activities', () => {
     expect((await post(a, token)).status).toBe(200);
     expect((await post(a, token)).status).toBe(200);
     expect(await replies()).toHaveLength(1);
+  });
+
+  it('sends the same short answer as Zalo and Messenger, in Markdown, with the page behind a card button', async () => {
+    await post(activity('dang ky ket hon can giay to gi'), await signJwt(claims()));
+    const { body } = (await replies())[0]!;
+    expect(body.text).toContain('- ☐ Tờ khai đăng ký kết hôn theo mẫu');
+    expect(body.text).toContain('- ☐ Hộ chiếu/Thẻ căn cước công dân');
+    expect(body.text).toContain('+ 3 giấy tờ tùy trường hợp, 17 lưu ý (xem đầy đủ theo đường dẫn bên dưới)');
+    expect(body.text).not.toContain('Trường hợp gửi hồ sơ qua hệ thống bưu chính');
+    expect(body.text).not.toContain('Hai bên nam, nữ có thể khai chung');
+    // The links are the card's buttons, not lines of the text.
+    expect(body.text).not.toContain('Xem đầy đủ');
+    expect(body.attachments?.[0]?.content.buttons.map((b) => [b.title, b.value])).toContainEqual(['Xem đầy đủ', pageUrl('1.000894')]);
+  });
+
+  it.each(LONGEST_ANSWERS.map((p) => [p.code, p.components] as const))('the longest answers: %s (%i components) sized as two 2,000-character messages, with the page button', async (code) => {
+    await post(activity(`thủ tục ${code} cần giấy tờ gì`), await signJwt(claims()));
+    const { body } = (await replies())[0]!;
+    expect(body.text).toContain(code);
+    // Two messages' worth of plain text, plus what Markdown adds (list marks, bold, escapes).
+    expect(body.text.length).toBeLessThanOrEqual(2 * 2000 + 400);
+    expect(body.attachments?.[0]?.content.buttons).toContainEqual({ type: 'openUrl', title: 'Xem đầy đủ', value: pageUrl(code) });
   });
 
   it('keeps a session per user: a follow-up is about the same procedure, and Teams mentions are ignored', async () => {

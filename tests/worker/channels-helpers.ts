@@ -2,7 +2,8 @@
 // server's recorded requests, and the worker called with its own execution context so that the
 // replies sent in the background (waitUntil) are finished when the call returns.
 import { createExecutionContext, env, waitOnExecutionContext } from 'cloudflare:test';
-import { inject } from 'vitest';
+import { expect, inject } from 'vitest';
+import longest from '../fixtures/longest-answers.json';
 import type { Env } from '../../worker/env';
 import worker from '../../worker/index';
 import type { RecordedRequest } from './stub-server';
@@ -32,6 +33,16 @@ export async function callWorker(request: Request, overrides: Partial<Env> = {})
 }
 
 export const testEnv = env;
+
+/** The static assets with the procedure records failing (500): the search index still loads. */
+export function assetsWithoutRecords(): Fetcher {
+  return {
+    fetch: (input: RequestInfo | URL, init?: RequestInit) => {
+      const url = new URL(input instanceof Request ? input.url : String(input));
+      return url.pathname.startsWith('/data/procedures/') ? Promise.resolve(new Response('down', { status: 500 })) : env.ASSETS.fetch(input, init);
+    },
+  } as unknown as Fetcher;
+}
 
 export function hex(bytes: ArrayBuffer): string {
   return [...new Uint8Array(bytes)].map((b) => b.toString(16).padStart(2, '0')).join('');
@@ -69,3 +80,29 @@ export async function webAnswerText(question: string): Promise<string> {
 }
 
 export const squash = (s: string) => s.replace(/\s+/gu, ' ').trim();
+
+/** The catalog's longest answers: the procedures with the most components (`npm run short-answers -- --write`). */
+export const LONGEST_ANSWERS: { code: string; name: string; components: number }[] = longest.procedures;
+
+/** The public page of a procedure as the worker under test links it (no PUBLIC_BASE_URL: the request's origin). */
+export const pageUrl = (code: string) => `http://localhost/thu-tuc/${code}`;
+
+/** A message line that only counts what a short answer leaves out ("+ 3 giấy tờ tùy trường hợp, 17 lưu ý (…)"). */
+const COUNTED = /^(\+ \d+ |… và \d+ mục khác|\(\d+ mục: )/u;
+
+/**
+ * A short answer as sent: the page's link in it, and nothing cut inside an item — every tick box
+ * line is a whole line of the full (web) answer, with at most its sub-items counted after it.
+ */
+export function expectShortAnswer(messages: string[], code: string, webText: string, maxLength: number): void {
+  expect(messages.length).toBeGreaterThan(0);
+  expect(messages.length).toBeLessThanOrEqual(2);
+  for (const m of messages) expect(m.length).toBeLessThanOrEqual(maxLength);
+  const text = messages.join('\n');
+  expect(text).toContain(`Xem đầy đủ: ${pageUrl(code)}`);
+  const fullLines = new Set(webText.split('\n').map((l) => l.trim()));
+  const ticks = text.split('\n').filter((l) => l.trimStart().startsWith('☐'));
+  for (const line of ticks) expect(fullLines.has(line.trim().replace(/ \(\+ \d+ mục khác\)$/u, '')), line).toBe(true);
+  // Whatever is counted instead of listed says where the rest is.
+  for (const line of text.split('\n').filter((l) => COUNTED.test(l))) expect(line).toContain('xem đầy đủ theo đường dẫn bên dưới');
+}

@@ -2,7 +2,8 @@
 // stub server (tests/worker/stub-server.ts) standing in for graph.facebook.com.
 import { beforeEach, describe, expect, it } from 'vitest';
 import { MESSENGER_TEXT_LIMIT } from '../../worker/channels/messenger';
-import { callWorker, failNext, hmacHex, newUserId, PORTAL_URL, recorded, resetStub, squash, urlsIn, webAnswerText } from './channels-helpers';
+import type { Env } from '../../worker/env';
+import { callWorker, expectShortAnswer, failNext, hmacHex, LONGEST_ANSWERS, newUserId, pageUrl, PORTAL_URL, recorded, resetStub, urlsIn, webAnswerText } from './channels-helpers';
 
 /** A question whose answer fits one message (a documents answer such as "đăng ký khai sinh cần giấy tờ gì" is now a full checklist, sent as two). */
 const ONE_MESSAGE = 'xóa đăng ký thường trú cần giấy tờ gì';
@@ -37,14 +38,17 @@ const textMessage = (userId: string, text: string, mid = `m_${crypto.randomUUID(
 
 const webhookBody = (...messaging: Messaging[]) => ({ object: 'page', entry: [{ id: 'PAGE_ID', time: Date.now(), messaging }] });
 
-async function deliver(body: unknown, opts: { raw?: string; sign?: 'ok' | 'none' | 'wrong'; signed?: string } = {}): Promise<Response> {
+async function deliver(body: unknown, opts: { raw?: string; sign?: 'ok' | 'none' | 'wrong'; signed?: string; env?: Partial<Env> } = {}): Promise<Response> {
   const raw = opts.raw ?? JSON.stringify(body);
   const headers: Record<string, string> = { 'content-type': 'application/json' };
   const sign = opts.sign ?? 'ok';
   if (sign === 'ok') headers['X-Hub-Signature-256'] = `sha256=${await hmacHex(APP_SECRET, opts.signed ?? raw)}`;
   if (sign === 'wrong') headers['X-Hub-Signature-256'] = `sha256=${await hmacHex('not-the-secret', raw)}`;
-  return callWorker(new Request('http://localhost/channels/messenger/webhook', { method: 'POST', headers, body: raw }));
+  return callWorker(new Request('http://localhost/channels/messenger/webhook', { method: 'POST', headers, body: raw }), opts.env);
 }
+
+/** What a message says: its text, or a button template's. */
+const textOf = (m: SendBody['message']): string => m.text ?? m.attachment?.payload.text ?? '';
 
 async function sends(): Promise<{ token: string | null; body: SendBody }[]> {
   return (await recorded(SEND_PATH)).map((r) => ({
@@ -93,10 +97,8 @@ describe('POST /channels/messenger/webhook: verification', () => {
     expect(token).toBe('test-page-token');
     expect(body.recipient.id).toBe(user);
     expect(body.messaging_type).toBe('RESPONSE');
-    expect(body.message.text).toContain(ONE_MESSAGE_CODE);
-    expect(body.message.text!.length).toBeLessThan(2000);
-    // Too long for a button template: the submission link is a URL line of the text.
-    expect(body.message.text).toMatch(/Nộp hồ sơ trực tuyến: https:\/\//u);
+    expect(textOf(body.message)).toContain(ONE_MESSAGE_CODE);
+    expect(textOf(body.message).length).toBeLessThan(2000);
     const qr = body.message.quick_replies ?? [];
     expect(qr.length).toBeGreaterThan(0);
     expect(qr.length).toBeLessThanOrEqual(13);
@@ -105,6 +107,17 @@ describe('POST /channels/messenger/webhook: verification', () => {
       expect(Array.from(q.title).length).toBeLessThanOrEqual(20);
       expect(q.payload.length).toBeGreaterThan(0);
     }
+  });
+
+  it('a documents answer too long for a button template: text in at most 2 messages, the submission and page links as URL lines', async () => {
+    const question = 'dang ky ket hon can giay to gi';
+    await deliver(webhookBody(textMessage(newUserId(), question)));
+    const out = await sends();
+    const texts = out.map((o) => o.body.message.text!);
+    expectShortAnswer(texts, '1.000894', await webAnswerText(question), MESSENGER_TEXT_LIMIT);
+    expect(texts.join('\n')).toMatch(/Nộp hồ sơ trực tuyến: https:\/\//u);
+    expect(texts.join('\n')).toContain('☐ Hộ chiếu/Thẻ căn cước công dân');
+    expect(Boolean(out[out.length - 1]!.body.message.quick_replies)).toBe(true);
   });
 
   it('refuses a wrong or missing signature with 401 and sends nothing', async () => {
@@ -130,7 +143,7 @@ describe('POST /channels/messenger/webhook: verification', () => {
     expect((await deliver(body, { raw })).status).toBe(200);
     const out = await sends();
     expect(out).toHaveLength(1);
-    expect(out[0]!.body.message.text).toContain(ONE_MESSAGE_CODE);
+    expect(textOf(out[0]!.body.message)).toContain(ONE_MESSAGE_CODE);
   });
 
   it('answers 400 with a Vietnamese message for a signed but malformed body', async () => {
@@ -171,10 +184,9 @@ describe('POST /channels/messenger/webhook: events', () => {
     await deliver(webhookBody({ sender: { id: user }, recipient: { id: 'PAGE_ID' }, timestamp: Date.now(), postback: { mid: `m_${crypto.randomUUID()}`, title: 'Lệ phí', payload: 'Lệ phí bao nhiêu?' } }));
     const out = await sends();
     expect(out).toHaveLength(2);
-    expect(out[0]!.body.message.text).toContain(ONE_MESSAGE_CODE);
+    expect(textOf(out[0]!.body.message)).toContain(ONE_MESSAGE_CODE);
     // The postback is a follow-up in the same session: the fee of the same procedure.
-    const second = out[1]!.body.message;
-    const secondText = second.text ?? second.attachment?.payload.text ?? '';
+    const secondText = textOf(out[1]!.body.message);
     expect(secondText).toContain(ONE_MESSAGE_CODE);
     expect(secondText).toMatch(/lệ phí/iu);
   });
@@ -190,10 +202,20 @@ describe('POST /channels/messenger/webhook: events', () => {
     expect(payload.template_type).toBe('button');
     expect(payload.text).toContain('1.001193');
     expect(payload.text.length).toBeLessThanOrEqual(640);
-    // The link is the button, not repeated as a line of the text.
+    // The link is the button, not repeated as a line of the text. The page (http://localhost here)
+    // is no button: Messenger opens only https URLs; its link stays a line of the text.
     expect(payload.text).not.toContain('Nộp hồ sơ trực tuyến:');
+    expect(payload.text).toContain(`Xem đầy đủ: ${pageUrl('1.001193')}`);
     expect(payload.buttons).toEqual([{ type: 'web_url', url: expect.stringMatching(/^https:\/\//u), title: 'Nộp hồ sơ trực tuyến' }]);
     expect(message.quick_replies?.length).toBeGreaterThan(0);
+  });
+
+  it('with an https page (PUBLIC_BASE_URL), "Xem đầy đủ" is a second URL button', async () => {
+    await deliver(webhookBody(textMessage(newUserId(), 'lệ phí đăng ký khai sinh')), { env: { PUBLIC_BASE_URL: 'https://tthc.example.gov.vn' } });
+    const payload = (await sends())[0]!.body.message.attachment!.payload;
+    expect(payload.buttons.map((b) => b.title)).toEqual(['Nộp hồ sơ trực tuyến', 'Xem đầy đủ']);
+    expect(payload.buttons[1]!.url).toBe('https://tthc.example.gov.vn/thu-tuc/1.001193');
+    expect(payload.text).not.toContain('Xem đầy đủ:');
   });
 
   it('sends nothing new when Meta redelivers a message id', async () => {
@@ -203,19 +225,29 @@ describe('POST /channels/messenger/webhook: events', () => {
     expect(await sends()).toHaveLength(1);
   });
 
-  it('splits a long answer under 2,000 characters a message, quick replies on the last, no URL cut', async () => {
+  it('a long steps answer: at most 2 messages under 2,000 characters, quick replies on the last, no URL cut', async () => {
     const question = 'các bước thực hiện đăng ký kết hôn';
     await deliver(webhookBody(textMessage(newUserId(), question)));
     const out = await sends();
-    expect(out.length).toBeGreaterThan(1);
+    const texts = out.map((o) => o.body.message.text!);
+    expectShortAnswer(texts, '1.000894', await webAnswerText(question), MESSENGER_TEXT_LIMIT);
     out.forEach(({ body }, i) => {
-      const text = body.message.text!;
-      expect(text.length).toBeLessThanOrEqual(MESSENGER_TEXT_LIMIT);
-      for (const url of urlsIn(text)) expect(url).toMatch(PORTAL_URL);
+      for (const url of urlsIn(body.message.text!)) expect(url === pageUrl('1.000894') || PORTAL_URL.test(url), url).toBe(true);
       expect(Boolean(body.message.quick_replies)).toBe(i === out.length - 1);
     });
-    const web = squash(await webAnswerText(question));
-    expect(squash(out.map((o) => o.body.message.text).join(' '))).toBe(web);
+    // The steps it lists are whole steps of the web answer, in order; the others are counted.
+    const web = await webAnswerText(question);
+    const steps = texts.join('\n').split('\n').filter((l) => /^\d+\. /u.test(l));
+    expect(steps.length).toBeGreaterThan(0);
+    for (const step of steps) expect(web.split('\n')).toContain(step);
+    expect(texts.join('\n')).toMatch(/… và \d+ mục khác \(xem đầy đủ theo đường dẫn bên dưới\)/u);
+  });
+
+  it.each(LONGEST_ANSWERS.map((p) => [p.code, p.components] as const))('the longest answers: %s (%i components) in at most 2 messages, with the link', async (code) => {
+    const question = `thủ tục ${code} cần giấy tờ gì`;
+    await deliver(webhookBody(textMessage(newUserId(), question)));
+    const texts = (await sends()).map((o) => textOf(o.body.message));
+    expectShortAnswer(texts, code, await webAnswerText(question), MESSENGER_TEXT_LIMIT);
   });
 });
 

@@ -3,7 +3,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { ZALO_TEXT_LIMIT, ZALO_TOKENS_KEY } from '../../worker/channels/zalo';
 import type { Env } from '../../worker/env';
-import { callWorker, newUserId, PORTAL_URL, recorded, resetStub, sha256Hex, squash, testEnv, urlsIn, webAnswerText } from './channels-helpers';
+import { assetsWithoutRecords, callWorker, expectShortAnswer, LONGEST_ANSWERS, newUserId, pageUrl, PORTAL_URL, recorded, resetStub, sha256Hex, testEnv, urlsIn, webAnswerText } from './channels-helpers';
 
 /** A question whose answer fits one message (a documents answer such as "đăng ký khai sinh cần giấy tờ gì" is now a full checklist, sent as two). */
 const ONE_MESSAGE = 'xóa đăng ký thường trú cần giấy tờ gì';
@@ -162,14 +162,42 @@ describe('POST /channels/zalo/webhook: verification', () => {
 });
 
 describe('POST /channels/zalo/webhook: conversation', () => {
-  it('a documents answer longer than one message: the declaration form and the birth certificate in the first', async () => {
+  it('"dang ky ket hon can giay to gi": at most 2 messages, the essential documents, the rest counted behind the link to /thu-tuc/1.000894', async () => {
+    const question = 'dang ky ket hon can giay to gi';
+    await deliver(textEvent(newUserId(), question));
+    const out = (await sends()).map((s) => s.body.message.text);
+    expectShortAnswer(out, '1.000894', await webAnswerText(question), ZALO_TEXT_LIMIT);
+    const text = out.join('\n');
+    // Everyone's documents and those to present, by title with their counts…
+    for (const essential of ['☐ Tờ khai đăng ký kết hôn theo mẫu', '☐ Mẫu hộ tịch điện tử tương tác đăng ký kết hôn — 1 bản chính', '☐ Hộ chiếu/Thẻ căn cước công dân']) expect(text).toContain(essential);
+    // …without the rest of their text; the "tùy trường hợp" documents and the notes counted.
+    expect(text).not.toContain('Hai bên nam, nữ có thể khai chung');
+    expect(text).not.toContain('Trường hợp gửi hồ sơ qua hệ thống bưu chính');
+    expect(text).toMatch(/\+ 3 giấy tờ tùy trường hợp, 17 lưu ý \(xem đầy đủ theo đường dẫn bên dưới\)\n\nXem đầy đủ: http:\/\/localhost\/thu-tuc\/1\.000894/u);
+    // The numbered menu and the submission link are still there.
+    expect(text).toMatch(/Nộp hồ sơ trực tuyến: https:\/\//u);
+    expect(text).toContain('Bạn có thể trả lời bằng số thứ tự:\n1. ');
+    // The page linked shows the whole checklist: every document and note left out.
+    const page = await (await callWorker(new Request(pageUrl('1.000894')))).text();
+    for (const left of ['Trường hợp gửi hồ sơ qua hệ thống bưu chính', 'Hai bên nam, nữ có thể khai chung', 'Người tiếp nhận có trách nhiệm']) expect(page).toContain(left);
+  });
+
+  it('a birth registration: the declaration form and the birth certificate in one message, the conditional ones counted', async () => {
     await deliver(textEvent(newUserId(), 'đăng ký khai sinh cần giấy tờ gì'));
     const out = (await sends()).map((s) => s.body.message.text);
-    expect(out.length).toBeGreaterThan(1);
-    for (const text of out) expect(text.length).toBeLessThanOrEqual(ZALO_TEXT_LIMIT);
+    expect(out).toHaveLength(1);
     expect(out[0]).toContain('☐ Tờ khai đăng ký khai sinh theo mẫu');
     expect(out[0]).toContain('☐ Giấy chứng sinh');
-    expect(out[0]!.indexOf('Giấy chứng sinh')).toBeLessThan(out.join('\n').indexOf('Tùy trường hợp'));
+    expect(out[0]).toMatch(/\+ \d+ giấy tờ tùy trường hợp, \d+ lưu ý/u);
+    expect(out[0]).toContain(`Xem đầy đủ: ${pageUrl('1.001193')}`);
+  });
+
+  it.each(LONGEST_ANSWERS.map((p) => [p.code, p.components] as const))('the longest answers: %s (%i components) in at most 2 messages of 2,000 characters, with the link', async (code) => {
+    const question = `thủ tục ${code} cần giấy tờ gì`;
+    await deliver(textEvent(newUserId(), question));
+    const out = (await sends()).map((s) => s.body.message.text);
+    expectShortAnswer(out, code, await webAnswerText(question), ZALO_TEXT_LIMIT);
+    for (const url of urlsIn(out.join('\n'))) expect(url === pageUrl(code) || PORTAL_URL.test(url), url).toBe(true);
   });
 
   it('sends nothing new when Zalo redelivers a message id', async () => {
@@ -214,33 +242,17 @@ describe('POST /channels/zalo/webhook: conversation', () => {
 
   it('tells the user when the catalog is unavailable instead of staying silent', async () => {
     // Procedure records fail to load (the search index still works).
-    const assets = {
-      fetch: (input: RequestInfo | URL, init?: RequestInit) => {
-        const url = new URL(input instanceof Request ? input.url : String(input));
-        return url.pathname.startsWith('/data/procedures/') ? Promise.resolve(new Response('down', { status: 500 })) : testEnv.ASSETS.fetch(input, init);
-      },
-    } as unknown as Fetcher;
+    const assets = assetsWithoutRecords();
     await deliver(textEvent(newUserId(), 'xin giấy phép xây nhà cần hồ sơ gì'), { env: { ASSETS: assets } });
     const out = await sends();
     expect(out).toHaveLength(1);
     expect(out[0]!.body.message.text).toBe('Dữ liệu thủ tục hành chính tạm thời chưa sẵn sàng. Vui lòng thử lại sau ít phút.');
   });
 
-  it('splits a long answer into messages of at most 2,000 characters, cutting no word or URL', async () => {
-    const question = 'hồ sơ đăng ký thường trú';
-    const res = await deliver(textEvent(newUserId(), question));
-    expect(res.status).toBe(200);
-    const pieces = (await sends()).map((s) => s.body.message.text);
-    expect(pieces.length).toBeGreaterThan(2);
-    for (const piece of pieces) {
-      expect(piece.length).toBeLessThanOrEqual(ZALO_TEXT_LIMIT);
-      expect(piece).toBe(piece.trim());
-      for (const url of urlsIn(piece)) expect(url).toMatch(PORTAL_URL);
-    }
-    expect(pieces.join('\n')).toContain('1.004222');
-    // Nothing lost and nothing cut inside a word: the pieces are the web answer, in order.
-    const web = squash(await webAnswerText(question));
-    expect(squash(pieces.join(' '))).toContain(web);
+  it('links the page at PUBLIC_BASE_URL when it is set', async () => {
+    await deliver(textEvent(newUserId(), 'lệ phí đăng ký kết hôn'), { env: { PUBLIC_BASE_URL: 'https://tthc.example.gov.vn/' } });
+    const text = (await sends()).map((s) => s.body.message.text).join('\n');
+    expect(text).toContain('Xem đầy đủ: https://tthc.example.gov.vn/thu-tuc/1.000894');
   });
 });
 

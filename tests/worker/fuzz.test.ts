@@ -84,3 +84,35 @@ describe('fuzz: /api/chat, /api/feedback, /api/search', () => {
     );
   });
 });
+
+describe('fuzz: the public procedure pages (/thu-tuc/:code, /thu-tuc?q=)', () => {
+  /** An HTML page: never a 5xx, Vietnamese, never what was sent reflected as markup. */
+  async function expectPage(res: Response): Promise<void> {
+    const text = await res.text();
+    expect(res.status, text.slice(0, 300)).toBeLessThan(500);
+    expect(res.headers.get('content-type')).toMatch(/^text\/html/u);
+    expect(text).toMatch(VIETNAMESE);
+    expect(text).not.toContain('<img');
+    expect(text).not.toContain('<script>');
+  }
+
+  it('answers any code in the path with a page (404 for all but real codes)', async () => {
+    await fc.assert(
+      fc.asyncProperty(nasty, async (code) => {
+        await expectPage(await SELF.fetch(`http://localhost/thu-tuc/${encodeQuery(code)}`));
+      }),
+      { numRuns: 40 },
+    );
+    for (const q of ['%', '%E0%A4%A', '%ED%A0%80', '%00', '%FF%FE']) await expectPage(await SELF.fetch(`http://localhost/thu-tuc/${q}`));
+  });
+
+  it('answers any search with a page', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.oneof(nasty, fc.string({ minLength: 190, maxLength: 400 })), async (q) => {
+        await expectPage(await SELF.fetch(`http://localhost/thu-tuc?q=${encodeQuery(q)}`));
+      }),
+      { numRuns: 30 },
+    );
+    for (const q of ['%', '%E0%A4%A', '%ED%A0%80', '%00', '%FF%FE']) await expectPage(await SELF.fetch(`http://localhost/thu-tuc?q=${q}`));
+  });
+});

@@ -25,6 +25,8 @@ interface Msg {
   s?: Suggestion[];
   /** submitUrl. */
   l?: string;
+  /** pageUrl: the procedure's public page (the whole checklist, printable). */
+  p?: string;
   /** Feedback already given. */
   f?: 'up' | 'down';
 }
@@ -76,6 +78,7 @@ const T = {
   answered: 'Trợ lý trả lời: ',
   suggestions: 'Gợi ý câu hỏi',
   submit: 'Nộp hồ sơ trực tuyến',
+  page: 'Xem đầy đủ / In danh mục',
   newTab: ' (mở trong thẻ mới)',
   up: 'Câu trả lời hữu ích',
   down: 'Câu trả lời chưa hữu ích',
@@ -277,8 +280,12 @@ function start(script: HTMLScriptElement | null): void {
     });
     const el = h('div', { class: 'msg b' }, h('span', { class: 'sr' }, T.bot), body);
     const submit = safeHref(m.l ?? null);
-    if (submit) {
-      add(el, h('a', { class: 'submit', href: submit, target: '_blank', rel: 'noopener noreferrer' }, icon(ICON.out), T.submit, h('span', { class: 'sr' }, T.newTab)));
+    const page = safeHref(m.p ?? null);
+    if (submit || page) {
+      const links = h('div', { class: 'links' });
+      if (submit) add(links, h('a', { class: 'submit', href: submit, target: '_blank', rel: 'noopener noreferrer' }, icon(ICON.out), T.submit, h('span', { class: 'sr' }, T.newTab)));
+      if (page) add(links, h('a', { class: 'page', href: page, target: '_blank', rel: 'noopener noreferrer' }, icon(ICON.print), T.page, h('span', { class: 'sr' }, T.newTab)));
+      add(el, links);
     }
     const acts = h('div', { class: 'acts' });
     if (m.id) add(acts, feedbackEl(m));
@@ -437,6 +444,7 @@ function start(script: HTMLScriptElement | null): void {
         reply?: { html?: string; text?: string };
         suggestions?: Suggestion[];
         submitUrl?: string;
+        pageUrl?: string;
         error?: { code?: string; message?: string };
       } | null;
       if (!res.ok || !data?.reply) {
@@ -450,6 +458,7 @@ function start(script: HTMLScriptElement | null): void {
       if (data.messageId) m.id = data.messageId;
       if (Array.isArray(data.suggestions)) m.s = data.suggestions;
       if (data.submitUrl) m.l = data.submitUrl;
+      if (data.pageUrl) m.p = data.pageUrl;
       state.msgs.push(m);
       save();
       showTyping(false);

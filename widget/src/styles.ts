@@ -16,7 +16,7 @@ svg{width:20px;height:20px;fill:none;stroke:currentColor;stroke-width:2;stroke-l
 .launcher{position:fixed;bottom:20px;right:20px;z-index:2147483000;display:flex;align-items:center;gap:8px;height:56px;padding:0 20px 0 16px;border:2px solid #fff;border-radius:28px;background:var(--a);color:var(--oa);font-weight:600;font-size:15px;box-shadow:0 4px 14px rgba(0,0,0,.25);transition:transform .15s}
 .launcher:hover{transform:translateY(-2px)}
 .launcher svg{width:24px;height:24px}
-.panel{position:fixed;bottom:88px;right:20px;z-index:2147483001;display:flex;flex-direction:column;width:390px;max-width:calc(100vw - 40px);height:620px;max-height:calc(100vh - 108px);background:#fff;border:1px solid #cbd5e1;border-radius:14px;box-shadow:0 12px 40px rgba(0,0,0,.22);overflow:hidden;animation:up .18s ease-out}
+.panel{position:fixed;bottom:88px;right:20px;z-index:2147483001;display:flex;flex-direction:column;width:390px;max-width:calc(100vw - 40px);height:680px;max-height:calc(100vh - 108px);background:#fff;border:1px solid #cbd5e1;border-radius:14px;box-shadow:0 12px 40px rgba(0,0,0,.22);overflow:hidden;animation:up .18s ease-out}
 .left .launcher,.left .panel{right:auto;left:20px}
 @keyframes up{from{opacity:0;transform:translateY(12px)}}
 .head{display:flex;align-items:center;gap:6px;padding:10px 8px 10px 16px;background:var(--a);color:var(--oa)}
@@ -31,8 +31,9 @@ svg{width:20px;height:20px;fill:none;stroke:currentColor;stroke-width:2;stroke-l
 .u{margin-left:auto;background:var(--a);color:var(--oa);border-bottom-right-radius:4px;white-space:pre-wrap;width:fit-content}
 .b{background:#f1f4f8;border-bottom-left-radius:4px}
 .b a{color:var(--at);text-decoration:underline}
-.b h3,.b h4{margin:0 0 6px;font-size:15px;line-height:1.35}
-.b p{margin:0 0 8px}
+.b h3,.b h4{margin:0 0 4px;font-size:15px;line-height:1.35}
+.b p{margin:0 0 6px}
+.b p>em:only-child{font-size:13px;color:#475569}
 .b ul,.b ol{margin:0 0 8px;padding-left:20px}
 .b li{margin:3px 0}
 .b .cl{list-style:none;padding-left:2px}
@@ -47,9 +48,13 @@ svg{width:20px;height:20px;fill:none;stroke:currentColor;stroke-width:2;stroke-l
 .b table{display:block;overflow-x:auto;border-collapse:collapse;margin:0 0 8px;font-size:13px}
 .b th,.b td{border:1px solid #94a3b8;padding:4px 6px;text-align:left;vertical-align:top}
 .b code{font-family:ui-monospace,Menlo,Consolas,monospace;font-size:13px}
+.body>details{margin:0 0 6px}
 .body>:last-child{margin-bottom:0}
-.submit{display:inline-flex;align-items:center;gap:6px;margin:10px 0 2px;padding:9px 14px;border-radius:8px;background:var(--a);color:var(--oa)!important;text-decoration:none!important;font-weight:600}
-.submit:hover{text-decoration:underline!important}
+.links{display:flex;flex-wrap:wrap;gap:8px;margin:10px 0 2px}
+.submit,.page{display:inline-flex;align-items:center;gap:6px;padding:9px 14px;border-radius:8px;text-decoration:none!important;font-weight:600}
+.submit{background:var(--a);color:var(--oa)!important}
+.page{border:1px solid var(--at);background:#fff;color:var(--at)!important}
+.submit:hover,.page:hover{text-decoration:underline!important}
 .acts{display:flex;flex-wrap:wrap;align-items:center;gap:6px;margin-top:10px;font-size:13px;color:#374151}
 .ib{display:inline-flex;align-items:center;justify-content:center;gap:4px;min-width:34px;height:34px;padding:0 8px;border:1px solid #64748b;border-radius:8px;background:#fff;color:#1f2937;font-size:13px}
 .ib:hover{background:#e2e8f0}
@@ -81,7 +86,7 @@ textarea::placeholder{color:#64748b}
 .msg{max-width:94%}
 }
 @media (prefers-reduced-motion:reduce){*,*::before,*::after{animation:none!important;transition:none!important}.typing i{opacity:.7}}
-@media (forced-colors:active){.launcher,.send,.submit,.msg,.chip{border:1px solid CanvasText}}
+@media (forced-colors:active){.launcher,.send,.submit,.page,.msg,.chip{border:1px solid CanvasText}}
 `;
 
 /** The stand-alone print view of one answer. */

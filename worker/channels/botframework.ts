@@ -6,8 +6,9 @@
 // expiry, and the serviceUrl claim against the activity's. With no MICROSOFT_APP_ID,
 // authentication is off, as in the Bot Framework Emulator; replies then only go to a serviceUrl
 // on this machine (localhost), so an unconfigured deployment cannot be made to call anywhere.
-// Outbound: ConnectorClient replies to the activity on its serviceUrl with Markdown text,
-// suggestedActions (imBack) for the suggestions and a card button for the submission link. The
+// Outbound: ConnectorClient replies to the activity on its serviceUrl with Markdown text (an
+// answer about a procedure in its short form, as on Zalo and Messenger), suggestedActions (imBack)
+// for the suggestions and card buttons for the submission link and the procedure's page. The
 // bot's token comes from a client-credentials request to BOTFRAMEWORK_OAUTH_URL (default: the
 // Microsoft identity platform of MICROSOFT_APP_TENANT_ID, else botframework.com).
 //
@@ -22,8 +23,24 @@ import type { AppEnv, Env } from '../env';
 import { AppError } from '../errors';
 import { readRawBody } from '../http/body';
 import { logFailureOnce } from '../lib/log';
-import { chatText, messages } from '../messages';
-import { alreadyReceived, decodeUtf8, fetchWithRetry, inBackground, OutboundError, OUTBOUND_TIMEOUT_MS, parsePayload, tryParseJson, withRetries, withoutSubmitLink } from './common';
+import { chatText, messages, shortText } from '../messages';
+import { procedurePageUrl, publicBaseUrl } from '../web/public-url';
+import {
+  alreadyReceived,
+  channelBlocks,
+  decodeUtf8,
+  fetchWithRetry,
+  inBackground,
+  isShortened,
+  OutboundError,
+  OUTBOUND_TIMEOUT_MS,
+  parsePayload,
+  SHORT_ANSWER_MESSAGE_LENGTH,
+  tryParseJson,
+  withRetries,
+  withoutLinkLines,
+  type ChannelTextOptions,
+} from './common';
 import { answerUser } from './turn';
 
 type Connector = typeof import('botframework-connector');
@@ -73,7 +90,8 @@ export const botframeworkRoutes = new Hono<AppEnv>().post('/api/messages', async
   const text = activity.type === 'message' ? stripMentions(activity.text ?? '') : '';
   if (text) {
     const waitUntil = (p: Promise<unknown>) => c.executionCtx.waitUntil(p);
-    inBackground(waitUntil, 'channel.botframework.reply', () => handleMessage(bf, c.env, waitUntil, activity, text));
+    const pages = publicBaseUrl(c.env, c.req.url);
+    inBackground(waitUntil, 'channel.botframework.reply', () => handleMessage(bf, c.env, waitUntil, activity, text, pages));
   }
   return c.body(null, 200);
 });
@@ -113,11 +131,12 @@ const stripMentions = (text: string) => text.replace(/<at>[^<]*<\/at>/giu, ' ').
 // ---------------------------------------------------------------------------------------------
 // Replying.
 
-async function handleMessage(bf: Connector, env: Env, waitUntil: (p: Promise<unknown>) => void, activity: Activity, text: string): Promise<void> {
+/** `pages`: the base URL of the procedures' public pages, linked from short answers. */
+async function handleMessage(bf: Connector, env: Env, waitUntil: (p: Promise<unknown>) => void, activity: Activity, text: string, pages: string): Promise<void> {
   if (activity.id && (await alreadyReceived(env.SESSIONS, 'botframework', `${activity.conversation.id}|${activity.id}`))) return;
   const answer = await answerUser(env, waitUntil, 'botframework', `${activity.channelId}:${activity.from.id}`, text);
   if (!answer) return;
-  const reply = replyActivity(activity, answer);
+  const reply = replyActivity(activity, answer, answer.procedure ? procedurePageUrl(pages, answer.procedure.code) : undefined);
   const client = connectorClient(bf, env, activity.serviceUrl);
   await withRetries(
     () =>
@@ -140,9 +159,16 @@ function retryableStatus(err: unknown): boolean {
 
 type ReplyActivity = Parameters<InstanceType<Connector['ConnectorClient']>['conversations']['sendToConversation']>[1];
 
-/** The answer as a Bot Framework message activity replying to `activity`. */
-export function replyActivity(activity: Activity, answer: Answer): ReplyActivity {
+/**
+ * The answer as a Bot Framework message activity replying to `activity`: the same short form as
+ * Zalo and Messenger send for an answer about a procedure (sized as their text: at most 2 messages
+ * of 2,000 characters), in Markdown, with a card whose buttons open the submission link and the
+ * procedure's page.
+ */
+export function replyActivity(activity: Activity, answer: Answer, pageUrl?: string): ReplyActivity {
   const url = answer.submitUrl;
+  const opts: ChannelTextOptions = { maxLength: SHORT_ANSWER_MESSAGE_LENGTH, submitLink: 'omit', pageLink: 'omit', ...(pageUrl ? { pageUrl } : {}) };
+  const page = isShortened(answer, opts) ? pageUrl : undefined;
   const reply: ReplyActivity = {
     type: 'message',
     from: { id: activity.recipient.id, name: activity.recipient.name ?? '' },
@@ -151,13 +177,13 @@ export function replyActivity(activity: Activity, answer: Answer): ReplyActivity
     ...(activity.id ? { replyToId: activity.id } : {}),
     locale: 'vi-VN',
     textFormat: 'markdown',
-    text: toMarkdown(withoutSubmitLink(answer.blocks, url)),
+    text: toMarkdown(withoutLinkLines(channelBlocks(answer, opts), url, page)),
   };
-  if (url) {
-    reply.attachments = [
-      { contentType: 'application/vnd.microsoft.card.hero', content: { buttons: [{ type: 'openUrl', title: chatText.submitOnline, value: url }] } },
-    ];
-  }
+  const buttons = [
+    ...(url ? [{ type: 'openUrl', title: chatText.submitOnline, value: url }] : []),
+    ...(page ? [{ type: 'openUrl', title: shortText.seeFull, value: page }] : []),
+  ];
+  if (buttons.length) reply.attachments = [{ contentType: 'application/vnd.microsoft.card.hero', content: { buttons } }];
   if (answer.suggestions.length) {
     reply.suggestedActions = {
       to: [activity.from.id],

@@ -1,10 +1,12 @@
 // What every messaging channel (Zalo OA, Messenger, Bot Framework) shares: request verification
-// primitives, the answer as plain text cut to a channel's length limit, de-duplication of webhook
+// primitives, the answer as plain text cut to a channel's length limit (an answer about a procedure
+// in its short form, chat/short.ts, at most 2 messages), de-duplication of webhook
 // redeliveries and outbound calls with a timeout and bounded retries. Nothing here knows a
 // particular channel's API, and nothing here needs the engine (see turn.ts for a conversation turn).
 import type { Answer, Block, Suggestion } from '../chat/answer';
 import { parseChoice } from '../chat/choice';
 import { toText } from '../chat/render';
+import { isLinkBlock, shortForm } from '../chat/short';
 import { AppError } from '../errors';
 import { logFailureOnce } from '../lib/log';
 import { channelText, chatText, messages } from '../messages';
@@ -95,19 +97,10 @@ export const channelOff = () => new AppError(404, 'not_found', messages.errors.n
 // ---------------------------------------------------------------------------------------------
 // The answer as plain text for a channel.
 
-function isSubmitLinkBlock(block: Block, url: string): boolean {
-  return (
-    block.type === 'paragraph' &&
-    block.text.length === 1 &&
-    typeof block.text[0] === 'object' &&
-    'link' in block.text[0] &&
-    block.text[0].link.url === url
-  );
-}
-
-/** The blocks without the "Nộp hồ sơ trực tuyến" line, for channels that show the link as a button. */
-export function withoutSubmitLink(blocks: Block[], url: string | undefined): Block[] {
-  return url ? blocks.filter((b) => !isSubmitLinkBlock(b, url)) : blocks;
+/** The blocks without the lines that are only one of these links, for channels that show them as buttons. */
+export function withoutLinkLines(blocks: Block[], ...urls: (string | undefined)[]): Block[] {
+  const shown = urls.filter((u): u is string => Boolean(u));
+  return shown.length ? blocks.filter((b) => !shown.some((u) => isLinkBlock(b, u))) : blocks;
 }
 
 const stripNumber = (label: string) => label.replace(/^\d{1,2}[.)]\s*/u, '');
@@ -138,6 +131,11 @@ export function resolveNumberedReply(text: string, suggestions: Suggestion[]): s
   return index === null ? null : (suggestions[index]?.message ?? null);
 }
 
+/** At most this many messages for an answer about a procedure: its short form, the rest on its page… */
+export const SHORT_ANSWER_MESSAGES = 2;
+/** …of this many characters (a Zalo message; Bot Framework's text is sized as Zalo's and Messenger's). */
+export const SHORT_ANSWER_MESSAGE_LENGTH = 2000;
+
 export interface ChannelTextOptions {
   /** Longest message the channel takes, in UTF-16 code units (never more than the channel counts). */
   maxLength: number;
@@ -148,12 +146,31 @@ export interface ChannelTextOptions {
   submitLink: 'text' | 'omit';
   /** Append the suggestions as a numbered list (channels without quick replies). */
   numberSuggestions?: boolean;
+  /**
+   * The procedure's public page (worker/web/public-url.ts). With it, an answer about a procedure is
+   * sent in its short form (worker/chat/short.ts): at most SHORT_ANSWER_MESSAGES messages, what is
+   * left out behind "Xem đầy đủ: <page>".
+   */
+  pageUrl?: string;
+  /** 'omit': the adapter shows the page's link as a button, so its line is left out. */
+  pageLink?: 'text' | 'omit';
 }
 
-/** The answer as plain-text messages, each within the channel's limit. */
-export function renderChannelText(answer: Answer, opts: ChannelTextOptions): string[] {
-  const blocks = opts.submitLink === 'omit' ? withoutSubmitLink(answer.blocks, answer.submitUrl) : answer.blocks;
-  let text = toText(blocks);
+/** The answer's blocks as a channel sends them: the short form when the procedure's page is known. */
+export function channelBlocks(answer: Answer, opts: ChannelTextOptions): Block[] {
+  if (!opts.pageUrl || !isShortened(answer, opts)) return answer.blocks;
+  return shortForm(answer, { pageUrl: opts.pageUrl, fits: (blocks) => channelPieces(answer, blocks, opts).length <= SHORT_ANSWER_MESSAGES });
+}
+
+/** An answer about a procedure, with its page known, is sent in its short form. */
+export function isShortened(answer: Answer, opts: Pick<ChannelTextOptions, 'pageUrl'>): boolean {
+  return Boolean(opts.pageUrl) && answer.intent === 'procedure' && answer.procedure !== undefined;
+}
+
+/** The blocks as the channel's text messages: links shown as buttons left out, the submission link and the numbered suggestions added. */
+export function channelPieces(answer: Answer, blocks: Block[], opts: ChannelTextOptions): string[] {
+  const shown = withoutLinkLines(blocks, opts.submitLink === 'omit' ? answer.submitUrl : undefined, opts.pageLink === 'omit' ? opts.pageUrl : undefined);
+  let text = toText(shown);
   if (opts.submitLink === 'text' && answer.submitUrl && !text.includes(answer.submitUrl)) {
     text += `\n\n${chatText.submitOnline}: ${answer.submitUrl}`;
   }
@@ -162,6 +179,11 @@ export function renderChannelText(answer: Answer, opts: ChannelTextOptions): str
     if (menu) text += `\n\n${menu}`;
   }
   return splitText(text, opts.maxLength);
+}
+
+/** The answer as plain-text messages, each within the channel's limit. */
+export function renderChannelText(answer: Answer, opts: ChannelTextOptions): string[] {
+  return channelPieces(answer, channelBlocks(answer, opts), opts);
 }
 
 /** Shortens a label to max code points, ending with "…" when cut (never halves a character). */

@@ -6,8 +6,10 @@
 // re-serialized JSON. Text messages, quick-reply taps and postbacks are answered (their payload is
 // the message for the engine); echoes, deliveries, reads and attachments are acknowledged only.
 // Outbound: POST {MESSENGER_API_BASE}/me/messages, texts under 2,000 characters, suggestions as
-// quick replies on the last message, and the submission link as a URL button when the whole
-// answer fits a button template (640 characters), else as a plain URL line of the text.
+// quick replies on the last message; an answer about a procedure is its short form (at most 2
+// messages, the rest behind the link to the procedure's public page); the submission and page
+// links are URL buttons when the whole answer fits a button template (640 characters), else plain
+// URL lines of the text.
 import { Hono } from 'hono';
 import { z } from 'zod';
 import type { Answer } from '../chat/answer';
@@ -16,22 +18,26 @@ import type { AppEnv, Env } from '../env';
 import { AppError } from '../errors';
 import { readRawBody } from '../http/body';
 import { logFailureOnce } from '../lib/log';
-import { chatText, messages } from '../messages';
+import { chatText, messages, shortText } from '../messages';
 import {
   alreadyReceived,
+  channelBlocks,
   channelOff,
+  channelPieces,
+  type ChannelTextOptions,
   decodeUtf8,
   fetchWithRetry,
   hmacSha256Hex,
   inBackground,
+  isShortened,
   OutboundError,
   parsePayload,
-  renderChannelText,
   timingSafeEqual,
   truncateLabel,
   unauthorized,
-  withoutSubmitLink,
+  withoutLinkLines,
 } from './common';
+import { procedurePageUrl, publicBaseUrl } from '../web/public-url';
 import { answerUser } from './turn';
 
 /** Meta: "message.text must be UTF-8 and less than 2000 characters". */
@@ -124,11 +130,12 @@ export const messengerRoutes = new Hono<AppEnv>()
     const events = body.entry.flatMap((e) => e.messaging ?? []).flatMap((e) => incoming(e) ?? []);
     if (events.length) {
       const waitUntil = (p: Promise<unknown>) => c.executionCtx.waitUntil(p);
+      const pages = publicBaseUrl(c.env, c.req.url);
       inBackground(waitUntil, 'channel.messenger.reply', async () => {
         // In order: several messages of one user in a batch are answered in the order written.
         for (const event of events) {
           try {
-            await handleMessage(c.env, waitUntil, event);
+            await handleMessage(c.env, waitUntil, event, pages);
           } catch (err) {
             logFailureOnce('channel.messenger.reply', err);
           }
@@ -138,11 +145,13 @@ export const messengerRoutes = new Hono<AppEnv>()
     return c.text('EVENT_RECEIVED');
   });
 
-async function handleMessage(env: Env, waitUntil: (p: Promise<unknown>) => void, event: { userId: string; dedupId: string; text: string }): Promise<void> {
+/** `pages`: the base URL of the procedures' public pages, linked from short answers. */
+async function handleMessage(env: Env, waitUntil: (p: Promise<unknown>) => void, event: { userId: string; dedupId: string; text: string }, pages: string): Promise<void> {
   if (await alreadyReceived(env.SESSIONS, 'messenger', event.dedupId)) return;
   const answer = await answerUser(env, waitUntil, 'messenger', event.userId, event.text);
   if (!answer) return;
-  for (const message of messengerMessages(answer)) await send(env, event.userId, message);
+  const pageUrl = answer.procedure ? procedurePageUrl(pages, answer.procedure.code) : undefined;
+  for (const message of messengerMessages(answer, pageUrl)) await send(env, event.userId, message);
 }
 
 type MessengerMessage =
@@ -159,20 +168,23 @@ const isHttps = (url: string) => {
   }
 };
 
-/** The answer as Messenger messages, in sending order. */
-export function messengerMessages(answer: Answer): MessengerMessage[] {
+/**
+ * The answer as Messenger messages, in sending order. An answer about a procedure is its short form
+ * (common.ts) with the page's link; when its text fits a button template, the submission and page
+ * links are its buttons, else lines of the text (at most 2 messages).
+ */
+export function messengerMessages(answer: Answer, pageUrl?: string): MessengerMessage[] {
   const out: MessengerMessage[] = [];
-  const url = answer.submitUrl;
-  const shortText = url && isHttps(url) ? toText(withoutSubmitLink(answer.blocks, url)).trim() : null;
-  if (url && shortText && shortText.length <= BUTTON_TEMPLATE_TEXT_LIMIT) {
-    out.push({
-      attachment: {
-        type: 'template',
-        payload: { template_type: 'button', text: shortText, buttons: [{ type: 'web_url', url, title: chatText.submitOnline }] },
-      },
-    });
+  const opts: ChannelTextOptions = { maxLength: MESSENGER_TEXT_LIMIT, submitLink: 'text', ...(pageUrl ? { pageUrl } : {}) };
+  const blocks = channelBlocks(answer, opts);
+  const buttons: { type: 'web_url'; url: string; title: string }[] = [];
+  if (answer.submitUrl && isHttps(answer.submitUrl)) buttons.push({ type: 'web_url', url: answer.submitUrl, title: chatText.submitOnline });
+  if (pageUrl && isHttps(pageUrl) && isShortened(answer, opts)) buttons.push({ type: 'web_url', url: pageUrl, title: shortText.seeFull });
+  const buttonText = buttons.length ? toText(withoutLinkLines(blocks, ...buttons.map((b) => b.url))).trim() : null;
+  if (buttonText && buttonText.length <= BUTTON_TEMPLATE_TEXT_LIMIT) {
+    out.push({ attachment: { type: 'template', payload: { template_type: 'button', text: buttonText, buttons } } });
   } else {
-    for (const text of renderChannelText(answer, { maxLength: MESSENGER_TEXT_LIMIT, submitLink: 'text' })) out.push({ text });
+    for (const text of channelPieces(answer, blocks, opts)) out.push({ text });
   }
   const quickReplies: QuickReply[] = answer.suggestions.slice(0, MAX_QUICK_REPLIES).map((s) => ({
     content_type: 'text',

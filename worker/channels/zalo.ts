@@ -4,8 +4,10 @@
 // app_id + raw body + timestamp + OA secret key (plain SHA-256, not HMAC; the timestamp is the
 // body's own field, so the JSON is read for it, but nothing is acted on before the check).
 // Outbound: customer-service text messages (POST {ZALO_API_BASE}/v3.0/oa/message/cs), at most
-// 2,000 characters each. Zalo has no quick replies there: suggestions are a numbered list, and a
-// reply "2" is read against the list this user was last shown.
+// 2,000 characters each; an answer about a procedure is its short form, in at most 2 messages,
+// with the link to the procedure's public page for the rest (common.ts, chat/short.ts). Zalo has
+// no quick replies there: suggestions are a numbered list, and a reply "2" is read against the
+// list this user was last shown.
 // Access tokens last about 25 hours and each refresh token works once: the current pair lives in
 // KV (zalo:tokens) and a refreshed pair is stored there BEFORE it is used.
 import { Hono } from 'hono';
@@ -32,6 +34,7 @@ import {
   unauthorized,
   utf8,
 } from './common';
+import { procedurePageUrl, publicBaseUrl } from '../web/public-url';
 import { answerUser, channelSessionId } from './turn';
 
 export const ZALO_TEXT_LIMIT = 2000;
@@ -86,11 +89,13 @@ export const zaloRoutes = new Hono<AppEnv>().post('/channels/zalo/webhook', asyn
   if (envelope.data.event_name !== 'user_send_text') return c.json({ ok: true });
   const event = parsePayload(textEventSchema, json.value);
   const waitUntil = (p: Promise<unknown>) => c.executionCtx.waitUntil(p);
-  inBackground(waitUntil, 'channel.zalo.reply', () => handleText(c.env, waitUntil, event));
+  const pages = publicBaseUrl(c.env, c.req.url);
+  inBackground(waitUntil, 'channel.zalo.reply', () => handleText(c.env, waitUntil, event, pages));
   return c.json({ ok: true });
 });
 
-async function handleText(env: Env, waitUntil: (p: Promise<unknown>) => void, event: TextEvent): Promise<void> {
+/** `pages`: the base URL of the procedures' public pages, linked from short answers. */
+async function handleText(env: Env, waitUntil: (p: Promise<unknown>) => void, event: TextEvent, pages: string): Promise<void> {
   if (await alreadyReceived(env.SESSIONS, 'zalo', event.message.msg_id)) return;
   const userId = event.sender.id;
   const menuKey = `zalo:menu:${await channelSessionId(userId)}`;
@@ -99,7 +104,12 @@ async function handleText(env: Env, waitUntil: (p: Promise<unknown>) => void, ev
   const answer = await answerUser(env, waitUntil, 'zalo', userId, text);
   if (!answer) return;
   await saveMenu(env, menuKey, answer.suggestions);
-  const pieces = renderChannelText(answer, { maxLength: ZALO_TEXT_LIMIT, submitLink: 'text', numberSuggestions: true });
+  const pieces = renderChannelText(answer, {
+    maxLength: ZALO_TEXT_LIMIT,
+    submitLink: 'text',
+    numberSuggestions: true,
+    ...(answer.procedure ? { pageUrl: procedurePageUrl(pages, answer.procedure.code) } : {}),
+  });
   await sendTexts(env, userId, pieces);
 }
 

@@ -16,19 +16,36 @@ export interface ChecklistItem {
   children?: ChecklistItem[];
 }
 
-export type Block =
+export type Block = BlockContent & {
+  /** The case (trường hợp, its index in the record) the block is about, in an answer that lists several. */
+  case?: number;
+};
+
+type BlockContent =
   | { type: 'heading'; text: Inline[] }
   | { type: 'paragraph'; text: Inline[] }
-  | { type: 'list'; ordered: boolean; items: Inline[][] }
-  /** Documents to bring, each a tick box. */
-  | { type: 'checklist'; title?: string; items: ChecklistItem[] }
+  | {
+      type: 'list';
+      ordered: boolean;
+      items: Inline[][];
+      /**
+       * The same items, compact, for a short answer (worker/chat/short.ts): a fee's amount without
+       * the catalog's text about it. Same length as items; absent when the items are compact already.
+       */
+      brief?: Inline[][];
+    }
+  /**
+   * Documents to bring, each a tick box. `group` is where they are read (worker/catalog/checklist.ts):
+   * a short answer lists everyone's documents and those to present, and counts the "tùy trường hợp" ones.
+   */
+  | { type: 'checklist'; title?: string; group?: 'everyone' | 'present' | 'conditional'; items: ChecklistItem[] }
   | { type: 'table'; header: string[]; rows: Inline[][][] }
   | { type: 'note'; text: Inline[] }
   /**
    * Secondary content a reader opens when they want it (the notes of a document list): collapsed on
    * the web (<details>). Where a channel cannot collapse (Markdown, plain text) the summary stays and
    * the content is one click away on the procedure's page, linked in the source line; a short answer
-   * leaves it out.
+   * (chat/short.ts) counts its items, behind the link to the procedure's public page.
    */
   | { type: 'collapsible'; summary: Inline[]; blocks: Block[] };
 

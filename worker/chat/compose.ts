@@ -2,11 +2,11 @@
 // duration, document and agency shown is a field of the record. What the record lacks is said
 // plainly, with the portal page to check.
 import { checklistGroups } from '../catalog/checklist';
-import type { Component, Method, Procedure, ProcedureCase } from '../catalog/schema';
+import type { Component, Fee, Method, Procedure, ProcedureCase } from '../catalog/schema';
 import type { Aspect } from '../search/phrases';
 import type { Answer, Block, ChecklistItem, Inline, Suggestion } from './answer';
-import { FEE_KIND_LABEL, formatFee, formatTime, LEVEL_LABEL, METHOD_LABEL } from './format';
-import { chatText } from '../messages';
+import { FEE_KIND_LABEL, formatFee, formatMoney, formatTime, LEVEL_LABEL, METHOD_LABEL } from './format';
+import { chatText, shortText } from '../messages';
 
 export type AnswerAspect = Aspect | 'overview';
 
@@ -103,7 +103,7 @@ function caseChecklist(c: ProcedureCase): Block[] {
   for (const group of ['everyone', 'present', 'conditional'] as const) {
     const items = groups[group].slice(0, Math.max(0, room));
     room -= items.length;
-    if (items.length) blocks.push({ type: 'checklist', title: chatText.checklistGroup[group], items: items.map((x) => checklistItem(x, group === 'conditional')) });
+    if (items.length) blocks.push({ type: 'checklist', title: chatText.checklistGroup[group], group, items: items.map((x) => checklistItem(x, group === 'conditional')) });
   }
   const documents = groups.everyone.length + groups.present.length + groups.conditional.length;
   if (documents > MAX_COMPONENTS_PER_CASE) blocks.push({ type: 'note', text: [chatText.moreComponents(documents - MAX_COMPONENTS_PER_CASE)] });
@@ -123,15 +123,18 @@ function components(p: Procedure, caseIndex?: number): Block[] {
   if (withItems.length === 0) return [{ type: 'paragraph', text: [chatText.missing('thành phần hồ sơ')] }];
   const blocks: Block[] = [{ type: 'paragraph', text: [{ bold: chatText.componentsIntro }] }];
   for (const c of withItems) {
-    if (p.cases.length > 1) blocks.push({ type: 'paragraph', text: [{ bold: caseLabel(c, p.cases.indexOf(c)) }] });
-    blocks.push(...caseChecklist(c));
+    if (p.cases.length > 1) {
+      // Each block tagged with its case: a short answer drops whole cases (worker/chat/short.ts).
+      const index = p.cases.indexOf(c);
+      blocks.push(...[{ type: 'paragraph', text: [{ bold: caseLabel(c, index) }] } as Block, ...caseChecklist(c)].map((b) => ({ ...b, case: index })));
+    } else blocks.push(...caseChecklist(c));
   }
   return blocks;
 }
 
 /** Groups methods that say the same thing, so a fee listed thrice is shown once. */
-function groupMethods(methods: Method[], describe: (m: Method) => string | null): { labels: string[]; text: string }[] {
-  const groups: { labels: string[]; text: string }[] = [];
+function groupMethods(methods: Method[], describe: (m: Method) => string | null): { labels: string[]; text: string; first: Method }[] {
+  const groups: { labels: string[]; text: string; first: Method }[] = [];
   for (const m of methods) {
     const text = describe(m);
     if (!text) continue;
@@ -139,7 +142,7 @@ function groupMethods(methods: Method[], describe: (m: Method) => string | null)
     const label = METHOD_LABEL[m.method];
     if (g) {
       if (!g.labels.includes(label)) g.labels.push(label);
-    } else groups.push({ labels: [label], text });
+    } else groups.push({ labels: [label], text, first: m });
   }
   return groups;
 }
@@ -150,17 +153,33 @@ function caseHint(m: Method): string {
   return d && d.length <= 160 ? ` (${d.replace(/[.:;]+$/u, '')})` : '';
 }
 
+/**
+ * A fee in a short answer: its amount, or "Miễn phí", without the catalog's text about it
+ * (reductions, conditions: on the procedure's page); the text itself when no amount was read from it.
+ */
+function briefFee(f: Fee): string {
+  if (f.free) return shortText.free;
+  return f.amount === null ? f.text : formatMoney(f.amount, f.currency);
+}
+
+const feeLabel = (f: Fee) => (f.kind === 'unspecified' ? '' : `${FEE_KIND_LABEL[f.kind]}: `);
+
 function fees(p: Procedure): Block[] {
   const manyRows = new Set(p.methods.map((m) => m.method)).size < p.methods.length;
   const groups = groupMethods(p.methods, (m) => {
     if (m.fees.length === 0) return null;
-    const parts = m.fees.map((f) => `${f.kind === 'unspecified' ? '' : `${FEE_KIND_LABEL[f.kind]}: `}${formatFee(f)}`);
+    const parts = m.fees.map((f) => `${feeLabel(f)}${formatFee(f)}`);
     return parts.join('; ') + (manyRows ? caseHint(m) : '');
   });
   if (groups.length === 0) return [{ type: 'paragraph', text: [chatText.missing('phí, lệ phí')] }];
+  // The same groups with their amounts only (a group's methods state the same fees: its first stands for it).
+  const brief = groups.map((g): Inline[] => {
+    const amounts = [...new Set(g.first.fees.map((f) => `${feeLabel(f)}${briefFee(f)}`))];
+    return [{ bold: `${g.labels.join(', ')}: ` }, amounts.join('; ') + (manyRows ? caseHint(g.first) : '')];
+  });
   return [
     { type: 'paragraph', text: [{ bold: chatText.feesIntro }] },
-    { type: 'list', ordered: false, items: groups.map((g) => [{ bold: `${g.labels.join(', ')}: ` }, g.text]) },
+    { type: 'list', ordered: false, items: groups.map((g) => [{ bold: `${g.labels.join(', ')}: ` }, g.text]), brief },
   ];
 }
 
@@ -250,13 +269,16 @@ function overview(p: Procedure): Block[] {
   if (firstTime) items.push([{ bold: 'Thời hạn giải quyết: ' }, formatTime(firstTime)]);
   const fee = p.methods.flatMap((m) => m.fees)[0];
   if (fee) items.push([{ bold: 'Phí, lệ phí: ' }, formatFee(fee)]);
+  const feeAt = fee ? items.length - 1 : -1;
   // Documents, not the notes for the clerk that the catalog lists among them.
   const count = p.cases.reduce((n, c) => n + c.components.filter((x) => x.kind !== 'note').length, 0);
   if (count) items.push([{ bold: 'Hồ sơ: ' }, chatText.componentCount(count, p.cases.length)]);
   const methods = [...new Set(p.methods.map((m) => METHOD_LABEL[m.method]))];
   if (methods.length) items.push([{ bold: 'Cách nộp: ' }, methods.join(', ')]);
   if (p.results.length) items.push([{ bold: 'Kết quả: ' }, p.results.join('; ')]);
-  return items.length ? [{ type: 'list', ordered: false, items }] : [];
+  if (items.length === 0) return [];
+  const brief = fee ? items.map((it, i) => (i === feeAt ? [{ bold: 'Phí, lệ phí: ' }, briefFee(fee)] : it)) : undefined;
+  return [{ type: 'list', ordered: false, items, ...(brief ? { brief } : {}) }];
 }
 
 const ASPECT_WORDS: Record<AnswerAspect, string> = {

@@ -1,7 +1,7 @@
 // Renders the answer model: Markdown (the API's canonical form), HTML for the web widget (marked,
 // with no raw HTML passed through and only http(s) links), and plain text for messaging channels.
 import { Marked, type Tokens } from 'marked';
-import { chatText } from '../messages';
+import { chatText, shortText } from '../messages';
 import type { Block, ChecklistItem, Inline } from './answer';
 
 // Catalog text may contain characters Markdown would read as syntax ("1. Đơn…", "*", "<b>").
@@ -117,10 +117,18 @@ function checklistItemHtml(it: ChecklistItem): string {
  */
 export function toHtml(blocks: Block[]): string {
   return blocks
-    .map((b) => {
+    .map((b, i) => {
       switch (b.type) {
-        case 'checklist':
-          return `${b.title ? `<p><strong>${escapeHtml(b.title)}</strong></p>\n` : ''}<ul>\n${b.items.map(checklistItemHtml).join('\n')}\n</ul>\n`;
+        case 'checklist': {
+          const list = `<ul>\n${b.items.map(checklistItemHtml).join('\n')}\n</ul>\n`;
+          // The essentials first: "tùy trường hợp" after a case's essential documents is collapsed
+          // under its count, so that the answer's first screen holds what everyone brings.
+          const previous = blocks[i - 1];
+          if (b.group === 'conditional' && previous?.type === 'checklist' && (previous.group === 'everyone' || previous.group === 'present')) {
+            return `<details><summary><strong>${escapeHtml(shortText.conditionalSummary(b.items.length))}</strong></summary>\n${list}</details>\n`;
+          }
+          return `${b.title ? `<p><strong>${escapeHtml(b.title)}</strong></p>\n` : ''}${list}`;
+        }
         case 'collapsible':
           return `<details><summary>${inlineHtml(b.summary)}</summary>\n${toHtml(b.blocks)}</details>\n`;
         default:

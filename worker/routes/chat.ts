@@ -13,6 +13,7 @@ import { messages } from '../messages';
 import { createRateLimiter, readLimit } from '../middleware/rate-limit';
 import { flushExchanges } from '../storage/exchange-queue';
 import { recordFeedback } from '../storage/records';
+import { procedurePageUrl, publicBaseUrl } from '../web/public-url';
 
 export const MAX_MESSAGE_LENGTH = 1000;
 
@@ -81,6 +82,8 @@ export const chatRoutes = new Hono<AppEnv>()
       reply: renderedReply(a),
       suggestions: a.suggestions,
       ...(a.submitUrl ? { submitUrl: a.submitUrl } : {}),
+      // The procedure's public page: the widget's "Xem đầy đủ / In danh mục" link.
+      ...(a.procedure ? { pageUrl: procedurePageUrl(publicBaseUrl(c.env, c.req.url), a.procedure.code) } : {}),
       sources: a.sources,
       ...(context !== undefined ? { context } : {}),
     });

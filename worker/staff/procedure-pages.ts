@@ -37,7 +37,7 @@ function caseHeading(k: ChecklistCase, total: number): string {
 type Item = Pick<ChecklistSubItem, 'title' | 'detail' | 'condition' | 'originals' | 'copies' | 'children'>;
 
 /** Groups of a case's documents in reading order (notes apart): the list comes from buildChecklist in that order. */
-function documentGroups(k: ChecklistCase): { group: Exclude<ChecklistGroup, 'notes'>; rows: ChecklistComponent[] }[] {
+export function documentGroups(k: ChecklistCase): { group: Exclude<ChecklistGroup, 'notes'>; rows: ChecklistComponent[] }[] {
   return (['everyone', 'present', 'conditional'] as const).map((group) => ({ group, rows: k.components.filter((c) => c.group === group) })).filter((g) => g.rows.length > 0);
 }
 
@@ -59,7 +59,7 @@ function verbatim(c: ChecklistComponent): HtmlValue {
   return html`<details class="verbatim"><summary>${T.verbatim}</summary>${c.name}</details>`;
 }
 
-function notesList(k: ChecklistCase): SafeHtml {
+export function notesList(k: ChecklistCase): SafeHtml {
   return html`<ul class="notes">${k.components.filter((c) => c.group === 'notes').map((c) => html`<li>${withoutMarkers(c.name)}</li>`)}</ul>`;
 }
 
@@ -91,7 +91,7 @@ function componentsTable(k: ChecklistCase, captionText: string): SafeHtml {
 ${notesBlock(k)}`;
 }
 
-function methodsTable(cl: Checklist, compact = false): SafeHtml {
+export function methodsTable(cl: Checklist, compact = false): SafeHtml {
   if (!cl.methods.length) return html`<p class="muted">${T.noMethods}</p>`;
   return html`<table class="grid methods">
   <caption class="sr">${T.methodsHeading}</caption>
