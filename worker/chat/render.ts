@@ -1,6 +1,5 @@
-// Renders the answer model: Markdown (the API's canonical form), HTML for the web widget (marked,
-// with no raw HTML passed through and only http(s) links), and plain text for messaging channels.
-import { Marked, type Tokens } from 'marked';
+// Renders the answer model: Markdown (the API's canonical form), HTML for the web widget (every
+// text escaped, only http(s) links), and plain text for messaging channels.
 import { chatText, shortText } from '../messages';
 import type { Block, ChecklistItem, Inline } from './answer';
 
@@ -78,30 +77,20 @@ export function toMarkdown(blocks: Block[]): string {
 const escapeHtml = (s: string) =>
   s.replace(/&/gu, '&amp;').replace(/</gu, '&lt;').replace(/>/gu, '&gt;').replace(/"/gu, '&quot;').replace(/'/gu, '&#39;');
 
-const marked = new Marked({
-  gfm: true,
-  breaks: false,
-  renderer: {
-    // No raw HTML from any source reaches the page: it is shown as text.
-    html(token: Tokens.HTML | Tokens.Tag) {
-      return escapeHtml(token.text);
-    },
-    link(token: Tokens.Link) {
-      const text = this.parser.parseInline(token.tokens);
-      if (!isSafeUrl(token.href)) return text;
-      return `<a href="${escapeHtml(token.href)}" target="_blank" rel="noopener noreferrer">${text}</a>`;
-    },
-    image(token: Tokens.Image) {
-      return escapeHtml(token.text);
-    },
-  },
-});
+/** Text as HTML: escaped, line breaks kept. */
+const textHtml = (s: string) => escapeHtml(s).replace(/\n/gu, '<br>\n');
 
-export function markdownToHtml(markdown: string): string {
-  return marked.parse(markdown, { async: false });
+/** Inline parts as HTML: bold, links (http(s) only, opening in a new tab), text escaped. */
+function inlineHtml(parts: Inline[]): string {
+  return parts
+    .map((p) => {
+      if (typeof p === 'string') return textHtml(p);
+      if ('bold' in p) return `<strong>${textHtml(p.bold.trim())}</strong>${p.bold.endsWith(' ') ? ' ' : ''}`;
+      if (!isSafeUrl(p.link.url)) return textHtml(p.link.label);
+      return `<a href="${escapeHtml(p.link.url)}" target="_blank" rel="noopener noreferrer">${textHtml(p.link.label)}</a>`;
+    })
+    .join('');
 }
-
-const inlineHtml = (parts: Inline[]): string => marked.parseInline(inlineMarkdown(parts), { async: false });
 
 /** A checklist item on the web: its detail collapsed under it (<details>), its sub-items listed under it. */
 function checklistItemHtml(it: ChecklistItem): string {
@@ -112,13 +101,25 @@ function checklistItemHtml(it: ChecklistItem): string {
 }
 
 /**
- * HTML for the web. Blocks Markdown cannot express (a detail collapsed under a checklist item, a
- * collapsible section) are written here; the rest goes through Markdown, with its escaping.
+ * HTML for the web, written straight from the blocks: catalog text never goes through a Markdown
+ * parser (nothing in it is read as syntax), and a cold isolate's first answer does not wait for one
+ * (marked's first parse cost 43–80 ms of a fresh workerd isolate's first /api/chat). The Markdown
+ * form is its own rendering (toMarkdown); a test renders it with marked and compares the two.
  */
 export function toHtml(blocks: Block[]): string {
   return blocks
     .map((b, i) => {
       switch (b.type) {
+        case 'heading':
+          return `<h3>${inlineHtml(b.text)}</h3>\n`;
+        case 'paragraph':
+          return `<p>${inlineHtml(b.text)}</p>\n`;
+        case 'note':
+          return `<p><em>${inlineHtml(b.text)}</em></p>\n`;
+        case 'list': {
+          const tag = b.ordered ? 'ol' : 'ul';
+          return `<${tag}>\n${b.items.map((it) => `<li>${inlineHtml(it)}</li>`).join('\n')}\n</${tag}>\n`;
+        }
         case 'checklist': {
           const list = `<ul>\n${b.items.map(checklistItemHtml).join('\n')}\n</ul>\n`;
           // The essentials first: "tùy trường hợp" after a case's essential documents is collapsed
@@ -131,8 +132,13 @@ export function toHtml(blocks: Block[]): string {
         }
         case 'collapsible':
           return `<details><summary>${inlineHtml(b.summary)}</summary>\n${toHtml(b.blocks)}</details>\n`;
-        default:
-          return markdownToHtml(toMarkdown([b]));
+        case 'table':
+          return [
+            '<table>',
+            `<thead><tr>${b.header.map((h) => `<th>${escapeHtml(h)}</th>`).join('')}</tr></thead>`,
+            `<tbody>${b.rows.map((r) => `<tr>${r.map((c) => `<td>${inlineHtml(c)}</td>`).join('')}</tr>`).join('')}</tbody>`,
+            '</table>\n',
+          ].join('');
       }
     })
     .join('');
