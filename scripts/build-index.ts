@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Procedure } from '../worker/catalog/schema.ts';
 import { encodeIndex } from '../worker/search/binary-write.ts';
-import { computeStopTokens, lexiconOf, toSearchDoc } from '../worker/search/index.ts';
+import { computeStopTokens, lexiconOf, synonymWords, toSearchDoc } from '../worker/search/index.ts';
 import { buildCatalogOrama, type BuiltOrama } from '../worker/search/orama.ts';
 import { indexParts, type IndexParts } from '../worker/search/parts.ts';
 import { loadSynonyms } from '../worker/search/synonyms.ts';
@@ -21,7 +21,8 @@ const OLD_INDEX_PATH = join(DATA, 'index.json');
 export function buildIndex(procedures: Procedure[]): { orama: BuiltOrama; parts: IndexParts } {
   const synonyms = loadSynonyms(JSON.parse(readFileSync(join(ROOT, 'knowledge', 'synonyms.json'), 'utf8')));
   const docs = procedures.map((p) => toSearchDoc(p, synonyms));
-  const lexicon = new Set<string>();
+  // The catalog's words and the synonyms' (words citizens use that the catalog may not).
+  const lexicon = synonymWords(synonyms);
   for (const p of procedures) for (const w of lexiconOf(p)) lexicon.add(w);
   const stopTokens = computeStopTokens(docs);
   const orama = buildCatalogOrama(docs, stopTokens);

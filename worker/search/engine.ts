@@ -5,7 +5,7 @@
 // and the question agree). Pure: no I/O, so the worker, the eval and the benchmark share it.
 import type { Level } from '../catalog/schema';
 import type { PhraseMatcher } from './phrases';
-import { FIELD_BOOST, TEXT_FIELDS, type TextField } from './index';
+import { FIELD_BOOST, synonymWords, TEXT_FIELDS, type TextField } from './index';
 import { emptyQuery, understand, type Query } from './query';
 import { Lexicon, type DocTable, type FieldDictionary, type IndexReader, type Scorer, type TermPostings, type WordList } from './reader';
 import { Reranker, type NameMatch } from './rerank';
@@ -218,10 +218,11 @@ export class SearchEngine {
 }
 
 /**
- * The words the typo check knows: the catalog's lexicon plus the syllables of the synonyms (typos
- * may be read as them too: "online", "vneid") and of question phrases no name has ("xong": "bao lâu
- * thì xong"; one that names use, "thông" in "thông tư", may be a slip for another name word).
- * Question phrases never reach the typo check (they are taken out first); the synonyms do.
+ * The words the typo check knows: the catalog's lexicon, which the index ships with the synonyms'
+ * syllables (typos may be read as them too: "online", "vneid"), and the words of question phrases
+ * no name has ("xong": "bao lâu thì xong"; one that names use, "thông" in "thông tư", may be a slip
+ * for another name word). Question phrases never reach the typo check (they are taken out first);
+ * the synonyms do.
  */
 function spellerVocabulary(
   catalogLexicon: WordList,
@@ -231,20 +232,8 @@ function spellerVocabulary(
   phrases: PhraseMatcher,
 ) {
   const lexicon = new Lexicon(catalogLexicon);
-  const extraWords = new Set<string>();
   const questionWords = new Set<string>();
   const chatWords = new Set<string>();
-  const words = [
-    ...synonyms.data.groups.flatMap((g) => [g.canonical, ...g.variants]),
-    ...synonyms.data.colloquial.flatMap((c) => [c.phrase, c.means]),
-    ...synonyms.data.keep,
-  ];
-  for (const w of words) {
-    for (const t of tokenize(w, { bigrams: false })) {
-      lexicon.add(t);
-      extraWords.add(t);
-    }
-  }
   for (const c of synonyms.data.colloquial) for (const t of tokenize(c.phrase, { bigrams: false })) chatWords.add(t);
   // The words that frame a question ("không", "rồi", "thì"), however common in names.
   for (const w of phrases.frame ?? []) for (const t of tokenize(w, { bigrams: false })) chatWords.add(t);
@@ -261,7 +250,8 @@ function spellerVocabulary(
     lexicon,
     chatWords,
     questionWords,
-    candidates: () => [...nameTokens(), ...extraWords].filter((t) => !t.includes(BIGRAM_SEPARATOR)),
+    // Built on the first typo checked (most questions have none).
+    candidates: () => [...nameTokens(), ...synonymWords(synonyms)].filter((t) => !t.includes(BIGRAM_SEPARATOR)),
   };
 }
 

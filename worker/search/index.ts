@@ -109,6 +109,22 @@ export function computeStopTokens(docs: SearchDoc[]): StopTokens {
   return out;
 }
 
+/**
+ * The syllables (accented and folded token forms) of the synonyms' every phrase ("cccd", "cavet",
+ * "vneid"): words citizens use that the catalog may not, never to be taken for typos. The index
+ * ships them with the catalog's words, so that a cold isolate does not tokenize a thousand phrases.
+ */
+export function synonymWords(synonyms: Synonyms): Set<string> {
+  const out = new Set<string>();
+  const phrases = [
+    ...synonyms.data.groups.flatMap((g) => [g.canonical, ...g.variants]),
+    ...synonyms.data.colloquial.flatMap((c) => [c.phrase, c.means]),
+    ...synonyms.data.keep,
+  ];
+  for (const p of phrases) for (const t of tokenize(p, { bigrams: false })) out.add(t);
+  return out;
+}
+
 /** The syllables (accented and folded token forms) of every text of a procedure: the words of the catalog. */
 export function lexiconOf(p: Procedure): Set<string> {
   const out = new Set<string>();

@@ -51,8 +51,8 @@ export class PhraseTrie<T> {
    * nothing is listed) and the value already listed under exactly these syllables, if any: that
    * one stays, unless `resolve` returns another value to keep.
    */
-  add(text: string, value: T, resolve?: (existing: T, added: T) => T): { keys: string[]; existing?: T } {
-    const w = wordsOfText(text);
+  add(text: string | Words, value: T, resolve?: (existing: T, added: T) => T): { keys: string[]; existing?: T } {
+    const w = typeof text === 'string' ? wordsOfText(text) : text;
     if (w.keys.length === 0) return { keys: [] };
     let node = this.root;
     for (const f of w.folds) {

@@ -44,14 +44,22 @@ export interface Replacement {
   to: string;
 }
 
-function addEntry(trie: PhraseTrie<Meaning>, text: string, replacement: string | null, kind: string): void {
-  const rep = replacement === null ? null : wordsOfText(replacement);
+/** Each canonical form or meaning read once, however many variants share it. */
+type WordsCache = Map<string, Words>;
+const wordsIn = (cache: WordsCache, text: string): Words => {
+  let w = cache.get(text);
+  if (!w) cache.set(text, (w = wordsOfText(text)));
+  return w;
+};
+
+function addEntry(trie: PhraseTrie<Meaning>, cache: WordsCache, text: string, replacement: string | null, kind: string): void {
+  const rep = replacement === null ? null : wordsIn(cache, replacement);
   const repText = rep === null ? null : wordsText(rep);
-  const keys = wordsOfText(text).keys;
+  const own = wordsIn(cache, text);
   // Identical text needs no rewriting: treat "variant = canonical" as identity.
-  const identity = rep === null || rep.keys.join(' ') === keys.join(' ');
+  const identity = rep === null || rep.keys.join(' ') === own.keys.join(' ');
   const meaning: Meaning = identity ? { replacement: null, replacementText: null } : { replacement: rep, replacementText: repText };
-  const { keys: listed, existing } = trie.add(text, meaning);
+  const { keys: listed, existing } = trie.add(own, meaning);
   if (listed.length === 0) throw new Error(`Invalid synonyms JSON: ${kind} "${text}" has no letters or digits`);
   if (existing && existing.replacementText !== meaning.replacementText) {
     const describe = (t: string | null) => (t === null ? 'kept as is' : `"${t}"`);
@@ -69,13 +77,14 @@ export function loadSynonyms(json: unknown): Synonyms {
   // Across punctuation, as names write lists: "xuất cảnh, nhập cảnh" is "xuất nhập cảnh".
   const groups = new PhraseTrie<Meaning>({ acrossPunctuation: true });
   const colloquial = new PhraseTrie<Meaning>({ acrossPunctuation: true });
+  const cache: WordsCache = new Map();
   for (const k of data.keep) {
-    addEntry(groups, k, null, 'keep');
-    addEntry(colloquial, k, null, 'keep');
+    addEntry(groups, cache, k, null, 'keep');
+    addEntry(colloquial, cache, k, null, 'keep');
   }
-  for (const g of data.groups) addEntry(groups, g.canonical, null, 'canonical');
-  for (const g of data.groups) for (const v of g.variants) addEntry(groups, v, g.canonical, 'variant');
-  for (const c of data.colloquial) addEntry(colloquial, c.phrase, c.means, 'colloquial phrase');
+  for (const g of data.groups) addEntry(groups, cache, g.canonical, null, 'canonical');
+  for (const g of data.groups) for (const v of g.variants) addEntry(groups, cache, v, g.canonical, 'variant');
+  for (const c of data.colloquial) addEntry(colloquial, cache, c.phrase, c.means, 'colloquial phrase');
   return {
     data,
     passes: [
