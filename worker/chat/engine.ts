@@ -23,7 +23,7 @@ import { findDocument } from './document-lookup';
 import { LEVEL_LABEL } from './format';
 import { bestPassages, FIELD_LABEL, unitsOf, type Fact } from './passages';
 import type { Smalltalk } from './smalltalk';
-import { chooseVariant, DEFAULT_LEVEL_PREFERENCE, variantLevels, variantsOf } from './variants';
+import { chooseVariant, DEFAULT_LEVEL_PREFERENCE, procedureKey, variantLevels, variantsOf } from './variants';
 
 export interface ChatConfig {
   centreName: string;
@@ -223,7 +223,12 @@ export class ChatEngine {
       const offered = [...distinct.filter((h) => h.detail), ...distinct.filter((h) => !h.detail)].slice(0, MAX_OPTIONS);
       if (offered.length >= MIN_BROAD_OPTIONS) return this.clarify(offered, aspect);
     }
-    const close = rest.filter((h) => read.scoreOf(best) - read.scoreOf(h) < CLOSE_SCORE && (h.match?.agreement ?? 0) >= MIN_AGREEMENT);
+    // Close candidates that are not the same procedure under another record: a name that has nearly
+    // all the words of the chosen one ("Thủ tục thay đổi, cải chính, bổ sung thông tin hộ tịch …" and
+    // "Thủ tục đăng ký việc thay đổi, cải chính, bổ sung hộ tịch …") is one more record of it.
+    const close = rest.filter(
+      (h) => read.scoreOf(best) - read.scoreOf(h) < CLOSE_SCORE && (h.match?.agreement ?? 0) >= MIN_AGREEMENT && !sameProcedure(h.name, choice.chosen.name),
+    );
     // The same name under several codes is one procedure published by several provinces: no choice to offer.
     const distinct = distinctNames([choice.chosen, ...close]);
     if (distinct.length > 1) return this.clarify(distinct, aspect);
@@ -421,6 +426,19 @@ function bestCase(p: Procedure, query: Query | null): number {
 const sameName = (a: string, b: string) => a.localeCompare(b, 'vi', { sensitivity: 'base' }) === 0;
 /** The hits with one name each (the same name under several codes: one procedure published by several provinces). */
 const distinctNames = (hits: SearchHit[]) => hits.filter((h, i) => hits.findIndex((x) => sameName(x.name, h.name)) === i);
+
+/** Two records' names share this share of the shorter one's words (see sameProcedure). */
+const SAME_PROCEDURE_SHARE = 0.8;
+
+/** Two names of one procedure: the shorter's words (level and channel aside) nearly all in the longer. */
+function sameProcedure(a: string, b: string): boolean {
+  const words = (name: string) => new Set(procedureKey(name).split(' ').filter((w) => w.length > 1));
+  const [x, y] = [words(a), words(b)].sort((p, q) => p.size - q.size) as [Set<string>, Set<string>];
+  if (x.size === 0) return false;
+  let shared = 0;
+  for (const w of x) if (y.has(w)) shared++;
+  return shared / x.size >= SAME_PROCEDURE_SHARE;
+}
 
 function shorten(s: string, max = 60): string {
   if (s.length <= max) return s;
