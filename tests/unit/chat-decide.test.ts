@@ -86,11 +86,14 @@ function chatWith(records: Procedure[], scene: (message: string) => Scene) {
         asked: (s.aspects ?? []).length,
         levels: s.levels ?? [],
         document: s.document ? wordsOfText(s.document) : null,
+        isDocument: Boolean(s.document),
+        documentReadings: s.document ? [wordsOfText(s.document)] : [],
       };
     },
     searchQuery: (_q, opts) => scene('').hits.slice(0, opts.limit ?? 5),
     rarity: () => 2,
     isQuestionWord: () => false,
+    readingsOf: (t) => [wordsOfText(t)],
   };
   let current = '';
   const chat = new ChatEngine({

@@ -19,8 +19,13 @@ export interface DocumentMatch {
   share: number;
 }
 
-/** The component the question's document is, if the list has it. */
-export function findDocument(p: Procedure, document: Words, rarity: (unit: string) => number): DocumentMatch | null {
+/** The component the question's document is, if the list has it; `readingsOf` gives a name's readings (synonyms rewritten). */
+export function findDocument(
+  p: Procedure,
+  document: Words,
+  rarity: (unit: string) => number,
+  readingsOf: (text: string) => Words[] = (t) => [wordsOfText(t)],
+): DocumentMatch | null {
   const weights = new Map<string, number>();
   for (const u of unitsOf(document)) {
     if (GENERIC.has(u) || u.split(BIGRAM_SEPARATOR).every((x) => GENERIC.has(x))) continue;
@@ -35,8 +40,10 @@ export function findDocument(p: Procedure, document: Words, rarity: (unit: strin
     // A note for the clerk is no document to bring.
     if (component.kind === 'note') continue;
     {
-      const w = wordsOfText(component.name);
-      const units = unitsOf(w);
+      // The name as written and with abbreviations spelled out ("Sổ BHXH": "sổ bảo hiểm xã hội").
+      const readings = readingsOf(component.name);
+      const w = readings[0]!;
+      const units = new Set(readings.flatMap((r) => [...unitsOf(r)]));
       let shared = 0;
       for (const [u, x] of weights) if (units.has(u)) shared += x;
       const share = shared / total;

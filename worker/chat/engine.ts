@@ -13,7 +13,7 @@ import type { Level, Procedure } from '../catalog/schema';
 import type { DossierDesk, DossierState } from '../dossier/flow';
 import { chatText, dossierText } from '../messages';
 import { fullyOnline, type Query, type SearchHit, type SearchOptions } from '../search/engine';
-import { wordsOfText, wordsText } from '../search/text';
+import { wordsOfText, wordsText, type Words } from '../search/text';
 import type { Answer, Block, Suggestion } from './answer';
 import { parseChoice } from './choice';
 import { caseLabel, checklistItem, composeProcedureAnswer, MAX_CASES_LISTED, type AnswerAspect } from './compose';
@@ -43,6 +43,8 @@ export interface ChatSearch {
   /** How informative a token is in the catalog (0: a word it never uses). */
   rarity(token: string): number;
   isQuestionWord(token: string): boolean;
+  /** A text's readings: as written, and with synonyms rewritten ("Sổ BHXH": "sổ bảo hiểm xã hội"). */
+  readingsOf(text: string): Words[];
 }
 
 export interface ChatDeps {
@@ -127,6 +129,8 @@ const SUPPORT_SCORE = 0.3;
 const ASPECT_FACTS: Partial<Record<AnswerAspect, Fact[]>> = { time: ['duration'], fee: ['amount'], place: ['place'], online: ['online'] };
 /** Without such a fact, a sentence adds to an aspect's answer when it has this share of what the question says besides the name. */
 const SUPPORT_SPECIFIC = 0.5;
+/** A sentence speaks of what a yes/no question asks about when it has this share of its words. */
+const SAID_SPECIFIC = 0.5;
 
 function plain(intent: Answer['intent'], text: string[], suggestions: Suggestion[] = [], matched = false): Answer {
   return {
@@ -353,7 +357,9 @@ export class ChatEngine {
       text: [{ bold: chatText.quoteFrom(FIELD_LABEL[x.passage.field]) }, ` “${x.passage.text}${x.passage.next ? ` ${x.passage.next.text}` : ''}”`],
     });
     if (main === 'yesno' && query.document) {
-      const match = findDocument(p, query.document, rarity);
+      // The document as typed or with synonyms rewritten ("cà vẹt": "chứng nhận đăng ký xe").
+      const matches = query.documentReadings.map((d) => findDocument(p, d, rarity, (t) => this.deps.search.readingsOf(t))).filter((m) => m !== null);
+      const match = matches.sort((a, b) => b.share - a.share)[0];
       if (match) {
         // The document's own condition, else the case it is listed in ("Trường hợp ủy quyền").
         const caseName = p.cases.length > 1 ? caseLabel(p.cases[match.caseIndex]!, match.caseIndex) : '';
@@ -364,7 +370,18 @@ export class ChatEngine {
         ];
         return { aspect: main, more, lead };
       }
-      return { aspect: main, more: ['components', ...more.filter((a) => a !== 'components')], lead: [{ type: 'paragraph', text: [chatText.notListed(wordsText(query.document).replace(/,/gu, ''))] }] };
+      // Not in the list: what the record says of it, if anything ("cơ quan đăng ký hộ tịch tra cứu
+      // thông tin về tình trạng hôn nhân"; "… có giấy phép lái xe hạng A1 thì không phải …").
+      const said = bestPassages(p, { readings: query.documentReadings, name: p.name, cues: query.cues, rarity }, 1).find(
+        (x) => x.score >= QUOTE_SCORE && x.specific >= SAID_SPECIFIC,
+      );
+      const saying = said ? [quote(said)] : [];
+      if (query.isDocument) {
+        const asked = wordsText(query.document).replace(/,/gu, '');
+        return { aspect: main, more: ['components', ...more.filter((a) => a !== 'components')], lead: [{ type: 'paragraph', text: [chatText.notListed(asked)] }, ...saying] };
+      }
+      if (said) return { aspect: main, more, lead: saying };
+      return { aspect: main, more: ['overview', ...more], lead: [{ type: 'paragraph', text: [chatText.notStated] }] };
     }
     if (main === 'detail' || main === 'yesno') {
       const [best, next] = passages;

@@ -73,7 +73,7 @@ const MAX_SENTENCE = 600;
  * A sentence that qualifies the one before it: the exception or the other case of a rule
  * ("Trường hợp không có văn bản nêu trên thì …", "Riêng …", "Nếu …"). It is quoted with it.
  */
-const QUALIFIES = /^(trường hợp|nếu|riêng|ngoài ra|trừ)\b/iu;
+const QUALIFIES = /^(trường hợp|nếu) không có .{0,60}\b(nêu trên|nói trên|trên đây)\b/iu;
 
 const cache = new WeakMap<Procedure, Passage[]>();
 

@@ -11,7 +11,7 @@ import { Lexicon, type DocTable, type FieldDictionary, type IndexReader, type Sc
 import { Reranker, type NameMatch } from './rerank';
 import { RARE_IN_NAMES, TypoCorrector } from './speller';
 import { rewriteWords, type Synonyms } from './synonyms';
-import { BIGRAM_SEPARATOR, segment, syllableWord, tokenize, wordsOf, wordTokens, type Words } from './text';
+import { BIGRAM_SEPARATOR, segment, syllableWord, tokenize, wordsOf, wordsOfText, wordTokens, type Words } from './text';
 
 export type { Query } from './query';
 export type { NameMatch } from './rerank';
@@ -108,6 +108,7 @@ export class SearchEngine {
     const words = wordsOf(seg);
     const understood = understand(words, this.phrases, this.inNames);
     const query: Query = { ...emptyQuery(seg), words, ...understood };
+    if (understood.document) query.documentReadings = this.expand(understood.document);
     if (understood.terms.keys.length === 0) return query;
     query.readings = this.expand(understood.terms);
     const corrections = this.speller.corrections(understood.terms);
@@ -132,6 +133,11 @@ export class SearchEngine {
     }
     if (understood.focus) query.focusReadings = this.expand(understood.focus);
     return query;
+  }
+
+  /** The readings of a text that is not the question (a document's name): as written, and with synonyms rewritten. */
+  readingsOf(text: string): Words[] {
+    return this.expand(wordsOfText(text));
   }
 
   /** Stage 4: words as typed, and with synonyms rewritten when any apply. */

@@ -22,8 +22,15 @@ export interface Query {
   aspects: Aspect[];
   /** How many of `aspects` (the first ones) were asked outright. */
   asked: number;
-  /** The document a yes/no question asks about ("có cần <giấy khám sức khỏe> không"); left out of the terms. */
+  /**
+   * What a yes/no question asks about ("có cần <giấy khám sức khỏe> không", "có phải <đăng báo>
+   * không"); left out of the terms.
+   */
   document: Words | null;
+  /** It begins like a document (search/yesno.ts). */
+  isDocument: boolean;
+  /** The document and its synonym rewrite ("cà vẹt" → "chứng nhận đăng ký xe"). */
+  documentReadings: Words[];
   /** What kind of fact the question asks for (a duration, an age, who may act…). */
   cues: Cue[];
   /** Levels the question names ("ở xã", "công an tỉnh", "lên Cục"). */
@@ -55,7 +62,7 @@ const FOCUS_END = new Set(['thi', 'nen', 'se', 'neu', 'hay', 'nhu', 'nao', 'gi',
 const MAX_FOCUS = 12;
 const CODE_RE = /^\d\.\d{6,9}$/u;
 
-export type Understood = Pick<Query, 'codes' | 'aspects' | 'asked' | 'document' | 'cues' | 'levels' | 'provinces' | 'kept' | 'terms' | 'focus'>;
+export type Understood = Pick<Query, 'codes' | 'aspects' | 'asked' | 'document' | 'isDocument' | 'cues' | 'levels' | 'provinces' | 'kept' | 'terms' | 'focus'>;
 
 /** Stage 2: the phrases of the question (fluff, aspects, provinces, codes) and the syllables left to search. */
 export function understand(words: Words, phrases: PhraseMatcher, inNames?: (a: string, b: string) => boolean): Understood {
@@ -86,13 +93,19 @@ export function understand(words: Words, phrases: PhraseMatcher, inNames?: (a: s
   }
   // A yes/no question about a document: its words are not what the procedure is called, unless
   // they are all the question says.
-  const span = phrases.yesno?.(words) ?? null;
+  // Not when it encloses an aspect's phrase: "có mất phí không" asks the fee.
+  const found = phrases.yesno?.(words) ?? null;
+  const span = found && !matches.some((m) => m.kind.type === 'aspect' && m.start < found.end && m.end > found.start) ? found : null;
   let document: Words | null = null;
-  if (span) {
+  if (span?.isDocument) {
     document = sliceWords(words, span.start, span.end);
     asks.unshift('yesno');
     const elsewhere = removed.some((r, j) => !r && (j < span.frameStart || j >= span.frameEnd));
     if (elsewhere) for (let j = span.frameStart; j < span.frameEnd; j++) removed[j] = true;
+  } else if (span) {
+    // "có phải đăng báo không": a specific question; its words may name the procedure ("có cần định
+    // danh mức 2 không"), so they stay searched.
+    if (!asks.includes('detail')) asks.push('detail');
   }
   const kept: number[] = [];
   for (let j = 0; j < words.keys.length; j++) if (!removed[j]) kept.push(j);
@@ -103,7 +116,7 @@ export function understand(words: Words, phrases: PhraseMatcher, inNames?: (a: s
   for (const a of hints) if (!aspects.includes(a)) aspects.push(a);
   const cues = phrases.cues?.(words) ?? [];
   const levels = phrases.levels?.(words) ?? [];
-  return { codes, aspects, asked, document, cues, levels, provinces, kept, terms, focus: focusOf(terms, kept, focusStarts, words) };
+  return { codes, aspects, asked, document, isDocument: span?.isDocument ?? false, cues, levels, provinces, kept, terms, focus: focusOf(terms, kept, focusStarts, words) };
 }
 
 /** The terms that follow "thủ tục", up to a word no name has ("thì", "có cần"), if two or more. */
@@ -130,6 +143,8 @@ export const emptyQuery = (seg: Segmentation): Query => ({
   aspects: [],
   asked: 0,
   document: null,
+  isDocument: false,
+  documentReadings: [],
   cues: [],
   levels: [],
   provinces: [],

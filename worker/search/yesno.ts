@@ -1,10 +1,11 @@
-// Yes/no questions about a document: "đăng ký tạm trú có cần giấy tờ chứng minh chỗ ở không?",
-// "xin con nuôi có phải nộp giấy khám sức khỏe không". The frame (an opening "có cần / có phải /
-// bắt buộc …", what is done with it "nộp / mang / xuất trình", a closing "không / ko / chưa" at the
-// end of the clause) is data (knowledge/phrases.json `yesno`); what it encloses is a document when
-// it begins like one ("giấy …", "bản sao …", "ảnh", "hợp đồng …"). The document's words name
-// neither the procedure nor the aspect: the search leaves them out and the chat looks them up in
-// the procedure's checklist.
+// Yes/no questions: "đăng ký tạm trú có cần giấy tờ chứng minh chỗ ở không?", "xin con nuôi có
+// phải nộp giấy khám sức khỏe không", "cấp lại sổ đỏ có phải đăng báo không". The frame (an
+// opening "có cần / có phải / bắt buộc …", what is done with it "nộp / mang / xuất trình", a
+// closing "không / ko / chưa" at the end of the clause) is data (knowledge/phrases.json `yesno`);
+// what it encloses is a document when it begins like one ("giấy …", "bản sao …", "ảnh", "hợp đồng
+// …"), else something to do or have. Either way its words name neither the procedure nor the
+// aspect: the search leaves them out; the chat looks a document up in the procedure's checklist,
+// and finds what the record says of the rest.
 import { PhraseTrie } from './phrase-trie';
 import type { Words } from './text';
 
@@ -15,10 +16,12 @@ export interface YesNoData {
   documents: string[];
 }
 
-/** The document a yes/no question asks about: its syllable range in the question, and the frame's. */
+/** What a yes/no question asks about: its syllable range in the question, and the frame's. */
 export interface DocumentSpan {
   start: number;
   end: number;
+  /** It begins like a document ("giấy …", "bản sao …", "ảnh"); else it is something to do or have ("khám sức khỏe", "đăng báo"). */
+  isDocument: boolean;
   /** The whole frame, "có phải nộp … không ạ": none of it names the procedure. */
   frameStart: number;
   frameEnd: number;
@@ -82,6 +85,6 @@ export function compileYesNo(data: YesNoData): YesNoReader {
     // What is done with the document ("nộp", "mang theo") is not its name.
     for (let h = verbs.at(words, start)[0]; h && h.end < closeAt; h = verbs.at(words, start)[0]) start = h.end;
     if (closeAt - start < 1 || closeAt - start > MAX_DOCUMENT) return null;
-    return documents.at(words, start).length ? { start, end: closeAt, frameStart, frameEnd: e } : null;
+    return { start, end: closeAt, frameStart, frameEnd: e, isDocument: documents.at(words, start).length > 0 };
   }
 }
