@@ -23,7 +23,7 @@ const RECORD_WEIGHT = 1.5;
  */
 const CITIZEN_BONUS = 0.2;
 const CITIZEN_GROUPS = /^(Công dân Việt Nam|Người Việt Nam|Cá nhân)/u;
-const forCitizens = (p: Procedure) => p.targetGroups.some((t) => CITIZEN_GROUPS.test(t));
+export const forCitizens = (p: Procedure): boolean => p.targetGroups.some((t) => CITIZEN_GROUPS.test(t));
 
 export interface CandidateDeps {
   search: { rarity(token: string): number; isQuestionWord(token: string): boolean };

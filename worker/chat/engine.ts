@@ -17,7 +17,7 @@ import { wordsOfText, wordsText, type Words } from '../search/text';
 import type { Answer, Block, Suggestion } from './answer';
 import { parseChoice } from './choice';
 import { caseLabel, checklistItem, composeProcedureAnswer, MAX_CASES_LISTED, type AnswerAspect } from './compose';
-import { readCandidates } from './candidates';
+import { forCitizens, readCandidates } from './candidates';
 import type { Coverage } from './coverage';
 import { findDocument } from './document-lookup';
 import { LEVEL_LABEL } from './format';
@@ -224,8 +224,17 @@ export class ChatEngine {
     if (broad(best)) {
       // Procedures with a full record first: a choice that leads to "no details in the catalog" helps little.
       const distinct = distinctNames([choice.chosen, ...rest.filter(broad)]);
-      const offered = [...distinct.filter((h) => h.detail), ...distinct.filter((h) => !h.detail)].slice(0, MAX_OPTIONS);
+      let offered = [...distinct.filter((h) => h.detail), ...distinct.filter((h) => !h.detail)].slice(0, MAX_OPTIONS);
+      // Of procedures for citizens and for organisations ("Cấp Phiếu lý lịch tư pháp cho công dân …" /
+      // "… theo yêu cầu của cơ quan tiến hành tố tụng"), a citizen asks about the former.
+      for (const h of offered) await read.record(h.code);
+      const citizens = offered.filter((h) => read.records.has(h.code) && forCitizens(read.records.get(h.code)!));
+      if (citizens.length && citizens.length < offered.length) offered = citizens;
       if (offered.length >= MIN_BROAD_OPTIONS) return this.clarify(offered, aspect);
+      const first = offered[0];
+      if (first && first.code !== choice.chosen.code && read.records.has(first.code)) {
+        return this.answerRecord(read.records.get(first.code)!, query, aspect);
+      }
     }
     // Close candidates that are not the same procedure under another record: a name that has nearly
     // all the words of the chosen one ("Thủ tục thay đổi, cải chính, bổ sung thông tin hộ tịch …" and
