@@ -69,14 +69,26 @@ const MAX_COMPONENT_TEXT = 1500;
  */
 const CASE_LIST_LENGTH = 60;
 
+/**
+ * "… trong các trường hợp chuyển đổi …; chuyển nhượng, thừa kế, tặng cho …; cho thuê …" (1.013831,
+ * 569 characters): a name that lists its cases after "trong (các) trường hợp", separated by ";",
+ * is the same kind of list as a long parenthesis.
+ */
+const CASES_CLAUSE = /\s+(trong (?:các )?trường hợp|đối với các trường hợp)\s+([^()]*;[^()]*)$/iu;
+
 /** A name without the case lists in it (see CASE_LIST_LENGTH), and the lists. */
 export function splitCaseLists(fullName: string): { name: string; lists: string[] } {
   const lists: string[] = [];
-  const name = fullName.replace(/\s*\(([^()]*)\)/gu, (all, inner: string) => {
+  let name = fullName.replace(/\s*\(([^()]*)\)/gu, (all, inner: string) => {
     if (inner.length <= CASE_LIST_LENGTH) return all;
     lists.push(inner);
     return '';
   });
+  const clause = CASES_CLAUSE.exec(name);
+  if (clause && clause[2]!.length > CASE_LIST_LENGTH) {
+    lists.push(clause[2]!);
+    name = name.slice(0, clause.index);
+  }
   return { name, lists };
 }
 

@@ -31,6 +31,8 @@ export const phrasesSchema = z.object({
   cues: z.record(z.enum(CUES), phraseList),
   /** How a question names the level that carries a procedure out (chat/variants.ts). */
   levels: z.partialRecord(levelSchema, phraseList),
+  /** Words that contain a one-syllable hint but mean something else ("hóa đơn"): read whole, they hide it. */
+  keep: phraseList.default([]),
 });
 export type PhrasesData = z.infer<typeof phrasesSchema>;
 
@@ -38,6 +40,8 @@ export const provincesSchema = z.array(z.object({ name: z.string().min(1), short
 
 export type PhraseKind =
   | { type: 'fluff' }
+  /** A word read whole so that a hint inside it is not seen ("hóa đơn"); it is searched as it is. */
+  | { type: 'keep' }
   | { type: 'aspect'; aspect: Aspect; strength: 'ask' | 'hint' }
   | { type: 'province'; province: string }
   /** An agency or level named as where to go ("công an tỉnh", "lên Cục"): where, not what. */
@@ -85,6 +89,7 @@ export function compilePhrases(json: unknown, provincesJson: unknown): PhraseMat
     trie.add(text, kind, (a, b) => (rank(b) > rank(a) ? b : a));
   };
   const data = parsed.data;
+  for (const k of data.keep) add(k, { type: 'keep' });
   for (const f of data.fluff) add(f, { type: 'fluff' });
   for (const aspect of ASPECTS) {
     const a = data.aspects[aspect];

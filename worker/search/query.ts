@@ -74,6 +74,7 @@ export function understand(words: Words, phrases: PhraseMatcher, inNames?: (a: s
   const focusStarts = new Set<number>();
   for (const m of matches) {
     const k = m.kind;
+    if (k.type === 'keep') continue;
     if (k.type === 'aspect' && k.strength === 'hint') {
       hints.push(k.aspect);
       continue;
@@ -93,9 +94,11 @@ export function understand(words: Words, phrases: PhraseMatcher, inNames?: (a: s
   }
   // A yes/no question about a document: its words are not what the procedure is called, unless
   // they are all the question says.
-  // Not when it encloses an aspect's phrase: "có mất phí không" asks the fee.
+  // Not when it encloses a question about an aspect ("có mất phí không", "có cần nộp lệ phí không").
   const found = phrases.yesno?.(words) ?? null;
-  const span = found && !matches.some((m) => m.kind.type === 'aspect' && m.start < found.end && m.end > found.start) ? found : null;
+  const aboutAspect = (m: (typeof matches)[number]) =>
+    m.kind.type === 'aspect' && m.start < found!.end && m.end > found!.start && (m.kind.strength === 'ask' || (m.start <= found!.start && m.end >= found!.end));
+  const span = found && !matches.some(aboutAspect) ? found : null;
   let document: Words | null = null;
   if (span?.isDocument) {
     document = sliceWords(words, span.start, span.end);
