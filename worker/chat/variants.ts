@@ -57,7 +57,7 @@ export function variantLevels(h: SearchHit): Level[] {
  */
 export function chooseVariant(
   variants: SearchHit[],
-  query: Pick<Query, 'levels' | 'words' | 'aspects'>,
+  query: Pick<Query, 'levels' | 'words' | 'aspects' | 'provinces'>,
   records: Map<string, Procedure>,
   preference: readonly Level[] = DEFAULT_LEVEL_PREFERENCE,
   /** The deployment's province (PROVINCE), or null. */
@@ -75,8 +75,9 @@ export function chooseVariant(
   const hinted = byAgency.length === 1 ? byAgency : byLevel;
   const rank = (h: SearchHit) => Math.min(...variantLevels(h).map((l) => (preference.includes(l) ? preference.indexOf(l) : preference.length)));
   const pool = hinted.length ? hinted : variants;
-  // A province's own copy of a national procedure: the deployment's province's, else the national one.
-  const place = (h: SearchHit) => (h.province === null ? 1 : h.province === province ? 0 : 2);
+  // A province's own copy of a national procedure: the one of a province the question names or of
+  // the deployment's, else the national one.
+  const place = (h: SearchHit) => (h.province === null ? 1 : h.province === province || query.provinces.includes(h.province) ? 0 : 2);
   // The record for submitting online from start to end when the question is about doing it online;
   // otherwise the search's order decides between channels.
   const online = query.aspects.includes('online');
