@@ -94,6 +94,7 @@ function chatWith(records: Procedure[], scene: (message: string) => Scene) {
     rarity: () => 2,
     isQuestionWord: () => false,
     readingsOf: (t) => [wordsOfText(t)],
+    groupsNamed: () => [],
   };
   let current = '';
   const chat = new ChatEngine({

@@ -22,11 +22,17 @@ const RECORD_WEIGHT = 1.5;
  * chat-queries-dev-2; a bonus for commune and province procedures instead cost one dev question.
  */
 const CITIZEN_BONUS = 0.2;
+/**
+ * A procedure whose name says it is only for some people ("Cấp thẻ căn cước cho người dưới 14
+ * tuổi", "… có yếu tố nước ngoài": knowledge/phrases.json `groups`), for a question that names none
+ * of them: the one who asks is likelier an adult Vietnamese in Vietnam, and the general procedure meant.
+ */
+const GROUP_PENALTY = 0.3;
 const CITIZEN_GROUPS = /^(Công dân Việt Nam|Người Việt Nam|Cá nhân)/u;
 export const forCitizens = (p: Procedure): boolean => p.targetGroups.some((t) => CITIZEN_GROUPS.test(t));
 
 export interface CandidateDeps {
-  search: { rarity(token: string): number; isQuestionWord(token: string): boolean };
+  search: { rarity(token: string): number; isQuestionWord(token: string): boolean; groupsNamed(name: string): string[] };
   getProcedure(code: string): Promise<Procedure | null>;
 }
 
@@ -64,7 +70,8 @@ export async function readCandidates(found: SearchHit[], query: Query, deps: Can
   const scores = new Map<SearchHit, number>();
   for (const hit of found.slice(0, RECORD_RERANK)) {
     const p = await record(hit.code);
-    scores.set(hit, hit.score + (p ? RECORD_WEIGHT * coverageOf(p).share + (forCitizens(p) ? CITIZEN_BONUS : 0) : 0));
+    const narrower = deps.search.groupsNamed(hit.name).some((g) => !query.groups.includes(g));
+    scores.set(hit, hit.score + (p ? RECORD_WEIGHT * coverageOf(p).share + (forCitizens(p) ? CITIZEN_BONUS : 0) : 0) - (narrower ? GROUP_PENALTY : 0));
   }
   const scoreOf = (h: SearchHit) => scores.get(h) ?? h.score;
   const ranked = [...[...scores.keys()].sort((a, b) => scoreOf(b) - scoreOf(a)), ...found.slice(RECORD_RERANK)];

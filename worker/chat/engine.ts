@@ -45,6 +45,8 @@ export interface ChatSearch {
   isQuestionWord(token: string): boolean;
   /** A text's readings: as written, and with synonyms rewritten ("Sổ BHXH": "sổ bảo hiểm xã hội"). */
   readingsOf(text: string): Words[];
+  /** The groups of people a procedure's name says it is only for. */
+  groupsNamed(name: string): string[];
 }
 
 export interface ChatDeps {

@@ -93,6 +93,11 @@ export class SearchEngine {
     return df > 0 ? Math.log(1 + this.docs.count / df) : 0;
   }
 
+  /** The groups of people a procedure's name says it is only for ("cho người dưới 14 tuổi"). */
+  groupsNamed(name: string): string[] {
+    return this.phrases.groupsNamed?.(wordsOfText(name)) ?? [];
+  }
+
   /** A word of question phrases that (almost) no procedure name has ("xong", "nhiêu", "đâu"). */
   isQuestionWord(token: string): boolean {
     return this.questionWords.has(token);

@@ -33,6 +33,8 @@ export const phrasesSchema = z.object({
   levels: z.partialRecord(levelSchema, phraseList),
   /** Words that contain a one-syllable hint but mean something else ("hóa đơn"): read whole, they hide it. */
   keep: phraseList.default([]),
+  /** People some procedures are only for: how names name them, how questions do (chat/candidates.ts). */
+  groups: z.record(z.string(), z.object({ inName: phraseList, inQuestion: phraseList })).default({}),
 });
 export type PhrasesData = z.infer<typeof phrasesSchema>;
 
@@ -68,6 +70,10 @@ export interface PhraseMatcher {
   cues?(words: Words): Cue[];
   /** The levels the question names ("ở xã", "công an tỉnh", "lên Cục"). */
   levels?(words: Words): Level[];
+  /** The groups of people (data `groups`) the question names ("con", "nước ngoài"). */
+  groupsAsked?(words: Words): string[];
+  /** The groups of people a procedure's name says it is only for ("cho người dưới 14 tuổi"). */
+  groupsNamed?(words: Words): string[];
   /** Every phrase the matcher knows (fluff, aspects, provinces), as listed. */
   readonly phrases?: readonly string[];
   /**
@@ -104,6 +110,12 @@ export function compilePhrases(json: unknown, provincesJson: unknown): PhraseMat
   }
   const cueTrie = new PhraseTrie<Cue>();
   for (const cue of CUES) for (const p of data.cues[cue] ?? []) cueTrie.add(p, cue);
+  const askedTrie = new PhraseTrie<string>();
+  const namedTrie = new PhraseTrie<string>();
+  for (const [group, g] of Object.entries(data.groups)) {
+    for (const p of g.inQuestion) askedTrie.add(p, group);
+    for (const p of g.inName) namedTrie.add(p, group);
+  }
   const levelTrie = new PhraseTrie<Level>();
   for (const [level, list] of Object.entries(data.levels) as [Level, string[]][]) {
     for (const p of list) {
@@ -136,6 +148,8 @@ export function compilePhrases(json: unknown, provincesJson: unknown): PhraseMat
     yesno: compileYesNo(data.yesno),
     cues: (words) => named(cueTrie, words),
     levels: (words) => named(levelTrie, words),
+    groupsAsked: (words) => named(askedTrie, words),
+    groupsNamed: (words) => named(namedTrie, words),
     match(words, inNames) {
       // A question typed with diacritics anywhere means its bare syllables as typed ("thi bằng lái").
       const unaccented = words.keys.every((k, i) => k === words.folds[i]);

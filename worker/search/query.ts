@@ -35,6 +35,8 @@ export interface Query {
   cues: Cue[];
   /** Levels the question names ("ở xã", "công an tỉnh", "lên Cục"). */
   levels: Level[];
+  /** Groups of people the question names ("con", "nước ngoài": knowledge/phrases.json `groups`). */
+  groups: string[];
   /** Provinces named in the question (full names as in the catalog). */
   provinces: string[];
   /** Positions (in `words`) of the syllables left to search once fluff, aspects, provinces and codes are out. */
@@ -62,7 +64,7 @@ const FOCUS_END = new Set(['thi', 'nen', 'se', 'neu', 'hay', 'nhu', 'nao', 'gi',
 const MAX_FOCUS = 12;
 const CODE_RE = /^\d\.\d{6,9}$/u;
 
-export type Understood = Pick<Query, 'codes' | 'aspects' | 'asked' | 'document' | 'isDocument' | 'cues' | 'levels' | 'provinces' | 'kept' | 'terms' | 'focus'>;
+export type Understood = Pick<Query, 'codes' | 'aspects' | 'asked' | 'document' | 'isDocument' | 'cues' | 'levels' | 'groups' | 'provinces' | 'kept' | 'terms' | 'focus'>;
 
 /** Stage 2: the phrases of the question (fluff, aspects, provinces, codes) and the syllables left to search. */
 export function understand(words: Words, phrases: PhraseMatcher, inNames?: (a: string, b: string) => boolean): Understood {
@@ -119,7 +121,8 @@ export function understand(words: Words, phrases: PhraseMatcher, inNames?: (a: s
   for (const a of hints) if (!aspects.includes(a)) aspects.push(a);
   const cues = phrases.cues?.(words) ?? [];
   const levels = phrases.levels?.(words) ?? [];
-  return { codes, aspects, asked, document, isDocument: span?.isDocument ?? false, cues, levels, provinces, kept, terms, focus: focusOf(terms, kept, focusStarts, words) };
+  const groups = phrases.groupsAsked?.(words) ?? [];
+  return { codes, aspects, asked, document, isDocument: span?.isDocument ?? false, cues, levels, groups, provinces, kept, terms, focus: focusOf(terms, kept, focusStarts, words) };
 }
 
 /** The terms that follow "thủ tục", up to a word no name has ("thì", "có cần"), if two or more. */
@@ -150,6 +153,7 @@ export const emptyQuery = (seg: Segmentation): Query => ({
   documentReadings: [],
   cues: [],
   levels: [],
+  groups: [],
   provinces: [],
   kept: [],
   terms: EMPTY_WORDS,
