@@ -65,6 +65,7 @@ interface Scene {
   hits: SearchHit[];
   aspects?: Aspect[];
   levels?: Query['levels'];
+  groups?: string[];
   document?: string;
 }
 
@@ -85,6 +86,7 @@ function chatWith(records: Procedure[], scene: (message: string) => Scene) {
         aspects: s.aspects ?? [],
         asked: (s.aspects ?? []).length,
         levels: s.levels ?? [],
+        groups: s.groups ?? [],
         document: s.document ? wordsOfText(s.document) : null,
         isDocument: Boolean(s.document),
         documentReadings: s.document ? [wordsOfText(s.document)] : [],
@@ -94,7 +96,9 @@ function chatWith(records: Procedure[], scene: (message: string) => Scene) {
     rarity: () => 2,
     isQuestionWord: () => false,
     readingsOf: (t) => [wordsOfText(t)],
-    groupsNamed: () => [],
+    // As knowledge/phrases.json says it: "dưới 14 tuổi" names the minors group, "lần đầu" a first act.
+    groupsNamed: (name) => (name.includes('dưới 14 tuổi') ? ['minors'] : []),
+    namesFirstAct: (name) => name.includes('lần đầu'),
   };
   let current = '';
   const chat = new ChatEngine({
@@ -165,6 +169,21 @@ describe('the chat decides', () => {
     const ask = chatWith([province], () => ({ hits: [hit(province, 1, 0.5)] }));
     expect((await ask('mở ví momo có cần căn cước không')).answer.intent).toBe('out_of_scope');
     expect((await ask('thời tiết hôm nay thế nào')).answer.intent).toBe('out_of_scope');
+  });
+
+  it('answers the procedure for everyone rather than one for a group the question does not name, and that one when it does', async () => {
+    const adult = record('1.014061', 'Cấp thẻ căn cước cho người từ đủ 14 tuổi trở lên');
+    const child = record('1.014062', 'Cấp thẻ căn cước cho người dưới 14 tuổi');
+    const hits = [hit(child, 2, 0.8), hit(adult, 1.9, 0.8)];
+    expect((await chatWith([adult, child], () => ({ hits }))('làm thẻ căn cước')).answer.procedure?.code).toBe('1.014061');
+    expect((await chatWith([adult, child], () => ({ hits, groups: ['minors'] }))('làm thẻ căn cước cho con')).answer.procedure?.code).toBe('1.014062');
+  });
+
+  it('answers the act a family of procedures starts with when the question names no later one', async () => {
+    const later = record('1.013136', 'Thủ tục Đăng ký nghĩa vụ quân sự bổ sung');
+    const first = record('1.013133', 'Thủ tục đăng ký nghĩa vụ quân sự lần đầu');
+    const ask = chatWith([later, first], () => ({ hits: [hit(later, 2, 0.8), hit(first, 1.97, 0.8)] }));
+    expect((await ask('đăng ký nghĩa vụ quân sự')).answer.procedure?.code).toBe('1.013133');
   });
 
   it('keeps a follow-up on the procedure talked about', async () => {

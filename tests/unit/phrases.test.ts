@@ -46,6 +46,16 @@ describe('question phrases', () => {
     expect(kinds('công dân phải đổi thẻ trong những trường hợp nào')).toContainEqual({ type: 'aspect', aspect: 'conditions', strength: 'ask' });
   });
 
+  it('reads which people a name is only for, and whether a question says it is about them', () => {
+    expect(matcher.groupsNamed?.(wordsOfText('Cấp thẻ căn cước cho người dưới 14 tuổi'))).toEqual(['minors']);
+    expect(matcher.groupsNamed?.(wordsOfText('Cấp thẻ căn cước cho người từ đủ 14 tuổi trở lên'))).toEqual([]);
+    expect(matcher.groupsNamed?.(wordsOfText('Giải thể công ty quản lý quỹ đầu tư chứng khoán'))).toEqual(['securities']);
+    expect(matcher.groupsAsked?.(wordsOfText('làm căn cước cho con 10 tuổi'))).toContain('minors');
+    expect(matcher.groupsAsked?.(wordsOfText('làm căn cước gắn chip'))).toEqual([]);
+    expect(matcher.namesFirstAct?.(wordsOfText('Thủ tục đăng ký nghĩa vụ quân sự lần đầu'))).toBe(true);
+    expect(matcher.namesFirstAct?.(wordsOfText('Thủ tục Đăng ký nghĩa vụ quân sự bổ sung'))).toBe(false);
+  });
+
   // Phrases removed from the search terms must never be part of what a procedure is called,
   // or a question naming that procedure would lose its words ("toàn trình", "bản sao").
   it('removes from searches only phrases that no procedure name contains', () => {

@@ -98,6 +98,11 @@ export class SearchEngine {
     return this.phrases.groupsNamed?.(wordsOfText(name)) ?? [];
   }
 
+  /** A procedure's name says it is the act its family starts with ("Đăng ký thuế lần đầu"). */
+  namesFirstAct(name: string): boolean {
+    return this.phrases.namesFirstAct?.(wordsOfText(name)) ?? false;
+  }
+
   /** A word of question phrases that (almost) no procedure name has ("xong", "nhiêu", "đâu"). */
   isQuestionWord(token: string): boolean {
     return this.questionWords.has(token);

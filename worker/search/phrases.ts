@@ -35,6 +35,8 @@ export const phrasesSchema = z.object({
   keep: phraseList.default([]),
   /** People some procedures are only for: how names name them, how questions do (chat/candidates.ts). */
   groups: z.record(z.string(), z.object({ inName: phraseList, inQuestion: phraseList })).default({}),
+  /** How a name says it is the act a family of procedures starts with ("… lần đầu"; chat/candidates.ts). */
+  firstActs: phraseList.default([]),
 });
 export type PhrasesData = z.infer<typeof phrasesSchema>;
 
@@ -74,6 +76,8 @@ export interface PhraseMatcher {
   groupsAsked?(words: Words): string[];
   /** The groups of people a procedure's name says it is only for ("cho người dưới 14 tuổi"). */
   groupsNamed?(words: Words): string[];
+  /** A procedure's name says it is the first act of its family ("Đăng ký thuế lần đầu"). */
+  namesFirstAct?(words: Words): boolean;
   /** Every phrase the matcher knows (fluff, aspects, provinces), as listed. */
   readonly phrases?: readonly string[];
   /**
@@ -116,6 +120,8 @@ export function compilePhrases(json: unknown, provincesJson: unknown): PhraseMat
     for (const p of g.inQuestion) askedTrie.add(p, group);
     for (const p of g.inName) namedTrie.add(p, group);
   }
+  const firstTrie = new PhraseTrie<true>();
+  for (const p of data.firstActs) firstTrie.add(p, true);
   const levelTrie = new PhraseTrie<Level>();
   for (const [level, list] of Object.entries(data.levels) as [Level, string[]][]) {
     for (const p of list) {
@@ -150,6 +156,7 @@ export function compilePhrases(json: unknown, provincesJson: unknown): PhraseMat
     levels: (words) => named(levelTrie, words),
     groupsAsked: (words) => named(askedTrie, words),
     groupsNamed: (words) => named(namedTrie, words),
+    namesFirstAct: (words) => named(firstTrie, words).length > 0,
     match(words, inNames) {
       // A question typed with diacritics anywhere means its bare syllables as typed ("thi bằng lái").
       const unaccented = words.keys.every((k, i) => k === words.folds[i]);
