@@ -10,12 +10,24 @@ import { wordsOfText, type Words } from '../search/text';
 
 /** Weight of a word the catalog never uses (an IDF a little above that of a word in 1% of procedures). */
 const UNKNOWN_WEIGHT = 5;
+/**
+ * A question word typed with diacritics that the record has only with others ("máu" where the
+ * record says "mẫu"): likely another word, a little credit for a slip of the tone (the name
+ * agreement's ACCENT_MISMATCH, rerank.ts).
+ */
+const ACCENT_MISMATCH = 0.3;
 /** Shorter unknown words are chat shorthand ("ko", "dc", "ak"), not content. */
 const MIN_UNKNOWN_LENGTH = 3;
 
-const recordWords = new WeakMap<Procedure, Set<string>>();
+/** A record's words, folded and as written (lowercase, with diacritics). */
+interface RecordWords {
+  folds: Set<string>;
+  keys: Set<string>;
+}
 
-function wordsOfRecord(p: Procedure): Set<string> {
+const recordWords = new WeakMap<Procedure, RecordWords>();
+
+function wordsOfRecord(p: Procedure): RecordWords {
   let out = recordWords.get(p);
   if (!out) {
     const texts = [
@@ -31,7 +43,8 @@ function wordsOfRecord(p: Procedure): Set<string> {
       p.conditions,
       ...p.results,
     ];
-    out = new Set(wordsOfText(texts.join('\n')).folds);
+    const w = wordsOfText(texts.join('\n'));
+    out = { folds: new Set(w.folds), keys: new Set(w.keys) };
     recordWords.set(p, out);
   }
   return out;
@@ -63,14 +76,17 @@ export function coverage(p: Procedure, input: CoverageInput): Coverage {
     let covered = 0;
     const seen = new Set<string>();
     const strange: string[] = [];
-    for (const f of r.folds) {
+    for (const [i, f] of r.folds.entries()) {
       if (seen.has(f) || /^\d/u.test(f) || input.isQuestionWord(f)) continue;
       seen.add(f);
       const rarity = input.rarity(f);
       if (rarity === 0 && f.length >= MIN_UNKNOWN_LENGTH) strange.push(f);
       const w = rarity > 0 ? rarity : f.length >= MIN_UNKNOWN_LENGTH ? UNKNOWN_WEIGHT : 0;
       total += w;
-      if (record.has(f)) covered += w;
+      const key = r.keys[i]!;
+      // Typed with diacritics, a word means itself ("máu" is no "mẫu"); typed without, any of them.
+      if (key === f ? record.folds.has(f) : record.keys.has(key)) covered += w;
+      else if (record.folds.has(f)) covered += w * ACCENT_MISMATCH;
     }
     unknown = unknown === null ? strange : unknown.filter((u) => strange.includes(u));
     if (total === 0) continue;

@@ -1,0 +1,49 @@
+// How much of a question a record speaks of (worker/chat/coverage.ts): the share, weighted by
+// rarity, of the question's content words found in the record's text.
+import { describe, expect, it } from 'vitest';
+import { procedureSchema } from '../../worker/catalog/schema';
+import { coverage } from '../../worker/chat/coverage';
+import { wordsOfText } from '../../worker/search/text';
+
+const seal = procedureSchema.parse({
+  code: '2.001403',
+  portalId: null,
+  url: null,
+  name: 'Đăng ký mẫu con dấu mới',
+  detail: true,
+  type: 'standard',
+  levels: ['ministry'],
+  fields: [],
+  executingAgencies: ['Cục Cảnh sát quản lý hành chính về trật tự xã hội'],
+  competentAgencies: [],
+  issuingBody: null,
+  province: null,
+  targetGroups: ['Doanh nghiệp'],
+  cases: [],
+  methods: [],
+  steps: ['Nộp hồ sơ đăng ký mẫu con dấu.'],
+  conditions: '',
+  results: ['Giấy chứng nhận đăng ký mẫu con dấu'],
+  legalBasis: [],
+  online: { available: false, fullProcess: false },
+  receivingAddress: '',
+  decisionNumber: null,
+  provenance: { source: 'portal-api', alsoIn: [], crawledAt: '2026-07-18' },
+});
+
+const input = (q: string) => ({ readings: [wordsOfText(q)], rarity: (f: string) => (f === 'dang' || f === 'ky' || f === 'ki' ? 0.5 : 3), isQuestionWord: () => false });
+
+describe('coverage of a question by a record', () => {
+  it('reads a word typed with diacritics as itself: "máu" is not the record\'s "mẫu"', () => {
+    expect(coverage(seal, input('đăng ký mẫu con dấu')).share).toBe(1);
+    expect(coverage(seal, input('đăng ký hiến máu')).share).toBeLessThan(0.3);
+  });
+
+  it('reads a word typed without diacritics as any of them', () => {
+    expect(coverage(seal, input('dang ky mau con dau')).share).toBe(1);
+  });
+
+  it('names the words the catalog never uses', () => {
+    expect(coverage(seal, { ...input('đăng ký ví momo'), rarity: (f: string) => (f === 'momo' ? 0 : 1) }).unknown).toEqual(['momo']);
+  });
+});
