@@ -26,6 +26,16 @@ describe('synonyms.json sources', () => {
   });
 });
 
+describe('what citizens call a procedure by what they do', () => {
+  it('reads registering one\'s vehicle, drawing a pension and "công chứng" of a paper as the catalog names them', () => {
+    expect(rewritten('đăng ký xe máy')).toBe('đăng ký cấp biển số xe lần đầu');
+    expect(rewritten('Đăng ký xe tạm thời')).toBeNull();
+    expect(rewritten('lĩnh lương hưu')).toBe('hưởng lương hưu');
+    expect(rewritten('nhận trợ cấp thất nghiệp')).toBe('hưởng trợ cấp thất nghiệp');
+    expect(rewritten('công chứng cccd')).toBe('chứng thực bản sao từ bản chính giấy tờ');
+  });
+});
+
 describe('everyday words that mean something else elsewhere', () => {
   it('reads a wrong name on a birth certificate as the civil status correction, on a land certificate as its correction', () => {
     expect(rewritten('khai sinh của con ghi sai tên')).toBe('thay đổi cải chính bổ sung thông tin hộ tịch tên');
