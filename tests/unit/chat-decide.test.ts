@@ -177,6 +177,8 @@ describe('the chat decides', () => {
     const hits = [hit(child, 2, 0.8), hit(adult, 1.9, 0.8)];
     expect((await chatWith([adult, child], () => ({ hits }))('làm thẻ căn cước')).answer.procedure?.code).toBe('1.014061');
     expect((await chatWith([adult, child], () => ({ hits, groups: ['minors'] }))('làm thẻ căn cước cho con')).answer.procedure?.code).toBe('1.014062');
+    // An age given decides, whatever the words say of children.
+    expect((await chatWith([adult, child], () => ({ hits, groups: ['minors'] }))('làm thẻ căn cước cho con 15 tuổi')).answer.procedure?.code).toBe('1.014061');
   });
 
   it('answers the act a family of procedures starts with when the question names no later one', async () => {

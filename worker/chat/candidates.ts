@@ -5,6 +5,7 @@
 // records fetched here serve the rest of the turn.
 import type { Procedure } from '../catalog/schema';
 import type { Query, SearchHit } from '../search/engine';
+import { ageOf, ageRangeOf, withinAge } from './ages';
 import { coverage, type Coverage } from './coverage';
 
 /**
@@ -75,9 +76,12 @@ export async function readCandidates(found: SearchHit[], query: Query, deps: Can
     return c;
   };
   const scores = new Map<SearchHit, number>();
+  const age = ageOf(query.words);
   for (const hit of found.slice(0, RECORD_RERANK)) {
     const p = await record(hit.code);
-    const narrower = deps.search.groupsNamed(hit.name).some((g) => !query.groups.includes(g));
+    // An age the question gives decides between records published by age; else the groups named.
+    const range = age === null ? null : ageRangeOf(hit.name);
+    const narrower = range ? !withinAge(age!, range) : deps.search.groupsNamed(hit.name).some((g) => !query.groups.includes(g));
     const first = deps.search.namesFirstAct(hit.name) ? FIRST_ACT_BONUS : 0;
     scores.set(hit, hit.score + first + (p ? RECORD_WEIGHT * coverageOf(p).share + (forCitizens(p) ? CITIZEN_BONUS : 0) : 0) - (narrower ? GROUP_PENALTY : 0));
   }

@@ -1,0 +1,48 @@
+// Ages in questions and in procedure names. A few procedures are published apart by age ("Cấp thẻ
+// căn cước cho người dưới 14 tuổi" / "… cho người từ đủ 14 tuổi trở lên"; "… từ đủ 70 tuổi đến dưới
+// 75 tuổi"); a question that gives an age ("làm căn cước cho con 15 tuổi") says which one applies,
+// which no word match can tell.
+import type { Words } from '../search/text';
+
+export interface AgeRange {
+  /** Inclusive lower bound. */
+  min: number;
+  /** Exclusive upper bound (Infinity when open). */
+  max: number;
+}
+
+const AGE_IN_NAME = [
+  // "từ đủ 70 tuổi đến dưới 75 tuổi", "từ đủ 75 tuổi đến 80 tuổi"
+  { re: /từ\s+(?:đủ\s+)?(\d{1,3})\s+tuổi\s+đến\s+(dưới\s+)?(\d{1,3})\s+tuổi/iu, range: (m: RegExpExecArray) => ({ min: +m[1]!, max: m[2] ? +m[3]! : +m[3]! + 1 }) },
+  // "từ đủ 14 tuổi trở lên", "từ 14 tuổi trở lên"
+  { re: /từ\s+(?:đủ\s+)?(\d{1,3})\s+tuổi\s+trở\s+lên/iu, range: (m: RegExpExecArray) => ({ min: +m[1]!, max: Infinity }) },
+  // "dưới 14 tuổi"
+  { re: /dưới\s+(\d{1,3})\s+tuổi/iu, range: (m: RegExpExecArray) => ({ min: 0, max: +m[1]! }) },
+];
+
+/** The age range a procedure's name gives, or null. */
+export function ageRangeOf(name: string): AgeRange | null {
+  for (const { re, range } of AGE_IN_NAME) {
+    const m = re.exec(name.normalize('NFC'));
+    if (m) return range(m);
+  }
+  return null;
+}
+
+/**
+ * The age a question gives ("15 tuổi", "con 10 tuoi"), or null. Only a bare number before "tuổi":
+ * "dưới 14 tuổi", "trên 6 tuổi" restate a name's bound rather than an age, and are read by the words.
+ */
+export function ageOf(words: Pick<Words, 'folds'>): number | null {
+  for (let i = 1; i < words.folds.length; i++) {
+    if (words.folds[i] !== 'tuoi') continue;
+    const n = words.folds[i - 1]!;
+    if (!/^\d{1,3}$/u.test(n)) continue;
+    const before = words.folds[i - 2];
+    if (before === 'duoi' || before === 'tren' || before === 'du' || before === 'tu') continue;
+    return Number(n);
+  }
+  return null;
+}
+
+export const withinAge = (age: number, r: AgeRange): boolean => age >= r.min && age < r.max;
