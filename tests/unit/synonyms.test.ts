@@ -30,7 +30,8 @@ describe('what citizens call a procedure by what they do', () => {
   it('reads registering one\'s vehicle, drawing a pension and "công chứng" of a paper as the catalog names them', () => {
     expect(rewritten('đăng ký xe máy')).toBe('đăng ký cấp biển số xe lần đầu');
     expect(rewritten('Đăng ký xe tạm thời')).toBeNull();
-    expect(rewritten('lĩnh lương hưu')).toBe('hưởng lương hưu');
+    expect(rewritten('lãnh lương hưu')).toBe('hưởng lương hưu');
+    expect(rewritten('nơi nhận lương hưu')).toBeNull();
     expect(rewritten('nhận trợ cấp thất nghiệp')).toBe('hưởng trợ cấp thất nghiệp');
     expect(rewritten('công chứng cccd')).toBe('chứng thực bản sao từ bản chính giấy tờ');
   });
