@@ -8,7 +8,8 @@ import { AppError, errorResponse } from './errors';
 import { messages } from './messages';
 import { cors } from './middleware/cors';
 import { securityHeaders } from './middleware/security';
-import { createRateLimiter, rateLimitByIp, readLimit } from './middleware/rate-limit';
+import { createRateLimiter, readLimit } from './lib/rate-limit';
+import { rateLimitByIp } from './middleware/rate-limit';
 import { catalogRoutes } from './routes/catalog';
 import { chatRoutes } from './routes/chat';
 import { procedurePageRoutes } from './routes/procedure-page';
@@ -22,7 +23,7 @@ app.use('*', securityHeaders());
 
 // CORS first, so every answer of the public API (429s and errors included) carries its headers.
 for (const path of ['/api/chat', '/api/feedback', '/api/search']) app.use(path, cors());
-// Per client IP, per isolate (see middleware/rate-limit.ts for the global alternative).
+// Per client IP, per isolate (see lib/rate-limit.ts for the global alternative).
 const ipLimiter = createRateLimiter();
 for (const path of ['/api/chat', '/api/feedback', '/api/search']) {
   app.use(path, rateLimitByIp(ipLimiter, (env) => readLimit(env.RATE_LIMIT_IP_PER_MIN, 60)));

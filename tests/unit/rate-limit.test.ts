@@ -2,7 +2,8 @@ import { Hono } from 'hono';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { AppEnv, Env } from '../../worker/env';
 import { errorResponse } from '../../worker/errors';
-import { clientIp, createRateLimiter, rateLimitByIp, readLimit } from '../../worker/middleware/rate-limit';
+import { clientIp, createRateLimiter, readLimit } from '../../worker/lib/rate-limit';
+import { rateLimitByIp } from '../../worker/middleware/rate-limit';
 
 // 2026-05-01T10:00:00Z, the start of a minute.
 const T0 = Date.UTC(2026, 4, 1, 10, 0, 0);

@@ -4,7 +4,9 @@
 // window.TTHCWidget = { open(), close(), ask(text) }. No framework: DOM APIs only, and no markup
 // string is ever inserted — user text goes in as text, answer HTML through the allowlist sanitizer.
 import { palette } from './color';
-import { safeHref, sanitizeHtml } from './sanitize';
+import { MAX_MESSAGE_LENGTH } from '../../worker/chat/limits';
+import { httpUrl } from '../../worker/lib/url';
+import { sanitizeHtml } from './sanitize';
 import { css, printCss } from './styles';
 
 interface Suggestion {
@@ -52,7 +54,6 @@ declare global {
 }
 
 const MAX_STORED = 40;
-const MAX_LENGTH = 1000;
 const TIMEOUT_MS = 25000;
 
 const T = {
@@ -216,7 +217,7 @@ function start(script: HTMLScriptElement | null): void {
   const offline = h('div', { class: 'off', role: 'status' }, T.offline);
   offline.hidden = navigator.onLine !== false;
   const list = h('div', { class: 'msgs', role: 'region', 'aria-label': T.log, tabindex: '0' });
-  const input = h('textarea', { id: 'tthc-input', rows: '1', maxlength: String(MAX_LENGTH), placeholder: T.placeholder, autocomplete: 'off', enterkeyhint: 'send' });
+  const input = h('textarea', { id: 'tthc-input', rows: '1', maxlength: String(MAX_MESSAGE_LENGTH), placeholder: T.placeholder, autocomplete: 'off', enterkeyhint: 'send' });
   const sendBtn = button('send', T.send, [icon(ICON.send)], () => void send(input.value));
 
   const newChat = button('hb', T.newChat, [icon(ICON.refresh)], () => reset());
@@ -279,8 +280,8 @@ function start(script: HTMLScriptElement | null): void {
       if (items.length && items.every((li) => li.textContent?.trimStart().startsWith('☐'))) ul.className = 'cl';
     });
     const el = h('div', { class: 'msg b' }, h('span', { class: 'sr' }, T.bot), body);
-    const submit = safeHref(m.l ?? null);
-    const page = safeHref(m.p ?? null);
+    const submit = httpUrl(m.l);
+    const page = httpUrl(m.p);
     if (submit || page) {
       const links = h('div', { class: 'links' });
       if (submit) add(links, h('a', { class: 'submit', href: submit, target: '_blank', rel: 'noopener noreferrer' }, icon(ICON.out), T.submit, h('span', { class: 'sr' }, T.newTab)));
@@ -405,7 +406,7 @@ function start(script: HTMLScriptElement | null): void {
   }
 
   async function send(raw: string): Promise<void> {
-    const text = raw.trim().slice(0, MAX_LENGTH);
+    const text = raw.trim().slice(0, MAX_MESSAGE_LENGTH);
     if (!text || busy) return;
     list.querySelectorAll('.err').forEach((e) => e.remove());
     setChips(undefined);

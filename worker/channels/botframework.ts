@@ -24,7 +24,7 @@ import { AppError } from '../errors';
 import { readRawBody } from '../http/body';
 import { logFailureOnce } from '../lib/log';
 import { chatText, messages, shortText } from '../messages';
-import { procedurePageUrl, publicBaseUrl } from '../web/public-url';
+import { procedurePageUrl, publicBaseUrl } from '../http/public-url';
 import {
   alreadyReceived,
   channelBlocks,

@@ -147,7 +147,7 @@ export interface ChannelTextOptions {
   /** Append the suggestions as a numbered list (channels without quick replies). */
   numberSuggestions?: boolean;
   /**
-   * The procedure's public page (worker/web/public-url.ts). With it, an answer about a procedure is
+   * The procedure's public page (worker/http/public-url.ts). With it, an answer about a procedure is
    * sent in its short form (worker/chat/short.ts): at most SHORT_ANSWER_MESSAGES messages, what is
    * left out behind "Xem đầy đủ: <page>".
    */

@@ -37,7 +37,7 @@ import {
   unauthorized,
   withoutLinkLines,
 } from './common';
-import { procedurePageUrl, publicBaseUrl } from '../web/public-url';
+import { procedurePageUrl, publicBaseUrl } from '../http/public-url';
 import { answerUser } from './turn';
 
 /** Meta: "message.text must be UTF-8 and less than 2000 characters". */

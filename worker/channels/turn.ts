@@ -6,8 +6,8 @@ import type { Env } from '../env';
 import { publicError } from '../errors';
 import { logFailureOnce } from '../lib/log';
 import { messages } from '../messages';
-import { createRateLimiter, readLimit } from '../middleware/rate-limit';
-import { MAX_MESSAGE_LENGTH } from '../routes/chat';
+import { createRateLimiter, readLimit } from '../lib/rate-limit';
+import { MAX_MESSAGE_LENGTH } from '../chat/limits';
 import { sha256Hex } from './common';
 
 /** A session id for a channel user: the platform's id, hashed when it is long or unusual. */

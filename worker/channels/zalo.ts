@@ -34,7 +34,7 @@ import {
   unauthorized,
   utf8,
 } from './common';
-import { procedurePageUrl, publicBaseUrl } from '../web/public-url';
+import { procedurePageUrl, publicBaseUrl } from '../http/public-url';
 import { answerUser, channelSessionId } from './turn';
 
 export const ZALO_TEXT_LIMIT = 2000;

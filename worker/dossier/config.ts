@@ -3,7 +3,7 @@
 // the chat says where to look a dossier up instead. A connector without what it needs is off too,
 // and the missing names are logged (never their values).
 import type { Env } from '../env';
-import { readLimit } from '../middleware/rate-limit';
+import { readLimit } from '../lib/rate-limit';
 import { DEFAULT_TIMEOUT_MS } from './http';
 import { parseStatusOverrides, type NationalStatus } from './status';
 

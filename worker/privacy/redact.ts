@@ -31,7 +31,7 @@
 // space-separated numbers is cut in pieces, and a grouped number across a cut may be missed; names,
 // names not introduced by those words, street addresses and dates of birth are not detected.
 
-import { RECEIPT_CODE_LIKE_SOURCE } from '../dossier/receipt-code';
+import { RECEIPT_CODE_LIKE_SOURCE } from './receipt-code-like';
 
 export type PiiKind = 'id_number' | 'phone' | 'email' | 'licence_plate' | 'passport' | 'bank_account' | 'receipt_code' | 'name';
 

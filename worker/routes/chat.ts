@@ -4,18 +4,17 @@ import { z } from 'zod';
 import type { Answer } from '../chat/answer';
 import { decodeContext, encodeContext, MAX_CONTEXT_LENGTH } from '../chat/context';
 import { renderReply, type RenderedReply } from '../chat/render';
+import { MAX_MESSAGE_LENGTH } from '../chat/limits';
 import { converse } from '../chat/service';
 import type { AppEnv } from '../env';
 import { AppError } from '../errors';
 import { readJsonBody } from '../http/body';
 import { logFailureOnce } from '../lib/log';
 import { messages } from '../messages';
-import { createRateLimiter, readLimit } from '../middleware/rate-limit';
+import { createRateLimiter, readLimit } from '../lib/rate-limit';
 import { flushExchanges } from '../storage/exchange-queue';
 import { recordFeedback } from '../storage/records';
-import { procedurePageUrl, publicBaseUrl } from '../web/public-url';
-
-export const MAX_MESSAGE_LENGTH = 1000;
+import { procedurePageUrl, publicBaseUrl } from '../http/public-url';
 
 const sessionIdSchema = z.string({ error: messages.errors.session_invalid }).regex(/^[A-Za-z0-9_-]{8,64}$/u, messages.errors.session_invalid);
 
@@ -38,7 +37,7 @@ export const feedbackRequestSchema = z.object({
   sessionId: sessionIdSchema,
   messageId: z.string({ error: messages.errors.message_id_invalid }).uuid(messages.errors.message_id_invalid),
   rating: z.enum(['up', 'down'], { error: messages.errors.rating_invalid }),
-  comment: z.string({ error: messages.errors.comment_too_long }).trim().max(1000, messages.errors.comment_too_long).optional(),
+  comment: z.string({ error: messages.errors.comment_too_long }).trim().max(MAX_MESSAGE_LENGTH, messages.errors.comment_too_long).optional(),
 });
 
 const sessionLimiter = createRateLimiter();

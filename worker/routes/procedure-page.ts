@@ -12,7 +12,7 @@ import { AppError } from '../errors';
 import { getSearchEngine } from '../search/runtime';
 import { notFoundHtml, PAGE_CSS_PATH, PAGE_JS_PATH, procedurePageHtml, searchHtml, unavailableHtml, type Centre } from '../web/procedure-page';
 import { pageCss, pageJs } from '../web/procedure-page-assets';
-import { procedurePageUrl, publicBaseUrl } from '../web/public-url';
+import { procedurePageUrl, publicBaseUrl } from '../http/public-url';
 import { PORTAL_CSP, WIDGET_CACHE } from './web';
 
 const PAGE_HEADERS: Record<string, string> = {

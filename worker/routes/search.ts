@@ -6,15 +6,14 @@ import { AppError } from '../errors';
 import { Lru, readCacheSize } from '../lib/lru';
 import { messages } from '../messages';
 import { getSearchEngine } from '../search/runtime';
-
-export const MAX_QUERY_LENGTH = 1000;
+import { MAX_MESSAGE_LENGTH } from '../chat/limits';
 
 const searchQuerySchema = z.object({
   q: z
     .string({ error: messages.errors.query_missing })
     .trim()
     .min(1, messages.errors.query_missing)
-    .max(MAX_QUERY_LENGTH, messages.errors.query_too_long(MAX_QUERY_LENGTH)),
+    .max(MAX_MESSAGE_LENGTH, messages.errors.query_too_long(MAX_MESSAGE_LENGTH)),
   limit: z.coerce.number({ error: messages.errors.limit_invalid }).int(messages.errors.limit_invalid).min(1, messages.errors.limit_invalid).max(20, messages.errors.limit_invalid).default(5),
   level: z
     .string()

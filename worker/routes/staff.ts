@@ -24,7 +24,7 @@ import {
 } from '../staff/auth';
 import { catalogPage } from '../staff/catalog-page';
 import { catalogStatus, parsePage } from '../staff/catalog-status';
-import { buildChecklist, checklistSchema } from '../staff/checklist';
+import { buildChecklist, checklistSchema } from '../checklist/checklist';
 import { buildDashboard, parsePeriod, unmatchedCsv, unmatchedQuestions } from '../staff/dashboard';
 import { dashboardPage } from '../staff/dashboard-page';
 import { checkIntake, intakeRequestSchema, type IntakeRequest } from '../staff/intake';

@@ -16,7 +16,7 @@ import type { Env } from '../env';
 import { AppError } from '../errors';
 import { decodeBase64Url, encodeBase64Url } from '../lib/base64url';
 import { staffText } from '../messages';
-import { clientIp } from '../middleware/rate-limit';
+import { clientIp } from '../lib/rate-limit';
 import { JwksUnavailableError, verifyAccessJwt, type AccessConfig } from './access';
 
 export type StaffAuthMode = 'token' | 'access';

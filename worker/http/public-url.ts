@@ -3,7 +3,7 @@
 // to. Channels link to it from their short answers, the widget from its answers.
 import type { Env } from '../env';
 import { logFailureOnce } from '../lib/log';
-import { safeUrl } from '../staff/html';
+import { httpUrl } from '../lib/url';
 
 export const PROCEDURE_PAGE_PREFIX = '/thu-tuc';
 
@@ -11,7 +11,7 @@ export const PROCEDURE_PAGE_PREFIX = '/thu-tuc';
 export function publicBaseUrl(env: Pick<Env, 'PUBLIC_BASE_URL'>, requestUrl: string): string {
   const configured = env.PUBLIC_BASE_URL?.trim();
   if (configured) {
-    const url = safeUrl(configured);
+    const url = httpUrl(configured);
     if (url && !new URL(url).search && !new URL(url).hash) return url.replace(/\/+$/u, '');
     logFailureOnce('config.public_base_url', new Error('PUBLIC_BASE_URL is not an http(s) URL without query or fragment: the request origin is used'));
   }
