@@ -7,6 +7,7 @@ export const messages = {
     invalid_code: 'Mã thủ tục không hợp lệ. Mã có dạng 1.009122 (một chữ số, dấu chấm, sáu chữ số).',
     catalog_unavailable: 'Dữ liệu thủ tục hành chính tạm thời chưa sẵn sàng. Vui lòng thử lại sau ít phút.',
     internal: 'Đã có lỗi ngoài ý muốn. Vui lòng thử lại sau.',
+    config_invalid: 'Hệ thống đang được cấu hình chưa đúng nên tạm thời chưa phục vụ được. Vui lòng thử lại sau ít phút.',
     body_too_large: (max: number) => `Nội dung gửi lên quá lớn (tối đa ${Math.round(max / 1024)} KB).`,
     invalid_json: 'Nội dung gửi lên không phải JSON hợp lệ.',
     invalid_encoding: 'Nội dung gửi lên phải được mã hóa UTF-8.',

@@ -2,7 +2,8 @@
 // /api/staff/* without it, in both modes.
 import { SELF } from 'cloudflare:test';
 import { describe, expect, inject, it } from 'vitest';
-import { clearJwksCache, JWKS_REFETCH_MIN_MS, JWKS_TTL_MS, verifyAccessJwt, type AccessConfig } from '../../worker/staff/access';
+import type { AccessConfig } from '../../worker/config';
+import { clearJwksCache, JWKS_REFETCH_MIN_MS, JWKS_TTL_MS, verifyAccessJwt } from '../../worker/staff/access';
 import { createSessionToken, FREE_FAILURES, lockDurationMs, LOCK_MAX_MS, SESSION_TTL_S, timingSafeEqualStrings, verifySessionToken } from '../../worker/staff/auth';
 import { bearer, freshIp, generateKey, importPrivateJwk, login, ORIGIN, signJwt, STAFF_TOKEN, staffFetch, type TestKey } from './staff-helpers';
 

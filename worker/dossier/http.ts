@@ -4,7 +4,6 @@
 import type { Circuit } from './circuit';
 import { UpstreamUnavailable } from './connector';
 
-export const DEFAULT_TIMEOUT_MS = 5000;
 export const RETRIES_ON_5XX = 2;
 const BACKOFF_MS = 200;
 

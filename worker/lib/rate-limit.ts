@@ -84,15 +84,6 @@ export function createRateLimiter(options: RateLimiterOptions = {}): RateLimiter
   };
 }
 
-/** A limit from configuration: a non-negative integer; anything else (empty, invalid, negative) = fallback. */
-export function readLimit(value: string | undefined, fallback: number): number {
-  if (value === undefined) return fallback;
-  const v = value.trim();
-  if (!/^\d+$/.test(v)) return fallback;
-  const n = Number(v);
-  return Number.isSafeInteger(n) ? n : fallback;
-}
-
 /** The client's address: CF-Connecting-IP, else the first X-Forwarded-For entry, else 'local'. */
 export function clientIp(headers: Headers): string {
   const cf = headers.get('CF-Connecting-IP')?.trim();

@@ -1,7 +1,8 @@
 // The per-IP limit of the public API as hono middleware, over the limiter of lib/rate-limit.ts (see
 // there for its scope: per isolate, approximate, and the global alternatives).
 import type { MiddlewareHandler } from 'hono';
-import type { AppEnv, Env } from '../env';
+import type { Config } from '../config';
+import type { AppEnv } from '../env';
 import { AppError } from '../errors';
 import { clientIp, type RateLimiter } from '../lib/rate-limit';
 import { messages } from '../messages';
@@ -9,11 +10,11 @@ import { messages } from '../messages';
 /**
  * Limits requests per client IP and minute; over the limit, throws AppError(429, 'rate_limited')
  * with a Retry-After header (and `details.retryAfterSec`). `getLimit` reads the limit from the
- * environment (e.g. `(env) => readLimit(env.RATE_LIMIT_IP_PER_MIN, 60)`); 0 disables.
+ * configuration (e.g. `(config) => config.rateLimit.ipPerMin`); 0 disables.
  */
-export function rateLimitByIp(limiter: RateLimiter, getLimit: (env: Env) => number): MiddlewareHandler<AppEnv> {
+export function rateLimitByIp(limiter: RateLimiter, getLimit: (config: Config) => number): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
-    const limit = getLimit(c.env);
+    const limit = getLimit(c.var.config);
     if (limit > 0) {
       const { allowed, retryAfterSec } = limiter.hit(`ip:${clientIp(c.req.raw.headers)}`, limit);
       if (!allowed) {

@@ -11,7 +11,7 @@ import { AppError } from '../errors';
 import { readJsonBody } from '../http/body';
 import { logFailureOnce } from '../lib/log';
 import { messages } from '../messages';
-import { createRateLimiter, readLimit } from '../lib/rate-limit';
+import { createRateLimiter } from '../lib/rate-limit';
 import { flushExchanges } from '../storage/exchange-queue';
 import { recordFeedback } from '../storage/records';
 import { procedurePageUrl, publicBaseUrl } from '../http/public-url';
@@ -57,13 +57,13 @@ export const chatRoutes = new Hono<AppEnv>()
   .post('/api/chat', async (c) => {
     const body = await readJsonBody(c, chatRequestSchema);
     const sessionId = body.sessionId ?? crypto.randomUUID();
-    const limit = sessionLimiter.hit(sessionId, readLimit(c.env.RATE_LIMIT_SESSION_PER_MIN, 20));
+    const limit = sessionLimiter.hit(sessionId, c.var.config.rateLimit.sessionPerMin);
     if (!limit.allowed) {
       c.header('Retry-After', String(limit.retryAfterSec));
       throw new AppError(429, 'rate_limited', messages.errors.rate_limited_session(limit.retryAfterSec));
     }
     const holdsContext = body.context !== undefined;
-    const turn = await converse(c.env, (p) => c.executionCtx.waitUntil(p), {
+    const turn = await converse(c.env, c.var.config, (p) => c.executionCtx.waitUntil(p), {
       channel: 'web',
       sessionId,
       text: body.message,
@@ -82,7 +82,7 @@ export const chatRoutes = new Hono<AppEnv>()
       suggestions: a.suggestions,
       ...(a.submitUrl ? { submitUrl: a.submitUrl } : {}),
       // The procedure's public page: the widget's "Xem đầy đủ / In danh mục" link.
-      ...(a.procedure ? { pageUrl: procedurePageUrl(publicBaseUrl(c.env, c.req.url), a.procedure.code) } : {}),
+      ...(a.procedure ? { pageUrl: procedurePageUrl(publicBaseUrl(c.var.config, c.req.url), a.procedure.code) } : {}),
       sources: a.sources,
       ...(context !== undefined ? { context } : {}),
     });

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { levelSchema } from '../catalog/schema';
 import type { AppEnv } from '../env';
 import { AppError } from '../errors';
-import { Lru, readCacheSize } from '../lib/lru';
+import { Lru } from '../lib/lru';
 import { messages } from '../messages';
 import { getSearchEngine } from '../search/runtime';
 import { MAX_MESSAGE_LENGTH } from '../chat/limits';
@@ -49,8 +49,8 @@ export const searchRoutes = new Hono<AppEnv>().get('/api/search', async (c) => {
   const { q, limit, level } = parsed.data;
   const engine = await getSearchEngine(c.env.ASSETS);
   const t0 = performance.now();
-  recent ??= new Lru(readCacheSize(c.env.SEARCH_CACHE_SIZE, 500));
-  const province = c.env.PROVINCE || null;
+  recent ??= new Lru(c.var.config.cache.search);
+  const province = c.var.config.province;
   const key = JSON.stringify([q.normalize('NFC'), limit, level ?? null, province]);
   let hits = recent.get(key);
   if (!hits) {

@@ -18,7 +18,6 @@ import {
   isSameOrigin,
   requireStaffApi,
   sessionCookie,
-  staffAuthConfig,
   type StaffEnv,
   type StaffIdentity,
 } from '../staff/auth';
@@ -39,7 +38,7 @@ const SEARCH_LIMIT = 20;
 const FORM_MAX_BYTES = 16 * 1024;
 
 function pageContext(c: C, identity: StaffIdentity | null = c.get('staff') ?? null): PageContext {
-  return { centreName: c.env.CENTRE_NAME || 'Trung tâm Phục vụ hành chính công', identity };
+  return { centreName: c.var.config.centre.name, identity };
 }
 
 function htmlResponse(c: C, body: string, status: ContentfulStatusCode = 200): Response {
@@ -118,14 +117,14 @@ staffRoutes.get('/staff/assets/staff.js', (c) => c.body(staffJs, 200, { 'Content
 staffRoutes.get('/staff/login', async (c) => {
   const outcome = await authenticate(c);
   if (outcome.ok) return c.redirect(safeNext(c.req.query('next')), 303);
-  const mode = staffAuthConfig(c.env).mode === 'access' ? 'access' : 'token';
+  const mode = c.var.config.staff.mode === 'access' ? 'access' : 'token';
   const notice = c.req.query('out') === '1' ? staffText.login.loggedOut : null;
   return htmlResponse(c, loginPage(pageContext(c, null), { mode, next: safeNext(c.req.query('next')), notice }));
 });
 
 staffRoutes.post('/staff/login', async (c) => {
   requireSameOrigin(c);
-  const cfg = staffAuthConfig(c.env);
+  const cfg = c.var.config.staff;
   const ctx = pageContext(c, null);
   if (cfg.mode !== 'token') return htmlResponse(c, loginPage(ctx, { mode: 'access', next: '/staff', error: staffText.login.notTokenMode }), 400);
   const form = await readForm(c);
@@ -164,7 +163,7 @@ const requireStaffPage = async (c: C, next: () => Promise<void>): Promise<Respon
   }
   if (outcome.status === 503) return htmlResponse(c, errorPage(pageContext(c, null), 503, outcome.message), 503);
   if (outcome.retryAfterSec) c.header('Retry-After', String(outcome.retryAfterSec));
-  const mode = staffAuthConfig(c.env).mode === 'access' ? 'access' : 'token';
+  const mode = c.var.config.staff.mode === 'access' ? 'access' : 'token';
   const url = new URL(c.req.url);
   const nextPath = c.req.method === 'GET' ? safeNext(url.pathname + url.search) : '/staff';
   const error = outcome.code === 'staff_unauthorized' && mode === 'token' && outcome.message === staffText.auth.required ? null : outcome.message;
@@ -183,7 +182,7 @@ staffRoutes.get('/staff/search', async (c) => {
   const asCode = procedureCodeSchema.safeParse(q);
   if (asCode.success && (await getProcedure(c.env.ASSETS, asCode.data))) return c.redirect(`/staff/procedures/${encodeURIComponent(asCode.data)}`, 303);
   const engine = await getSearchEngine(c.env.ASSETS);
-  const { hits } = engine.search(q, { limit: SEARCH_LIMIT, province: c.env.PROVINCE || null });
+  const { hits } = engine.search(q, { limit: SEARCH_LIMIT, province: c.var.config.province });
   return htmlResponse(c, searchPage(pageContext(c), q, hits));
 });
 
@@ -242,7 +241,7 @@ staffRoutes.get('/api/staff/search', async (c) => {
   const q = (c.req.query('q') ?? '').trim();
   if (!q || q.length > 300) throw new AppError(400, 'invalid_query', messages.errors.query_missing);
   const engine = await getSearchEngine(c.env.ASSETS);
-  const { hits } = engine.search(q, { limit: SEARCH_LIMIT, province: c.env.PROVINCE || null });
+  const { hits } = engine.search(q, { limit: SEARCH_LIMIT, province: c.var.config.province });
   return c.json({ query: q, hits: hits.map((h) => ({ code: h.code, name: h.name, levels: h.levels, province: h.province, detail: h.detail })) });
 });
 

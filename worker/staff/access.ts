@@ -7,18 +7,13 @@
 // rotates its keys). ACCESS_JWKS_JSON, when set, is used instead of any fetch: the key set as JSON,
 // for tests and air-gapped set-ups.
 import { decodeBase64Url } from '../lib/base64url';
+import type { AccessConfig } from '../config';
 
 export const JWKS_TTL_MS = 10 * 60_000;
 export const JWKS_REFETCH_MIN_MS = 30_000;
 /** Clock skew tolerated on exp and nbf. */
 export const CLOCK_LEEWAY_S = 60;
 
-export interface AccessConfig {
-  audience: string;
-  issuer: string | null;
-  jwksUrl: string | null;
-  jwksJson: string | null;
-}
 
 export interface AccessClaims {
   aud?: string | string[];

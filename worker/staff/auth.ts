@@ -12,12 +12,13 @@
 // Every comparison of secrets is constant-time (HMAC digests compared in full, crypto.subtle.verify).
 import type { Context, MiddlewareHandler } from 'hono';
 import { getCookie } from 'hono/cookie';
+import { MIN_STAFF_TOKEN_LENGTH, type Config } from '../config';
 import type { Env } from '../env';
 import { AppError } from '../errors';
 import { decodeBase64Url, encodeBase64Url } from '../lib/base64url';
 import { staffText } from '../messages';
 import { clientIp } from '../lib/rate-limit';
-import { JwksUnavailableError, verifyAccessJwt, type AccessConfig } from './access';
+import { JwksUnavailableError, verifyAccessJwt } from './access';
 
 export type StaffAuthMode = 'token' | 'access';
 
@@ -29,10 +30,9 @@ export interface StaffIdentity {
   name: string | null;
 }
 
-export type StaffEnv = { Bindings: Env; Variables: { staff: StaffIdentity } };
+export type StaffEnv = { Bindings: Env; Variables: { staff: StaffIdentity; config: Config } };
 
 export const SESSION_TTL_S = 12 * 60 * 60;
-export const MIN_TOKEN_LENGTH = 16;
 export const FREE_FAILURES = 3;
 export const LOCK_BASE_MS = 5_000;
 export const LOCK_MAX_MS = 15 * 60_000;
@@ -40,33 +40,6 @@ export const LOCK_MAX_MS = 15 * 60_000;
 export const FAILURE_MEMORY_MS = 60 * 60_000;
 const MAX_TRACKED_IPS = 10_000;
 
-// ---------------------------------------------------------------------------------------------
-// Configuration
-
-export type StaffAuthConfig =
-  | { mode: 'token'; token: string | null }
-  | { mode: 'access'; access: AccessConfig | null }
-  | { mode: 'invalid' };
-
-export function staffAuthConfig(env: Env): StaffAuthConfig {
-  const mode = (env.STAFF_AUTH ?? '').trim().toLowerCase() || 'token';
-  if (mode === 'token') {
-    const token = env.STAFF_TOKEN?.trim() ?? '';
-    return { mode: 'token', token: token.length >= MIN_TOKEN_LENGTH ? token : null };
-  }
-  if (mode === 'access') {
-    const audience = env.ACCESS_AUD?.trim();
-    const cfg: AccessConfig = {
-      audience: audience ?? '',
-      issuer: env.ACCESS_ISSUER?.trim() || null,
-      jwksUrl: env.ACCESS_JWKS_URL?.trim() || null,
-      jwksJson: env.ACCESS_JWKS_JSON?.trim() || null,
-    };
-    const usable = Boolean(audience) && Boolean(cfg.jwksJson || cfg.jwksUrl || cfg.issuer);
-    return { mode: 'access', access: usable ? cfg : null };
-  }
-  return { mode: 'invalid' };
-}
 
 // ---------------------------------------------------------------------------------------------
 // Constant-time comparison and the session token
@@ -236,7 +209,7 @@ export async function checkStaffToken(c: Context<StaffEnv>, candidate: string, t
 }
 
 export async function authenticate(c: Context<StaffEnv>, opts: { fetch?: typeof fetch } = {}): Promise<AuthOutcome> {
-  const cfg = staffAuthConfig(c.env);
+  const cfg = c.var.config.staff;
   if (cfg.mode === 'invalid') return fail(503, 'staff_auth_misconfigured', staffText.auth.misconfigured);
 
   if (cfg.mode === 'access') {
@@ -257,7 +230,7 @@ export async function authenticate(c: Context<StaffEnv>, opts: { fetch?: typeof 
     }
   }
 
-  if (!cfg.token) return fail(401, 'staff_auth_not_configured', staffText.auth.tokenNotConfigured(MIN_TOKEN_LENGTH));
+  if (!cfg.token) return fail(401, 'staff_auth_not_configured', staffText.auth.tokenNotConfigured(MIN_STAFF_TOKEN_LENGTH));
   const sent = bearer(c);
   if (sent !== null) {
     if (!sent) return fail(401, 'staff_token_invalid', staffText.auth.tokenInvalid);
@@ -274,7 +247,7 @@ export function requireStaffApi(): MiddlewareHandler<StaffEnv> {
   return async (c, next) => {
     const outcome = await authenticate(c);
     if (!outcome.ok) {
-      if (outcome.status === 401) c.header('WWW-Authenticate', staffAuthConfig(c.env).mode === 'access' ? 'Cloudflare-Access' : 'Bearer realm="staff"');
+      if (outcome.status === 401) c.header('WWW-Authenticate', c.var.config.staff.mode === 'access' ? 'Cloudflare-Access' : 'Bearer realm="staff"');
       if (outcome.retryAfterSec) c.header('Retry-After', String(outcome.retryAfterSec));
       c.header('Cache-Control', 'no-store');
       throw new AppError(outcome.status, outcome.code, outcome.message);
