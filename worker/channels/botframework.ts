@@ -22,22 +22,22 @@ import { toMarkdown } from '../chat/render';
 import type { Config } from '../config';
 import type { AppEnv, Env } from '../env';
 import { AppError } from '../errors';
-import { readRawBody } from '../http/body';
+import { decodeUtf8, readRawBody } from '../http/body';
+import { validate } from '../http/validate';
+import { parseJson, responseJson } from '../lib/json';
 import { logFailureOnce } from '../lib/log';
 import { chatText, messages, shortText } from '../messages';
 import { procedurePageUrl, publicBaseUrl } from '../http/public-url';
 import {
   alreadyReceived,
   channelBlocks,
-  decodeUtf8,
   fetchWithRetry,
   inBackground,
   isShortened,
   OutboundError,
   OUTBOUND_TIMEOUT_MS,
-  parsePayload,
+  WEBHOOK_REFUSAL,
   SHORT_ANSWER_MESSAGE_LENGTH,
-  tryParseJson,
   withRetries,
   withoutLinkLines,
   type ChannelTextOptions,
@@ -75,14 +75,14 @@ type Activity = z.infer<typeof activitySchema>;
 
 export const botframeworkRoutes = new Hono<AppEnv>().post('/api/messages', async (c) => {
   const raw = await readRawBody(c, MAX_BODY_BYTES);
-  const json = tryParseJson(decodeUtf8(raw));
-  const head = headSchema.safeParse(json.ok ? json.value : {});
+  const json = parseJson(decodeUtf8(raw));
+  const head = headSchema.safeParse(json ?? {});
   const bf = await import('botframework-connector');
   await authenticate(bf, c.var.config.botframework, c.req.header('authorization') ?? '', head.success ? head.data : {});
 
   // Authenticated (or authentication is off) from here on.
-  if (!json.ok) throw new AppError(400, 'invalid_json', messages.errors.invalid_json);
-  const activity = parsePayload(activitySchema, json.value);
+  if (json === undefined) throw new AppError(400, 'invalid_json', messages.errors.invalid_json);
+  const activity = validate(activitySchema, json, WEBHOOK_REFUSAL);
   if (!c.var.config.botframework.appId && !isLocal(activity.serviceUrl)) {
     // Authentication is off: only a local Emulator may be answered.
     logFailureOnce('channel.botframework.config', new Error('MICROSOFT_APP_ID is not set: refusing a non-local serviceUrl'));
@@ -225,7 +225,7 @@ function defineCredentials(bf: Connector) {
         headers: { 'content-type': 'application/x-www-form-urlencoded' },
         body: new URLSearchParams({ grant_type: 'client_credentials', client_id: this.appId, client_secret: this.appPassword, scope }).toString(),
       });
-      const body = tokenResponseSchema.safeParse(await res.json().catch(() => null));
+      const body = tokenResponseSchema.safeParse(await responseJson(res));
       if (!res.ok || !body.success) throw new OutboundError('botframework token', res.status);
       return { accessToken: body.data.access_token, expiresOn: new Date(Date.now() + body.data.expires_in * 1000) };
     }

@@ -11,13 +11,16 @@
 // links are URL buttons when the whole answer fits a button template (640 characters), else plain
 // URL lines of the text.
 import { Hono } from 'hono';
+import { timingSafeEqual } from 'hono/utils/buffer';
 import { z } from 'zod';
 import type { Answer } from '../chat/answer';
 import { toText } from '../chat/render';
 import type { Config } from '../config';
 import type { AppEnv, Env } from '../env';
 import { AppError } from '../errors';
-import { readRawBody } from '../http/body';
+import { decodeUtf8, parseJsonText, readRawBody } from '../http/body';
+import { validate } from '../http/validate';
+import { responseJson } from '../lib/json';
 import { logFailureOnce } from '../lib/log';
 import { chatText, messages, shortText } from '../messages';
 import {
@@ -26,14 +29,12 @@ import {
   channelOff,
   channelPieces,
   type ChannelTextOptions,
-  decodeUtf8,
   fetchWithRetry,
   hmacSha256Hex,
   inBackground,
   isShortened,
   OutboundError,
-  parsePayload,
-  timingSafeEqual,
+  WEBHOOK_REFUSAL,
   truncateLabel,
   unauthorized,
   withoutLinkLines,
@@ -96,13 +97,13 @@ function incoming(event: Messaging): { userId: string; dedupId: string; text: st
 }
 
 export const messengerRoutes = new Hono<AppEnv>()
-  .get('/channels/messenger/webhook', (c) => {
+  .get('/channels/messenger/webhook', async (c) => {
     if (!c.var.config.messenger.appSecret) throw channelOff();
     const expected = c.var.config.messenger.verifyToken;
     const mode = c.req.query('hub.mode');
     const token = c.req.query('hub.verify_token');
     const challenge = c.req.query('hub.challenge');
-    if (mode !== 'subscribe' || !expected || !token || !timingSafeEqual(token, expected) || !challenge || challenge.length > 512) {
+    if (mode !== 'subscribe' || !expected || !token || !(await timingSafeEqual(token, expected)) || !challenge || challenge.length > 512) {
       throw new AppError(403, 'invalid_verify_token', messages.errors.verify_token_invalid);
     }
     c.header('X-Content-Type-Options', 'nosniff');
@@ -114,18 +115,13 @@ export const messengerRoutes = new Hono<AppEnv>()
     const raw = await readRawBody(c, MAX_BODY_BYTES);
     const signature = c.req.header('x-hub-signature-256')?.trim().toLowerCase();
     const expected = `sha256=${await hmacSha256Hex(secret, raw)}`;
-    if (!signature || !timingSafeEqual(signature, expected)) throw unauthorized();
+    if (!signature || !(await timingSafeEqual(signature, expected))) throw unauthorized();
 
     // Authentic from here on.
     const text = decodeUtf8(raw);
     if (text === null) throw new AppError(400, 'invalid_encoding', messages.errors.invalid_encoding);
-    let json: unknown;
-    try {
-      json = JSON.parse(text);
-    } catch {
-      throw new AppError(400, 'invalid_json', messages.errors.invalid_json);
-    }
-    const body = parsePayload(webhookSchema, json);
+    const json = parseJsonText(text);
+    const body = validate(webhookSchema, json, WEBHOOK_REFUSAL);
     if (body.object !== 'page') return c.text('EVENT_RECEIVED');
     const events = body.entry.flatMap((e) => e.messaging ?? []).flatMap((e) => incoming(e) ?? []);
     if (events.length) {
@@ -208,7 +204,7 @@ async function send(settings: Config['messenger'], recipientId: string, message:
     body: JSON.stringify({ recipient: { id: recipientId }, messaging_type: 'RESPONSE', message }),
   });
   if (!res.ok) {
-    const err = graphErrorSchema.safeParse(await res.json().catch(() => null));
+    const err = graphErrorSchema.safeParse(await responseJson(res));
     throw new OutboundError('messenger me/messages', res.status, err.success ? err.data.error.code : undefined);
   }
   await res.body?.cancel().catch(() => undefined);

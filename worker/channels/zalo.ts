@@ -11,26 +11,26 @@
 // Access tokens last about 25 hours and each refresh token works once: the current pair lives in
 // KV (zalo:tokens) and a refreshed pair is stored there BEFORE it is used.
 import { Hono } from 'hono';
+import { timingSafeEqual } from 'hono/utils/buffer';
 import { z } from 'zod';
 import type { Suggestion } from '../chat/answer';
 import type { Config } from '../config';
 import type { AppEnv, Env } from '../env';
-import { readRawBody } from '../http/body';
+import { decodeUtf8, readRawBody } from '../http/body';
+import { validate } from '../http/validate';
+import { parseJson, responseJson } from '../lib/json';
 import { logFailureOnce } from '../lib/log';
 import {
   alreadyReceived,
   channelOff,
   concatBytes,
-  decodeUtf8,
   fetchWithRetry,
   inBackground,
   OutboundError,
-  parsePayload,
+  WEBHOOK_REFUSAL,
   renderChannelText,
   resolveNumberedReply,
   sha256Hex,
-  timingSafeEqual,
-  tryParseJson,
   unauthorized,
   utf8,
 } from './common';
@@ -75,16 +75,16 @@ export const zaloRoutes = new Hono<AppEnv>().post('/channels/zalo/webhook', asyn
   }
 
   const raw = await readRawBody(c, MAX_BODY_BYTES);
-  const json = tryParseJson(decodeUtf8(raw));
-  const envelope = json.ok ? envelopeSchema.safeParse(json.value) : null;
+  const json = parseJson(decodeUtf8(raw));
+  const envelope = json === undefined ? null : envelopeSchema.safeParse(json);
   const signature = c.req.header('x-zevent-signature')?.trim().replace(/^mac\s*=\s*/iu, '').toLowerCase();
-  if (!json.ok || !envelope?.success || !signature) throw unauthorized();
+  if (!envelope?.success || !signature) throw unauthorized();
   const expected = await sha256Hex(concatBytes(utf8(appId), raw, utf8(envelope.data.timestamp), utf8(secret)));
-  if (!timingSafeEqual(signature, expected) || envelope.data.app_id !== appId) throw unauthorized();
+  if (!(await timingSafeEqual(signature, expected)) || envelope.data.app_id !== appId) throw unauthorized();
 
   // Authentic from here on. Only a user's text is answered; other events are acknowledged.
   if (envelope.data.event_name !== 'user_send_text') return c.json({ ok: true });
-  const event = parsePayload(textEventSchema, json.value);
+  const event = validate(textEventSchema, json, WEBHOOK_REFUSAL);
   const waitUntil = (p: Promise<unknown>) => c.executionCtx.waitUntil(p);
   const pages = publicBaseUrl(c.var.config, c.req.url);
   inBackground(waitUntil, 'channel.zalo.reply', () => handleText(c.env, c.var.config, waitUntil, event, pages));
@@ -156,7 +156,7 @@ async function sendOne(z: ZaloDeps, accessToken: string, userId: string, text: s
     headers: { 'content-type': 'application/json', access_token: accessToken },
     body: JSON.stringify({ recipient: { user_id: userId }, message: { text } }),
   });
-  const body = sendResultSchema.safeParse(await res.json().catch(() => null));
+  const body = sendResultSchema.safeParse(await responseJson(res));
   if (body.success && TOKEN_ERRORS.has(body.data.error)) return { kind: 'token' };
   if (!res.ok || !body.success || body.data.error !== 0) {
     return { kind: 'failed', error: new OutboundError('zalo message/cs', res.status, body.success ? body.data.error : undefined) };
@@ -243,7 +243,7 @@ async function doRefresh(z: ZaloDeps, used: ZaloTokens): Promise<ZaloTokens> {
     headers: { 'content-type': 'application/x-www-form-urlencoded', secret_key: z.settings.appSecret },
     body: new URLSearchParams({ refresh_token: used.refreshToken, app_id: z.settings.appId, grant_type: 'refresh_token' }).toString(),
   });
-  const json: unknown = await res.json().catch(() => null);
+  const json = await responseJson(res);
   const parsed = refreshResponseSchema.safeParse(json);
   if (!res.ok || !parsed.success) {
     // The refresh token may already have been used by another isolate, which stored the new pair.

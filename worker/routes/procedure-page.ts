@@ -14,6 +14,7 @@ import { notFoundHtml, PAGE_CSS_PATH, PAGE_JS_PATH, procedurePageHtml, searchHtm
 import { pageCss, pageJs } from '../web/procedure-page-assets';
 import { procedurePageUrl, publicBaseUrl } from '../http/public-url';
 import { PAGE_HEADERS, WIDGET_CACHE } from './web';
+import { logUnexpected } from '../lib/log';
 
 /** A page changes only with a deployment (the catalog is a static asset). */
 const PAGE_CACHE = 'public, max-age=300';
@@ -62,6 +63,6 @@ export const procedurePageRoutes = new Hono<AppEnv>()
 
 // A page, not an API: a failure (the catalog or the index unreadable) is an HTML page too.
 procedurePageRoutes.onError((err, c) => {
-  if (!(err instanceof AppError)) console.error('unhandled error (procedure page)', err instanceof Error ? err.stack : String(err));
+  if (!(err instanceof AppError)) logUnexpected('procedure page', err);
   return page(c, unavailableHtml(centre(c)), err instanceof AppError && err.status < 500 ? err.status : 503, 'no-store');
 });

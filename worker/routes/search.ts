@@ -1,12 +1,12 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
 import { levelSchema } from '../catalog/schema';
+import { MAX_MESSAGE_LENGTH } from '../chat/limits';
 import type { AppEnv } from '../env';
-import { AppError } from '../errors';
+import { queryValidator, type Refusal } from '../http/validate';
 import { Lru } from '../lib/lru';
 import { messages } from '../messages';
 import { getSearchEngine } from '../search/runtime';
-import { MAX_MESSAGE_LENGTH } from '../chat/limits';
 
 const searchQuerySchema = z.object({
   q: z
@@ -41,12 +41,12 @@ interface PublicHit {
 /** Results of recent queries in this isolate: the index is fixed for its life, people repeat themselves. */
 let recent: Lru<string, PublicHit[]> | null = null;
 
-export const searchRoutes = new Hono<AppEnv>().get('/api/search', async (c) => {
-  const parsed = searchQuerySchema.safeParse({ q: c.req.query('q'), limit: c.req.query('limit'), level: c.req.query('level') });
-  if (!parsed.success) {
-    throw new AppError(400, 'invalid_query', parsed.error.issues[0]?.message ?? messages.errors.query_missing);
-  }
-  const { q, limit, level } = parsed.data;
+const QUERY_REFUSAL: Refusal = { code: 'invalid_query', generic: (field) => messages.errors.invalid_field(field) };
+
+const searchQuery = queryValidator(searchQuerySchema, (c) => ({ q: c.req.query('q'), limit: c.req.query('limit'), level: c.req.query('level') }), QUERY_REFUSAL);
+
+export const searchRoutes = new Hono<AppEnv>().get('/api/search', searchQuery, async (c) => {
+  const { q, limit, level } = c.req.valid('query');
   const engine = await getSearchEngine(c.env.ASSETS);
   const t0 = performance.now();
   recent ??= new Lru(c.var.config.cache.search);

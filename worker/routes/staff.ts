@@ -30,6 +30,8 @@ import { checkIntake, intakeRequestSchema, type IntakeRequest } from '../staff/i
 import { STAFF_HEADERS, type PageContext } from '../staff/layout';
 import { errorPage, homePage, loginPage, searchPage } from '../staff/pages';
 import { emptyIntakeState, intakePage, intakeResultPanel, printPage, procedurePage, type IntakeFormState } from '../staff/procedure-pages';
+import { escapeHtml } from '../lib/html';
+import { logUnexpected } from '../lib/log';
 
 type C = Context<StaffEnv>;
 
@@ -271,9 +273,9 @@ staffRoutes.onError((err, c) => {
     return res;
   }
   const known = publicError(err);
-  if (!known) console.error('unhandled error (staff page)', err instanceof Error ? err.stack : String(err));
+  if (!known) logUnexpected('staff page', err);
   const code: ContentfulStatusCode = known?.status ?? 500;
   const message = known?.body.error.message ?? messages.errors.internal;
-  if (c.req.query('fragment') === '1') return c.html(`<p class="alert" role="alert">${message.replace(/[&<>"']/gu, (ch) => `&#${ch.charCodeAt(0)};`)}</p>`, code, STAFF_HEADERS);
+  if (c.req.query('fragment') === '1') return c.html(`<p class="alert" role="alert">${escapeHtml(message)}</p>`, code, STAFF_HEADERS);
   return htmlResponse(c, errorPage(pageContext(c), code, message), code);
 });

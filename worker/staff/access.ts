@@ -7,6 +7,7 @@
 // rotates its keys). ACCESS_JWKS_JSON, when set, is used instead of any fetch: the key set as JSON,
 // for tests and air-gapped set-ups.
 import { decodeBase64Url } from '../lib/base64url';
+import { responseJson } from '../lib/json';
 import type { AccessConfig } from '../config';
 
 export const JWKS_TTL_MS = 10 * 60_000;
@@ -109,12 +110,8 @@ async function loadKeys(cfg: AccessConfig, fetcher: typeof fetch): Promise<Map<s
     throw new JwksUnavailableError(`JWKS fetch failed: ${err instanceof Error ? err.message : String(err)}`);
   }
   if (!res.ok) throw new JwksUnavailableError(`JWKS fetch answered HTTP ${res.status}`);
-  let body: unknown;
-  try {
-    body = await res.json();
-  } catch {
-    throw new JwksUnavailableError('JWKS is not JSON');
-  }
+  const body = await responseJson(res);
+  if (body === undefined) throw new JwksUnavailableError('JWKS is not JSON');
   return importKeys(body);
 }
 

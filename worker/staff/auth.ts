@@ -19,6 +19,8 @@ import { decodeBase64Url, encodeBase64Url } from '../lib/base64url';
 import { staffText } from '../messages';
 import { clientIp } from '../lib/rate-limit';
 import { JwksUnavailableError, verifyAccessJwt } from './access';
+import { logFailureOnce } from '../lib/log';
+import { timingSafeEqual } from 'hono/utils/buffer';
 
 export type StaffAuthMode = 'token' | 'access';
 
@@ -42,25 +44,11 @@ const MAX_TRACKED_IPS = 10_000;
 
 
 // ---------------------------------------------------------------------------------------------
-// Constant-time comparison and the session token
+// The session token (the token itself is compared in constant time by hono/utils/buffer)
 
 const enc = new TextEncoder();
-let compareKey: Promise<CryptoKey> | null = null;
-
 function hmacKey(raw: BufferSource): Promise<CryptoKey> {
   return crypto.subtle.importKey('raw', raw, { name: 'HMAC', hash: 'SHA-256' }, false, ['sign', 'verify']);
-}
-
-/** Equal strings, in time independent of where they differ and of their lengths (both are HMACed first). */
-export async function timingSafeEqualStrings(a: string, b: string): Promise<boolean> {
-  compareKey ??= hmacKey(crypto.getRandomValues(new Uint8Array(32)));
-  const key = await compareKey;
-  const [da, db] = await Promise.all([crypto.subtle.sign('HMAC', key, enc.encode(a)), crypto.subtle.sign('HMAC', key, enc.encode(b))]);
-  const x = new Uint8Array(da);
-  const y = new Uint8Array(db);
-  let diff = 0;
-  for (let i = 0; i < x.length; i++) diff |= x[i]! ^ y[i]!;
-  return diff === 0;
 }
 
 const sessionKeys = new Map<string, Promise<CryptoKey>>();
@@ -200,7 +188,7 @@ export async function checkStaffToken(c: Context<StaffEnv>, candidate: string, t
   const ip = clientIp(c.req.raw.headers);
   const wait = lockedFor(ip);
   if (wait > 0) return fail(429, 'staff_login_locked', staffText.auth.locked(wait), wait);
-  if (await timingSafeEqualStrings(candidate, token)) {
+  if (await timingSafeEqual(candidate, token)) {
     recordSuccess(ip);
     return { ok: true, identity: { mode: 'token', via: 'bearer', name: null } };
   }
@@ -219,11 +207,11 @@ export async function authenticate(c: Context<StaffEnv>, opts: { fetch?: typeof 
     try {
       const r = await verifyAccessJwt(jwt, cfg.access, opts.fetch ? { fetch: opts.fetch } : {});
       if (r.ok) return { ok: true, identity: { mode: 'access', via: 'access', name: r.identity } };
-      console.warn(`[staff] Access JWT refused: ${r.reason}`);
+      logFailureOnce(`staff.access_refused.${r.reason}`, new Error(`Access JWT refused: ${r.reason}`));
       return fail(401, 'staff_access_invalid', staffText.auth.accessInvalid);
     } catch (err) {
       if (err instanceof JwksUnavailableError) {
-        console.error(`[staff] ${err.message}`);
+        logFailureOnce('staff.access_keys', err);
         return fail(503, 'staff_auth_unavailable', staffText.auth.unavailable);
       }
       throw err;
