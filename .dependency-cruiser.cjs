@@ -4,9 +4,9 @@
 // README, "Project layout", says what each folder owns; keep the two in step.
 //
 //   routes → channels, staff, web → checklist → chat → dossier → search → catalog → lib
-//   shared lower layers, importable from the layers above: http, storage, privacy, config, env,
+//   shared lower layers, importable from the layers above: http, exchange-log, privacy, config, env,
 //   errors, messages (and knowledge/, the data).
-const SHARED = ['http', 'storage', 'privacy', 'lib', 'config.ts', 'env.ts', 'errors.ts', 'messages.ts'];
+const SHARED = ['http', 'exchange-log', 'privacy', 'lib', 'config.ts', 'env.ts', 'errors.ts', 'messages.ts'];
 
 /** What each folder of worker/ may import besides itself (folders, or files of worker/). */
 const LAYERS = {
@@ -22,7 +22,7 @@ const LAYERS = {
   search: ['catalog', 'lib', 'errors.ts', 'messages.ts'],
   catalog: ['lib', 'errors.ts', 'messages.ts'],
   http: ['lib', 'config.ts', 'env.ts', 'errors.ts', 'messages.ts'],
-  storage: ['privacy', 'lib', 'config.ts', 'env.ts'],
+  'exchange-log': ['privacy', 'lib'],
   privacy: ['lib'],
   lib: [],
 };

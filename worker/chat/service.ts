@@ -3,7 +3,7 @@
 import type { Config } from '../config';
 import type { Env } from '../env';
 import { Lru } from '../lib/lru';
-import { queueExchange } from '../storage/exchange-queue';
+import { queueExchange } from '../exchange-log/queue';
 import type { Answer } from './answer';
 import { newSession, type SessionState } from './engine';
 import { chatConfig, getChatEngine, type TurnClient } from './runtime';

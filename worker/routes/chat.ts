@@ -12,8 +12,8 @@ import { readJsonBody } from '../http/body';
 import { logFailureOnce } from '../lib/log';
 import { messages } from '../messages';
 import { createRateLimiter } from '../lib/rate-limit';
-import { flushExchanges } from '../storage/exchange-queue';
-import { recordFeedback } from '../storage/records';
+import { flushExchanges } from '../exchange-log/queue';
+import { recordFeedback } from '../exchange-log/records';
 import { procedurePageUrl, publicBaseUrl } from '../http/public-url';
 
 const sessionIdSchema = z.string({ error: messages.errors.session_invalid }).regex(/^[A-Za-z0-9_-]{8,64}$/u, messages.errors.session_invalid);
