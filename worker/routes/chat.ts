@@ -1,7 +1,7 @@
 // The web channel: POST /api/chat and POST /api/feedback, used by the widget and any integrator.
 import { Hono } from 'hono';
 import { z } from 'zod';
-import type { Answer } from '../chat/answer';
+import type { Answer, Suggestion } from '../chat/answer';
 import { decodeContext, encodeContext, MAX_CONTEXT_LENGTH } from '../chat/context';
 import { renderReply, type RenderedReply } from '../chat/render';
 import { MAX_MESSAGE_LENGTH } from '../chat/limits';
@@ -40,6 +40,23 @@ export const feedbackRequestSchema = z.object({
   comment: z.string({ error: messages.errors.comment_too_long }).trim().max(MAX_MESSAGE_LENGTH, messages.errors.comment_too_long).optional(),
 });
 
+/** The answer of POST /api/chat (README, "API"); the widget reads it with this type (type-only import). */
+export interface ChatResponse {
+  sessionId: string;
+  messageId: string;
+  intent: Answer['intent'];
+  aspect: Answer['aspect'];
+  procedure?: NonNullable<Answer['procedure']>;
+  reply: RenderedReply;
+  suggestions: Suggestion[];
+  submitUrl?: string;
+  /** The procedure's public page: the widget's "Xem đầy đủ / In danh mục" link. */
+  pageUrl?: string;
+  sources: string[];
+  /** The conversation's memory, for a client that holds it (sent back with the next message); null: nothing to remember. */
+  context?: string | null;
+}
+
 const sessionLimiter = createRateLimiter();
 
 /** Answers are immutable and cached answers are shared (chat/service.ts): render each once. */
@@ -72,7 +89,7 @@ export const chatRoutes = new Hono<AppEnv>()
     });
     const a = turn.answer;
     const context = holdsContext ? encodeContext(turn.session) : undefined;
-    return c.json({
+    const response: ChatResponse = {
       sessionId,
       messageId: turn.messageId,
       intent: a.intent,
@@ -81,11 +98,11 @@ export const chatRoutes = new Hono<AppEnv>()
       reply: renderedReply(a),
       suggestions: a.suggestions,
       ...(a.submitUrl ? { submitUrl: a.submitUrl } : {}),
-      // The procedure's public page: the widget's "Xem đầy đủ / In danh mục" link.
       ...(a.procedure ? { pageUrl: procedurePageUrl(publicBaseUrl(c.var.config, c.req.url), a.procedure.code) } : {}),
       sources: a.sources,
       ...(context !== undefined ? { context } : {}),
-    });
+    };
+    return c.json(response);
   })
   .post('/api/feedback', async (c) => {
     const body = await readJsonBody(c, feedbackRequestSchema);
