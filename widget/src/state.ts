@@ -2,6 +2,7 @@
 // server gave with its last answer, kept in sessionStorage so that it survives page navigations
 // until "Cuộc trò chuyện mới".
 import type { Suggestion } from '../../worker/chat/answer';
+import { isRecord } from '../../worker/lib/json';
 
 export type { Suggestion };
 
@@ -33,8 +34,6 @@ export interface State {
 }
 
 const MAX_STORED = 40;
-
-const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null;
 
 /** Whatever is in storage is data, never trusted as shaped: well-formed messages only. */
 function readState(raw: string | null): State | null {

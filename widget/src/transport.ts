@@ -2,6 +2,7 @@
 // as the worker's own ChatResponse type (a type-only import: nothing of the worker is bundled), and
 // checked before use — it crossed the network.
 import type { ErrorBody } from '../../worker/errors';
+import { isRecord } from '../../worker/lib/json';
 import type { ChatResponse } from '../../worker/routes/chat';
 import { T } from './text';
 
@@ -16,8 +17,6 @@ export class ApiError extends Error {
     super(message);
   }
 }
-
-const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null;
 
 function isChatResponse(v: unknown): v is ChatResponse {
   return isRecord(v) && typeof v.sessionId === 'string' && isRecord(v.reply) && typeof v.reply.html === 'string' && typeof v.reply.text === 'string';

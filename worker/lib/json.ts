@@ -21,3 +21,6 @@ export async function responseJson(res: Response): Promise<unknown> {
     return undefined;
   }
 }
+
+/** An object (or array) whose fields can be read one by one, before or instead of a schema. */
+export const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null;
