@@ -19,7 +19,7 @@ export const messages = {
     session_invalid: 'Mã phiên trò chuyện không hợp lệ.',
     context_invalid: 'Ngữ cảnh trò chuyện không hợp lệ. Hãy tải lại trang và hỏi lại.',
     rating_invalid: 'Đánh giá chỉ nhận "up" (hài lòng) hoặc "down" (chưa hài lòng).',
-    comment_too_long: 'Góp ý tối đa 1000 ký tự.',
+    comment_too_long: (max: number) => `Góp ý tối đa ${max} ký tự.`,
     message_id_invalid: 'Mã tin nhắn không hợp lệ.',
     feedback_unknown_message: 'Không tìm thấy câu trả lời cần đánh giá trong phiên trò chuyện này.',
     storage_unavailable: 'Chưa lưu được đánh giá do hệ thống lưu trữ tạm thời gián đoạn. Vui lòng thử lại sau.',

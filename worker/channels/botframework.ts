@@ -25,6 +25,7 @@ import { AppError } from '../errors';
 import { decodeUtf8, readRawBody } from '../http/body';
 import { validate } from '../http/validate';
 import { parseJson, responseJson } from '../lib/json';
+import { isLoopback } from '../lib/url';
 import { logFailureOnce } from '../lib/log';
 import { chatText, messages, shortText } from '../messages';
 import { procedurePageUrl, publicBaseUrl } from '../http/public-url';
@@ -83,7 +84,7 @@ export const botframeworkRoutes = new Hono<AppEnv>().post('/api/messages', async
   // Authenticated (or authentication is off) from here on.
   if (json === undefined) throw new AppError(400, 'invalid_json', messages.errors.invalid_json);
   const activity = validate(activitySchema, json, WEBHOOK_REFUSAL);
-  if (!c.var.config.botframework.appId && !isLocal(activity.serviceUrl)) {
+  if (!c.var.config.botframework.appId && !isLoopback(new URL(activity.serviceUrl))) {
     // Authentication is off: only a local Emulator may be answered.
     logFailureOnce('channel.botframework.config', new Error('MICROSOFT_APP_ID is not set: refusing a non-local serviceUrl'));
     throw new AppError(401, 'unauthorized', messages.errors.unauthorized);
@@ -119,11 +120,6 @@ async function authenticate(bf: Connector, settings: Config['botframework'], aut
     }
     throw new AppError(401, 'unauthorized', messages.errors.unauthorized);
   }
-}
-
-function isLocal(serviceUrl: string): boolean {
-  const host = new URL(serviceUrl).hostname;
-  return host === 'localhost' || host === '127.0.0.1' || host === '[::1]';
 }
 
 /** Teams puts "<at>Bot</at>" mentions in the text. */

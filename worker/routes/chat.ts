@@ -37,7 +37,7 @@ export const feedbackRequestSchema = z.object({
   sessionId: sessionIdSchema,
   messageId: z.string({ error: messages.errors.message_id_invalid }).uuid(messages.errors.message_id_invalid),
   rating: z.enum(['up', 'down'], { error: messages.errors.rating_invalid }),
-  comment: z.string({ error: messages.errors.comment_too_long }).trim().max(MAX_MESSAGE_LENGTH, messages.errors.comment_too_long).optional(),
+  comment: z.string({ error: messages.errors.comment_too_long(MAX_MESSAGE_LENGTH) }).trim().max(MAX_MESSAGE_LENGTH, messages.errors.comment_too_long(MAX_MESSAGE_LENGTH)).optional(),
 });
 
 /** The answer of POST /api/chat (README, "API"); the widget reads it with this type (type-only import). */

@@ -20,6 +20,7 @@ import { staffText } from '../messages';
 import { clientIp } from '../lib/rate-limit';
 import { JwksUnavailableError, verifyAccessJwt } from './access';
 import { logFailureOnce } from '../lib/log';
+import { isLoopback } from '../lib/url';
 import { timingSafeEqual } from 'hono/utils/buffer';
 
 export type StaffAuthMode = 'token' | 'access';
@@ -90,7 +91,7 @@ export async function verifySessionToken(value: string, staffToken: string, now 
 
 /** Plain http is only accepted on the developer's own machine (npm start); anywhere else the cookie is Secure. */
 export function isLocalHttp(url: URL): boolean {
-  return url.protocol === 'http:' && ['localhost', '127.0.0.1', '[::1]'].includes(url.hostname);
+  return url.protocol === 'http:' && isLoopback(url);
 }
 
 /** __Host- (Secure, Path=/, no Domain) everywhere but on http://localhost, where Secure cannot be set. */
