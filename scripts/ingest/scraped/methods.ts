@@ -1,7 +1,8 @@
 // The submission methods table of a scraped page (cách thức thực hiện: times and fees per
 // method), one of the readers of scripts/ingest/scraped.ts.
-import type { Anomaly, Fee, FeeKind, Method, SubmissionMethod, TimeUnit } from '../../../worker/catalog/schema.ts';
+import type { Anomaly, Fee, FeeKind, Method, SubmissionMethod } from '../../../worker/catalog/schema.ts';
 import { absentToEmpty, cleanLine, cleanText } from '../clean.ts';
+import { TIME_UNITS } from '../time-units.ts';
 import { balanced, isSpace, isUpper, matchParen, note } from './text.ts';
 
 // Methods table: "Hình thức nộpThời gianPhí, lệ phíMô tả" + rows
@@ -18,13 +19,6 @@ const FEE_HEAD = /Miễn phí|Không có thông tin|\d[\d.,]*\s*(?:Việt Nam Đ
 const METHODS_HEADER_RE = /-*\s*Hình thức nộp\s*Thời gian\s*Phí, lệ phí\s*Mô tả/u;
 const NO_INFO = 'Không có thông tin';
 
-const TIME_UNITS: [RegExp, TimeUnit][] = [
-  [/^Ngày làm việc/u, 'working_day'],
-  [/^Ngày/u, 'day'],
-  [/^Giờ/u, 'hour'],
-  [/^Tháng/u, 'month'],
-  [/^Năm/u, 'year'],
-];
 /** A word after the number that looks like a unit we do not know ("Tuần", "Phút"). */
 const UNKNOWN_UNIT = /^(Tuần|Phút|Buổi|Quý|[A-ZĐ][a-zà-ỹđ]+(?: [a-zà-ỹđ]+){0,2})(?=\s*(?:Miễn phí|Không có thông tin|\d))/u;
 const CURRENCY = /^\s*(Việt Nam Đồng|VNĐ|VND|USD)/u;
