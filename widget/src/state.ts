@@ -2,7 +2,7 @@
 // server gave with its last answer, kept in sessionStorage so that it survives page navigations
 // until "Cuộc trò chuyện mới".
 import type { Suggestion } from '../../worker/chat/answer';
-import { isRecord } from '../../worker/lib/json';
+import { isRecord, parseJson } from '../../worker/lib/json';
 
 export type { Suggestion };
 
@@ -37,12 +37,7 @@ const MAX_STORED = 40;
 
 /** Whatever is in storage is data, never trusted as shaped: well-formed messages only. */
 function readState(raw: string | null): State | null {
-  let parsed: unknown;
-  try {
-    parsed = raw ? JSON.parse(raw) : null;
-  } catch {
-    return null;
-  }
+  const parsed = parseJson(raw);
   if (!isRecord(parsed) || !Array.isArray(parsed.msgs)) return null;
   const msgs = parsed.msgs.filter(
     (m: unknown): m is Msg => isRecord(m) && (m.r === 'u' || m.r === 'b') && typeof m.t === 'string' && (m.h === undefined || typeof m.h === 'string'),
