@@ -1,4 +1,6 @@
-/** Bindings and configuration of the worker (wrangler.toml [vars], secrets, bindings). */
+import type { Config } from './config';
+
+/** Bindings and settings of the worker as the runtime gives them (wrangler.toml [vars], secrets, bindings); config.ts validates the settings once and the worker reads them from its Config. */
 export interface Env {
   ASSETS: Fetcher;
   SESSIONS: KVNamespace;
@@ -81,4 +83,5 @@ export interface Env {
   DOSSIER_STATUS_MAP?: string;
 }
 
-export type AppEnv = { Bindings: Env };
+/** Routes see the bindings and the configuration parsed from them (config.ts, middleware/config.ts). */
+export type AppEnv = { Bindings: Env; Variables: { config: Config } };

@@ -3,6 +3,7 @@
 import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import { logUnexpected } from './lib/log';
 import { messages } from './messages';
 
 /** The data a layer below the routes serves: the catalog's records and summary, the search index. */
@@ -63,6 +64,6 @@ export function publicError(err: unknown): { status: ContentfulStatusCode; body:
 export function errorResponse(c: Context, err: Error): Response {
   const known = publicError(err);
   if (known) return c.json(known.body, known.status);
-  console.error('unhandled error', err instanceof Error ? err.stack : String(err));
+  logUnexpected('api', err);
   return c.json({ error: { code: 'internal_error', message: messages.errors.internal } } satisfies ErrorBody, 500);
 }

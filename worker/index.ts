@@ -8,7 +8,9 @@ import { AppError, errorResponse } from './errors';
 import { messages } from './messages';
 import { cors } from './middleware/cors';
 import { securityHeaders } from './middleware/security';
-import { createRateLimiter, rateLimitByIp, readLimit } from './middleware/rate-limit';
+import { createRateLimiter } from './lib/rate-limit';
+import { withConfig } from './middleware/config';
+import { rateLimitByIp } from './middleware/rate-limit';
 import { catalogRoutes } from './routes/catalog';
 import { chatRoutes } from './routes/chat';
 import { procedurePageRoutes } from './routes/procedure-page';
@@ -19,13 +21,15 @@ import { webRoutes } from './routes/web';
 const app = new Hono<AppEnv>();
 
 app.use('*', securityHeaders());
+// The configuration, validated once per isolate: a wrong setting is a 503 (middleware/config.ts).
+app.use('*', withConfig());
 
 // CORS first, so every answer of the public API (429s and errors included) carries its headers.
 for (const path of ['/api/chat', '/api/feedback', '/api/search']) app.use(path, cors());
-// Per client IP, per isolate (see middleware/rate-limit.ts for the global alternative).
+// Per client IP, per isolate (see lib/rate-limit.ts for the global alternative).
 const ipLimiter = createRateLimiter();
 for (const path of ['/api/chat', '/api/feedback', '/api/search']) {
-  app.use(path, rateLimitByIp(ipLimiter, (env) => readLimit(env.RATE_LIMIT_IP_PER_MIN, 60)));
+  app.use(path, rateLimitByIp(ipLimiter, (config) => config.rateLimit.ipPerMin));
 }
 
 app.route('/', catalogRoutes);

@@ -8,7 +8,8 @@ import type { Anomaly, Procedure, TimeUnit } from '../../worker/catalog/schema.t
 
 /** Words of a sentence about how long the procedure takes (not a validity, an age, a date). */
 const ABOUT_TIME = /thời hạn|thời gian giải quyết|giải quyết|trả kết quả|kể từ|trong vòng|không quá/iu;
-const UNITS: [RegExp, TimeUnit][] = [
+/** The units a time is written in, longest first ("ngày làm việc" before "ngày"); any case. */
+export const TIME_UNITS: [RegExp, TimeUnit][] = [
   [/^ngày làm việc/iu, 'working_day'],
   [/^ngày/iu, 'day'],
   [/^giờ/iu, 'hour'],
@@ -30,7 +31,7 @@ export function unitFromText(p: Procedure, value: number): TimeUnit | null {
   for (const s of timeSentences(p)) {
     for (const m of s.matchAll(number)) {
       const after = s.slice(m.index! + m[0].length);
-      const unit = UNITS.find(([re]) => re.test(after));
+      const unit = TIME_UNITS.find(([re]) => re.test(after));
       if (unit) found.add(unit[1]);
     }
   }

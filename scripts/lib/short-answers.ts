@@ -6,7 +6,7 @@ import { renderChannelText } from '../../worker/channels/common.ts';
 import type { Answer } from '../../worker/chat/answer.ts';
 import type { ChatEngine } from '../../worker/chat/engine.ts';
 import { newSession } from '../../worker/chat/engine.ts';
-import { procedurePageUrl } from '../../worker/web/public-url.ts';
+import { procedurePageUrl } from '../../worker/http/public-url.ts';
 import { ZALO_TEXT_LIMIT } from '../../worker/channels/zalo.ts';
 
 export const PAGE_BASE = 'https://tthc.example.gov.vn';

@@ -5,7 +5,9 @@ import { Hono } from 'hono';
 import { describe, expect, inject, it } from 'vitest';
 import type { AppEnv } from '../../worker/env';
 import { AppError, errorResponse } from '../../worker/errors';
-import { allowOrigin, cors, parseAllowedOrigins } from '../../worker/middleware/cors';
+import { parseConfig } from '../../worker/config';
+import { allowOrigin, cors } from '../../worker/middleware/cors';
+import { withConfig } from '../../worker/middleware/config';
 import { baseUrl } from './helpers';
 
 const allowed = () => inject('allowedOrigin');
@@ -131,6 +133,7 @@ describe('CORS on the public API (ALLOWED_ORIGINS lists one portal)', () => {
 describe('CORS middleware in-process', () => {
   function app(allowedOrigins: string) {
     const a = new Hono<AppEnv>();
+    a.use('*', withConfig());
     a.use('/api/chat', cors());
     a.post('/api/chat', (c) => {
       c.header('Retry-After', '9');
@@ -154,7 +157,9 @@ describe('CORS middleware in-process', () => {
   });
 
   it('parses the list (spaces, trailing slashes, paths) and matches exact origins only', () => {
-    const list = parseAllowedOrigins(' https://dichvucong.hanoi.gov.vn/ , https://www.example.gov.vn/path,,');
+    const parsed = parseConfig({ ALLOWED_ORIGINS: ' https://dichvucong.hanoi.gov.vn/ , https://www.example.gov.vn/path,,' });
+    const list = parsed.ok ? parsed.config.allowedOrigins : null;
+    if (!list) throw new Error('ALLOWED_ORIGINS refused');
     expect(list).toEqual(['https://dichvucong.hanoi.gov.vn', 'https://www.example.gov.vn']);
     const self = 'https://tthc.example.workers.dev';
     expect(allowOrigin('https://dichvucong.hanoi.gov.vn', list, self)).toBe('https://dichvucong.hanoi.gov.vn');

@@ -1,5 +1,6 @@
 // The messaging channels' shared helpers (worker/channels/common.ts): splitting long answers,
 // plain-text rendering for a channel, numbered suggestions, signatures, retries, de-duplication.
+import { timingSafeEqual } from 'hono/utils/buffer';
 import { describe, expect, it } from 'vitest';
 import type { Answer } from '../../worker/chat/answer';
 import {
@@ -10,7 +11,6 @@ import {
   resolveNumberedReply,
   sha256Hex,
   splitText,
-  timingSafeEqual,
   truncateLabel,
   withRetries,
 } from '../../worker/channels/common';
@@ -175,12 +175,12 @@ describe('labels and signatures', () => {
     expect(cut.endsWith('…')).toBe(true);
   });
 
-  it('timingSafeEqual compares whole strings of any lengths', () => {
-    expect(timingSafeEqual('sha256=abc', 'sha256=abc')).toBe(true);
-    expect(timingSafeEqual('sha256=abc', 'sha256=abd')).toBe(false);
-    expect(timingSafeEqual('sha256=abc', 'sha256=ab')).toBe(false);
-    expect(timingSafeEqual('', 'a')).toBe(false);
-    expect(timingSafeEqual('', '')).toBe(true);
+  it('signatures are compared whole, at any lengths (hono/utils/buffer timingSafeEqual)', async () => {
+    expect(await timingSafeEqual('sha256=abc', 'sha256=abc')).toBe(true);
+    expect(await timingSafeEqual('sha256=abc', 'sha256=abd')).toBe(false);
+    expect(await timingSafeEqual('sha256=abc', 'sha256=ab')).toBe(false);
+    expect(await timingSafeEqual('', 'a')).toBe(false);
+    expect(await timingSafeEqual('', '')).toBe(true);
   });
 
   it('sha256Hex and hmacSha256Hex match the standard test vectors', async () => {

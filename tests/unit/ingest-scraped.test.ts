@@ -1,11 +1,8 @@
+// Whole scraped pages read into records (scripts/ingest/scraped.ts); each table's parser has its own
+// test file (scraped-methods, scraped-components, scraped-legal-basis).
 import { readFileSync } from 'node:fs';
 import { describe, it, expect } from 'vitest';
-import {
-  parseComponentsTable,
-  parseLegalBasis,
-  parseMethodsTable,
-  parseScrapedRecord,
-} from '../../scripts/ingest/scraped.ts';
+import { parseScrapedRecord } from '../../scripts/ingest/scraped.ts';
 import { sourceProcedureSchema, type Anomaly, type SourceProcedure } from '../../worker/catalog/schema.ts';
 
 const FIXTURES = new URL('../fixtures/scraped/', import.meta.url);
@@ -290,125 +287,5 @@ describe('parseScrapedRecord on real pages', () => {
   it('rejects a file that is not a scraped page', () => {
     expect(() => parseScrapedRecord({ ma_thu_tuc: 1008905 }, '2026-05-01', [])).toThrow(/not the expected shape/u);
     expect(() => parseScrapedRecord(null, '2026-05-01', [])).toThrow(/not the expected shape/u);
-  });
-});
-
-describe('table parsers on flattened text', () => {
-  const HEADER = 'Hình thức nộpThời gianPhí, lệ phíMô tả';
-
-  it('reads methods: a number without unit, "Miễn phí", units and descriptions', () => {
-    const anomalies: Anomaly[] = [];
-    const methods = parseMethodsTable(
-      `${HEADER}Trực tiếp1Miễn phíDịch vụ bưu chính2 Giờ10 USD(/lần)Nộp qua bưu điệnTrực tuyến7 Ngày làm việc10,000 Việt Nam Đồng(Lệ phí cấp mới)Nộp trên Cổng`,
-      '9.999999',
-      anomalies,
-    );
-    expect(methods).toEqual([
-      {
-        method: 'direct',
-        time: { value: 1, unit: 'other', text: '1' },
-        fees: [{ kind: 'unspecified', amount: 0, currency: null, amountVnd: 0, free: true, text: 'Miễn phí' }],
-        description: '',
-      },
-      {
-        method: 'postal',
-        time: { value: 2, unit: 'hour', text: '2 Giờ' },
-        fees: [{ kind: 'unspecified', amount: 10, currency: 'USD', amountVnd: null, free: false, text: '10 USD (/lần)' }],
-        description: 'Nộp qua bưu điện',
-      },
-      {
-        method: 'online',
-        time: { value: 7, unit: 'working_day', text: '7 Ngày làm việc' },
-        fees: [
-          { kind: 'le_phi', amount: 10000, currency: 'VND', amountVnd: 10000, free: false, text: '10,000 Việt Nam Đồng (Lệ phí cấp mới)' },
-        ],
-        description: 'Nộp trên Cổng',
-      },
-    ]);
-    expect(anomalies).toEqual([
-      { code: '9.999999', kind: 'time-unit-missing', detail: 'Trực tiếp 1 (a number without unit or description)' },
-    ]);
-  });
-
-  it('reports an unknown time unit and an unparsed fee', () => {
-    const anomalies: Anomaly[] = [];
-    const methods = parseMethodsTable(`${HEADER}Trực tiếp3 TuầnMiễn phí`, '9.999999', anomalies);
-    expect(methods[0]?.time).toEqual({ value: 3, unit: null, text: '3 Tuần' });
-    expect(kinds(anomalies)).toEqual(['time-unit-unknown']);
-
-    const more: Anomaly[] = [];
-    const odd = parseMethodsTable(`${HEADER}Trực tiếp2 NgàyPhí : Đồng Không thu lệ phí`, '9.999999', more);
-    expect(odd[0]?.fees).toEqual([
-      { kind: 'phi', amount: null, currency: null, amountVnd: null, free: false, text: 'Phí : Đồng Không thu lệ phí' },
-    ]);
-    expect(more.map((a) => a.kind)).toEqual(['fee-unparsed']);
-    expect(more[0]?.detail).toContain('Phí : Đồng Không thu lệ phí');
-  });
-
-  it('reads component tables, counts glued to numbered names and form files', () => {
-    const anomalies: Anomaly[] = [];
-    const cases = parseComponentsTable(
-      '--Tên giấy tờMẫu đơn, tờ khaiSố lượngĐơn đề nghị theo Mẫu số 18Mau 01.docx0 bản chính,1 bản sao' +
-        '2. Bản sao giấy phép (01 bản sao có chứng thực)1 bản chính' +
-        'Trường hợp ủy quyền:Tên giấy tờMẫu đơn, tờ khaiSố lượngGiấy ủy quyền2 bản sao',
-      '9.999999',
-      anomalies,
-    );
-    expect(anomalies).toEqual([]);
-    expect(cases).toEqual([
-      {
-        name: '',
-        components: [
-          { name: 'Đơn đề nghị theo Mẫu số 18', originals: 0, copies: 1, required: null, forms: [{ name: 'Mau 01.docx', url: null }] },
-          { name: '2. Bản sao giấy phép (01 bản sao có chứng thực)', originals: 1, copies: 0, required: null, forms: [] },
-        ],
-      },
-      {
-        name: 'Trường hợp ủy quyền:',
-        components: [{ name: 'Giấy ủy quyền', originals: 0, copies: 2, required: null, forms: [] }],
-      },
-    ]);
-  });
-
-  it('gives digits glued before the count back to the name', () => {
-    const anomalies: Anomaly[] = [];
-    const cases = parseComponentsTable(
-      'Tên giấy tờMẫu đơn, tờ khaiSố lượngĐơn theo Mẫu số 181 bản chính,1 bản sao' +
-        'Quyết định ngày 25/6/20240 bản chính,2 bản sao- Tờ khai hải quan: 02 bản chính. Tại ô chứng từ1 bản chính',
-      '9.999999',
-      anomalies,
-    );
-    expect(cases[0]?.components.map((c) => [c.name, c.originals, c.copies])).toEqual([
-      ['Đơn theo Mẫu số 18', 1, 1],
-      ['Quyết định ngày 25/6/2024', 0, 2],
-      ['- Tờ khai hải quan: 02 bản chính. Tại ô chứng từ', 1, 0],
-    ]);
-  });
-
-  it('keeps a trailing heading without table as a case and reports it', () => {
-    const anomalies: Anomaly[] = [];
-    const cases = parseComponentsTable(
-      'Tên giấy tờMẫu đơn, tờ khaiSố lượngTờ khai1 bản chínhTrường hợp nộp trực tuyến thì hồ sơ là thông tin kê khai.',
-      '9.999999',
-      anomalies,
-    );
-    expect(cases[1]).toEqual({ name: 'Trường hợp nộp trực tuyến thì hồ sơ là thông tin kê khai.', components: [] });
-    expect(kinds(anomalies)).toEqual(['component-count-missing']);
-  });
-
-  it('splits run-together legal basis rows', () => {
-    const anomalies: Anomaly[] = [];
-    const rows = parseLegalBasis(
-      'Tên văn bản pháp lýMã văn bảnLuật 54/2010/QH12 - Trọng tài thương mại54/2010/QH12Nghị định 63/2011/NĐ-CP - Quy định chi tiết Luật Trọng tài thương mại63/2011/NĐ-CPLuật Các tổ chức tín dụngLuật số 32/2024/QH15',
-      '9.999999',
-      anomalies,
-    );
-    expect(rows).toEqual([
-      { code: '54/2010/QH12', title: 'Luật 54/2010/QH12 - Trọng tài thương mại' },
-      { code: '63/2011/NĐ-CP', title: 'Nghị định 63/2011/NĐ-CP - Quy định chi tiết Luật Trọng tài thương mại' },
-      { code: '32/2024/QH15', title: 'Luật Các tổ chức tín dụng' },
-    ]);
-    expect(anomalies).toEqual([]);
-    expect(parseLegalBasis('Không có thông tin', '9.999999', anomalies)).toEqual([]);
   });
 });

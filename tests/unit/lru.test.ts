@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Lru, readCacheSize } from '../../worker/lib/lru';
+import { Lru } from '../../worker/lib/lru';
 
 describe('Lru', () => {
   it('drops the least recently used entry past its capacity; a read counts as use', () => {
@@ -19,11 +19,5 @@ describe('Lru', () => {
     lru.set('a', 1);
     expect(lru.get('a')).toBeUndefined();
     expect(lru.size).toBe(0);
-  });
-
-  it('reads its size from configuration, falling back on anything but a non-negative integer', () => {
-    expect(readCacheSize('0', 500)).toBe(0);
-    expect(readCacheSize('1000', 500)).toBe(1000);
-    for (const bad of [undefined, '', '-1', '2.5', 'lots']) expect(readCacheSize(bad, 500)).toBe(500);
   });
 });

@@ -1,8 +1,10 @@
 import { Hono } from 'hono';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { AppEnv, Env } from '../../worker/env';
+import { withConfig } from '../../worker/middleware/config';
 import { errorResponse } from '../../worker/errors';
-import { clientIp, createRateLimiter, rateLimitByIp, readLimit } from '../../worker/middleware/rate-limit';
+import { clientIp, createRateLimiter } from '../../worker/lib/rate-limit';
+import { rateLimitByIp } from '../../worker/middleware/rate-limit';
 
 // 2026-05-01T10:00:00Z, the start of a minute.
 const T0 = Date.UTC(2026, 4, 1, 10, 0, 0);
@@ -87,23 +89,6 @@ describe('createRateLimiter', () => {
   });
 });
 
-describe('readLimit', () => {
-  it.each([
-    ['60', 60],
-    [' 20 ', 20],
-    ['0', 0],
-    [undefined, 7],
-    ['', 7],
-    ['abc', 7],
-    ['-5', 7],
-    ['1.5', 7],
-    ['1e3', 7],
-    ['99999999999999999999', 7],
-  ] as const)('%s -> %s', (value, expected) => {
-    expect(readLimit(value, 7)).toBe(expected);
-  });
-});
-
 describe('clientIp', () => {
   it('prefers CF-Connecting-IP, then the first X-Forwarded-For entry, else local', () => {
     expect(clientIp(new Headers({ 'CF-Connecting-IP': '203.0.113.5', 'X-Forwarded-For': '198.51.100.1' }))).toBe('203.0.113.5');
@@ -124,7 +109,8 @@ describe('rateLimitByIp middleware', () => {
   function makeApp(limitVar: string | undefined) {
     const limiter = createRateLimiter();
     const app = new Hono<AppEnv>();
-    app.use('/api/*', rateLimitByIp(limiter, (env) => readLimit(env.RATE_LIMIT_IP_PER_MIN, 60)));
+    app.use('*', withConfig());
+    app.use('/api/*', rateLimitByIp(limiter, (config) => config.rateLimit.ipPerMin));
     app.get('/api/ping', (c) => c.json({ ok: true }));
     app.onError((err, c) => errorResponse(c, err));
     const env = { RATE_LIMIT_IP_PER_MIN: limitVar } as unknown as Env;
@@ -164,9 +150,21 @@ describe('rateLimitByIp middleware', () => {
     for (let i = 0; i < 100; i++) expect((await get()).status).toBe(200);
   });
 
-  it('falls back to the default when the configured limit is invalid', async () => {
-    const { get } = makeApp('lots');
+  it('uses the default (60) when no limit is configured', async () => {
+    const { get } = makeApp(undefined);
     for (let i = 0; i < 60; i++) expect((await get()).status).toBe(200);
     expect((await get()).status).toBe(429);
+  });
+
+  it('refuses to run on an invalid limit: 503 config_invalid in Vietnamese, never a silent default', async () => {
+    const logged = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    const { get } = makeApp('lots');
+    const res = await get();
+    expect(res.status).toBe(503);
+    const body = (await res.json()) as { error: { code: string; message: string } };
+    expect(body.error.code).toBe('config_invalid');
+    expect(body.error.message).toBe('Hệ thống đang được cấu hình chưa đúng nên tạm thời chưa phục vụ được. Vui lòng thử lại sau ít phút.');
+    expect(logged.mock.calls.map((c) => String(c[0])).join('\n')).toMatch(/RATE_LIMIT_IP_PER_MIN must be a whole number \(0 or more\), not "lots"/u);
+    logged.mockRestore();
   });
 });

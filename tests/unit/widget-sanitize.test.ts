@@ -3,7 +3,8 @@
 // tests/browser/security.test.ts, where a handler that ran would set a flag.
 import { Window } from 'happy-dom';
 import { afterAll, describe, expect, it } from 'vitest';
-import { ALLOWED_TAGS, safeHref, sanitizeHtml } from '../../widget/src/sanitize.ts';
+import { httpUrl } from '../../worker/lib/url.ts';
+import { ALLOWED_TAGS, sanitizeHtml } from '../../widget/src/sanitize.ts';
 
 const window = new Window({
   url: 'https://portal.example.gov.vn/',
@@ -119,14 +120,14 @@ describe('widget sanitizer', () => {
     expect(clean('<a href="http://a.gov.vn/x?y=1">a</a>').querySelector('a')?.getAttribute('href')).toBe('http://a.gov.vn/x?y=1');
   });
 
-  it('safeHref accepts only absolute http(s) URLs', () => {
-    expect(safeHref('https://dichvucong.gov.vn/p')).toBe('https://dichvucong.gov.vn/p');
-    expect(safeHref('HTTPS://DICHVUCONG.GOV.VN/p')).toBe('https://dichvucong.gov.vn/p');
-    expect(safeHref('javascript:alert(1)')).toBeNull();
-    expect(safeHref('data:text/html,x')).toBeNull();
-    expect(safeHref('/api/x')).toBeNull();
-    expect(safeHref('')).toBeNull();
-    expect(safeHref(null)).toBeNull();
+  it('links (httpUrl, shared with the worker) are only absolute http(s) URLs', () => {
+    expect(httpUrl('https://dichvucong.gov.vn/p')).toBe('https://dichvucong.gov.vn/p');
+    expect(httpUrl('HTTPS://DICHVUCONG.GOV.VN/p')).toBe('https://dichvucong.gov.vn/p');
+    expect(httpUrl('javascript:alert(1)')).toBeNull();
+    expect(httpUrl('data:text/html,x')).toBeNull();
+    expect(httpUrl('/api/x')).toBeNull();
+    expect(httpUrl('')).toBeNull();
+    expect(httpUrl(null)).toBeNull();
   });
 
   it('shows markup-looking text as text (mutation-XSS shapes stay inert)', () => {

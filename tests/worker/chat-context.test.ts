@@ -2,8 +2,8 @@
 // batches, and sessions written to KV only when the conversation state changed.
 import { env, SELF } from 'cloudflare:test';
 import { describe, expect, it } from 'vitest';
-import { FLUSH_DELAY_MS } from '../../worker/storage/exchange-queue';
-import { hashSessionId } from '../../worker/storage/records';
+import { FLUSH_DELAY_MS } from '../../worker/exchange-log/queue';
+import { hashSessionId } from '../../worker/exchange-log/records';
 
 interface ChatBody {
   sessionId: string;

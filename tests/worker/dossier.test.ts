@@ -178,7 +178,7 @@ describe('privacy of what is kept', () => {
     expect(kv).toContain('"step":"digits"');
     expect(kv).not.toContain('261120');
     expect((await c.say('1234')).text).toContain('Đã xử lý xong');
-    const { flushExchanges } = await import('../../worker/storage/exchange-queue');
+    const { flushExchanges } = await import('../../worker/exchange-log/queue');
     await flushExchanges();
     const exchanges = await testEnv.DB.prepare('SELECT question FROM exchanges').all<{ question: string }>();
     const lookups = await testEnv.DB.prepare('SELECT * FROM dossier_lookups').all<Record<string, string>>();

@@ -80,9 +80,12 @@ describe('GET /thu-tuc/:code', () => {
     const html = await res.text();
     expect(meta(html, 'og:url')).toBe('https://tthc.example.gov.vn/thu-tuc/1.000894');
     expect(html).toContain('aria-label="Mã QR của địa chỉ trang: https://tthc.example.gov.vn/thu-tuc/1.000894"');
-    // A value that is no http(s) URL is not used: the request's origin is.
-    const bad = await (await callWorker(new Request('http://localhost/thu-tuc/1.000894'), { PUBLIC_BASE_URL: 'javascript:alert(1)' })).text();
-    expect(meta(bad, 'og:url')).toBe('http://localhost/thu-tuc/1.000894');
+    // A value that is no http(s) URL is never linked: the worker refuses to run on it (config.ts).
+    const bad = await callWorker(new Request('http://localhost/thu-tuc/1.000894'), { PUBLIC_BASE_URL: 'javascript:alert(1)' });
+    expect(bad.status).toBe(503);
+    const text = await bad.text();
+    expect(text).toContain('"code":"config_invalid"');
+    expect(text).not.toContain('javascript:');
   });
 
   it('lists each case of a procedure with several, under its own heading, with a table of contents', async () => {

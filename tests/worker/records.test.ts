@@ -2,7 +2,7 @@
 // Runs in workerd against wrangler's local D1, migrated by tests/worker/setup.ts.
 import { env } from 'cloudflare:test';
 import { describe, expect, it } from 'vitest';
-import { hashSessionId, recordExchange, recordFeedback, type ExchangeRecord } from '../../worker/storage/records';
+import { hashSessionId, recordExchange, recordFeedback, type ExchangeRecord } from '../../worker/exchange-log/records';
 
 const db = (env as unknown as { DB: D1Database }).DB;
 

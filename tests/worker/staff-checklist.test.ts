@@ -2,9 +2,10 @@
 // with (every catalog or user string escaped).
 import { describe, expect, it } from 'vitest';
 import report from '../../knowledge/ingest-report.json';
-import { checklistSchema, type Checklist } from '../../worker/staff/checklist';
+import { checklistSchema, type Checklist } from '../../worker/checklist/checklist';
 import { catalogStatusSchema, type CatalogStatus } from '../../worker/staff/catalog-status';
-import { html, raw, safeUrl } from '../../worker/staff/html';
+import { html, raw } from '../../worker/lib/html';
+import { httpUrl } from '../../worker/lib/url';
 import { bearer, staffFetch } from './staff-helpers';
 
 const CODE = '1.009122';
@@ -215,8 +216,8 @@ describe('staff pages: lookup, procedure, print view', () => {
     expect(proc).toContain('&quot;đã hiến bộ phận cơ thể&quot;');
 
     expect(html`<p title="${'a"b'}">${'<b>'}${raw('<i>ok</i>')}${['x', '<y>']}${null}${false}</p>`.value).toBe('<p title="a&quot;b">&lt;b&gt;<i>ok</i>x&lt;y&gt;</p>');
-    expect(safeUrl('javascript:alert(1)')).toBeNull();
-    expect(safeUrl('https://dichvucong.gov.vn/x')).toBe('https://dichvucong.gov.vn/x');
+    expect(httpUrl('javascript:alert(1)')).toBeNull();
+    expect(httpUrl('https://dichvucong.gov.vn/x')).toBe('https://dichvucong.gov.vn/x');
   });
 
   it('an unknown procedure or page is an HTML 404 for a logged-in clerk', async () => {

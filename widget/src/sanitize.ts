@@ -3,6 +3,8 @@
 // rebuilt node by node into the page's document: only allowlisted tags and attributes are
 // recreated, so nothing from the input is ever inserted as markup.
 
+import { httpUrl } from '../../worker/lib/url';
+
 /** Tags kept as they are (without attributes, except a[href|target|rel]). */
 export const ALLOWED_TAGS = new Set([
   'p', 'br', 'strong', 'em', 'b', 'i', 'ul', 'ol', 'li', 'h3', 'h4', 'a',
@@ -17,17 +19,6 @@ export const DROPPED_WITH_CONTENT = new Set([
   'noframes', 'svg', 'math', 'textarea', 'select', 'option', 'title', 'head', 'link', 'meta', 'base',
   'img', 'video', 'audio', 'source', 'picture', 'canvas', 'form', 'input', 'button', 'xmp', 'plaintext',
 ]);
-
-/** The URL when it is an absolute http(s) URL, else null (javascript:, data:, relative, malformed…). */
-export function safeHref(href: string | null): string | null {
-  if (!href) return null;
-  try {
-    const u = new URL(href.trim());
-    return u.protocol === 'https:' || u.protocol === 'http:' ? u.href : null;
-  } catch {
-    return null;
-  }
-}
 
 /** Parses `html` inertly and returns a fragment of `doc` holding only allowlisted content. */
 export function sanitizeHtml(html: string, doc: Document = document, parser: DOMParser = new DOMParser()): DocumentFragment {
@@ -53,7 +44,7 @@ function copyChildren(from: Node, to: Node, doc: Document, depth: number): void 
     }
     let el: Element;
     if (tag === 'a') {
-      const href = safeHref((n as Element).getAttribute('href'));
+      const href = httpUrl((n as Element).getAttribute('href'));
       if (!href) {
         copyChildren(n, to, doc, depth + 1);
         continue;

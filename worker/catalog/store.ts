@@ -3,6 +3,7 @@
 // stays small and cold start does not parse the whole catalog. An asset that cannot be read is
 // reported as unavailable (UnavailableError, which errorResponse answers with a 503), and logged.
 import { UnavailableError } from '../errors';
+import { responseJson } from '../lib/json';
 import { logFailureOnce } from '../lib/log';
 import { Lru } from '../lib/lru';
 import { loadOnce } from '../lib/once';
@@ -25,14 +26,11 @@ function unavailable(path: string, why: string): UnavailableError {
   return err;
 }
 
-/** The JSON body of an asset, or undefined when it is not JSON. */
-const jsonBody = (res: Response): Promise<unknown> => res.json().catch(() => undefined);
-
 export const loadSummary: (assets: Fetcher) => Promise<CatalogSummary> = loadOnce(async (assets: Fetcher) => {
   const path = '/data/summary.json';
   const res = await fetchAsset(assets, path);
   if (!res.ok) throw unavailable(path, `HTTP ${res.status}`);
-  const parsed = catalogSummarySchema.safeParse(await jsonBody(res));
+  const parsed = catalogSummarySchema.safeParse(await responseJson(res));
   if (!parsed.success) throw unavailable(path, 'not a catalog summary');
   return parsed.data;
 });
@@ -45,7 +43,7 @@ export async function getProcedure(assets: Fetcher, code: string): Promise<Proce
   const res = await fetchAsset(assets, path);
   let record: Procedure | null = null;
   if (res.ok) {
-    const parsed = procedureSchema.safeParse(await jsonBody(res));
+    const parsed = procedureSchema.safeParse(await responseJson(res));
     if (!parsed.success) throw unavailable('/data/procedures/', `${code}.json is not a valid record`);
     record = parsed.data;
   } else if (res.status !== 404) {

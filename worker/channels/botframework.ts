@@ -19,24 +19,26 @@ import { Hono } from 'hono';
 import { z } from 'zod';
 import type { Answer } from '../chat/answer';
 import { toMarkdown } from '../chat/render';
+import type { Config } from '../config';
 import type { AppEnv, Env } from '../env';
 import { AppError } from '../errors';
-import { readRawBody } from '../http/body';
+import { decodeUtf8, readRawBody } from '../http/body';
+import { validate } from '../http/validate';
+import { parseJson, responseJson } from '../lib/json';
+import { isLoopback } from '../lib/url';
 import { logFailureOnce } from '../lib/log';
 import { chatText, messages, shortText } from '../messages';
-import { procedurePageUrl, publicBaseUrl } from '../web/public-url';
+import { procedurePageUrl, publicBaseUrl } from '../http/public-url';
 import {
   alreadyReceived,
   channelBlocks,
-  decodeUtf8,
   fetchWithRetry,
   inBackground,
   isShortened,
   OutboundError,
   OUTBOUND_TIMEOUT_MS,
-  parsePayload,
+  WEBHOOK_REFUSAL,
   SHORT_ANSWER_MESSAGE_LENGTH,
-  tryParseJson,
   withRetries,
   withoutLinkLines,
   type ChannelTextOptions,
@@ -74,15 +76,15 @@ type Activity = z.infer<typeof activitySchema>;
 
 export const botframeworkRoutes = new Hono<AppEnv>().post('/api/messages', async (c) => {
   const raw = await readRawBody(c, MAX_BODY_BYTES);
-  const json = tryParseJson(decodeUtf8(raw));
-  const head = headSchema.safeParse(json.ok ? json.value : {});
+  const json = parseJson(decodeUtf8(raw));
+  const head = headSchema.safeParse(json ?? {});
   const bf = await import('botframework-connector');
-  await authenticate(bf, c.env, c.req.header('authorization') ?? '', head.success ? head.data : {});
+  await authenticate(bf, c.var.config.botframework, c.req.header('authorization') ?? '', head.success ? head.data : {});
 
   // Authenticated (or authentication is off) from here on.
-  if (!json.ok) throw new AppError(400, 'invalid_json', messages.errors.invalid_json);
-  const activity = parsePayload(activitySchema, json.value);
-  if (!c.env.MICROSOFT_APP_ID && !isLocal(activity.serviceUrl)) {
+  if (json === undefined) throw new AppError(400, 'invalid_json', messages.errors.invalid_json);
+  const activity = validate(activitySchema, json, WEBHOOK_REFUSAL);
+  if (!c.var.config.botframework.appId && !isLoopback(new URL(activity.serviceUrl))) {
     // Authentication is off: only a local Emulator may be answered.
     logFailureOnce('channel.botframework.config', new Error('MICROSOFT_APP_ID is not set: refusing a non-local serviceUrl'));
     throw new AppError(401, 'unauthorized', messages.errors.unauthorized);
@@ -90,8 +92,8 @@ export const botframeworkRoutes = new Hono<AppEnv>().post('/api/messages', async
   const text = activity.type === 'message' ? stripMentions(activity.text ?? '') : '';
   if (text) {
     const waitUntil = (p: Promise<unknown>) => c.executionCtx.waitUntil(p);
-    const pages = publicBaseUrl(c.env, c.req.url);
-    inBackground(waitUntil, 'channel.botframework.reply', () => handleMessage(bf, c.env, waitUntil, activity, text, pages));
+    const pages = publicBaseUrl(c.var.config, c.req.url);
+    inBackground(waitUntil, 'channel.botframework.reply', () => handleMessage(bf, c.env, c.var.config, waitUntil, activity, text, pages));
   }
   return c.body(null, 200);
 });
@@ -99,10 +101,10 @@ export const botframeworkRoutes = new Hono<AppEnv>().post('/api/messages', async
 // ---------------------------------------------------------------------------------------------
 // Authentication.
 
-async function authenticate(bf: Connector, env: Env, authHeader: string, head: z.infer<typeof headSchema>): Promise<void> {
+async function authenticate(bf: Connector, settings: Config['botframework'], authHeader: string, head: z.infer<typeof headSchema>): Promise<void> {
   // A static of the (deprecated but supported) validation namespace: it is read per validation.
-  bf.ChannelValidation.OpenIdMetadataEndpoint = env.BOTFRAMEWORK_OPENID_METADATA_URL || bf.AuthenticationConstants.ToBotFromChannelOpenIdMetadataUrl;
-  const credentials = new bf.SimpleCredentialProvider(env.MICROSOFT_APP_ID ?? '', env.MICROSOFT_APP_PASSWORD ?? '');
+  bf.ChannelValidation.OpenIdMetadataEndpoint = settings.openIdMetadataUrl ?? bf.AuthenticationConstants.ToBotFromChannelOpenIdMetadataUrl;
+  const credentials = new bf.SimpleCredentialProvider(settings.appId, settings.appPassword);
   try {
     await bf.JwtTokenValidation.authenticateRequest(
       { channelId: head.channelId ?? '', serviceUrl: head.serviceUrl ?? '', recipient: head.recipient ? { id: '', name: '', role: head.recipient.role } : undefined },
@@ -120,11 +122,6 @@ async function authenticate(bf: Connector, env: Env, authHeader: string, head: z
   }
 }
 
-function isLocal(serviceUrl: string): boolean {
-  const host = new URL(serviceUrl).hostname;
-  return host === 'localhost' || host === '127.0.0.1' || host === '[::1]';
-}
-
 /** Teams puts "<at>Bot</at>" mentions in the text. */
 const stripMentions = (text: string) => text.replace(/<at>[^<]*<\/at>/giu, ' ').trim();
 
@@ -132,12 +129,12 @@ const stripMentions = (text: string) => text.replace(/<at>[^<]*<\/at>/giu, ' ').
 // Replying.
 
 /** `pages`: the base URL of the procedures' public pages, linked from short answers. */
-async function handleMessage(bf: Connector, env: Env, waitUntil: (p: Promise<unknown>) => void, activity: Activity, text: string, pages: string): Promise<void> {
+async function handleMessage(bf: Connector, env: Env, config: Config, waitUntil: (p: Promise<unknown>) => void, activity: Activity, text: string, pages: string): Promise<void> {
   if (activity.id && (await alreadyReceived(env.SESSIONS, 'botframework', `${activity.conversation.id}|${activity.id}`))) return;
-  const answer = await answerUser(env, waitUntil, 'botframework', `${activity.channelId}:${activity.from.id}`, text);
+  const answer = await answerUser(env, config, waitUntil, 'botframework', `${activity.channelId}:${activity.from.id}`, text);
   if (!answer) return;
   const reply = replyActivity(activity, answer, answer.procedure ? procedurePageUrl(pages, answer.procedure.code) : undefined);
-  const client = connectorClient(bf, env, activity.serviceUrl);
+  const client = connectorClient(bf, config.botframework, activity.serviceUrl);
   await withRetries(
     () =>
       activity.id
@@ -224,17 +221,17 @@ function defineCredentials(bf: Connector) {
         headers: { 'content-type': 'application/x-www-form-urlencoded' },
         body: new URLSearchParams({ grant_type: 'client_credentials', client_id: this.appId, client_secret: this.appPassword, scope }).toString(),
       });
-      const body = tokenResponseSchema.safeParse(await res.json().catch(() => null));
+      const body = tokenResponseSchema.safeParse(await responseJson(res));
       if (!res.ok || !body.success) throw new OutboundError('botframework token', res.status);
       return { accessToken: body.data.access_token, expiresOn: new Date(Date.now() + body.data.expires_in * 1000) };
     }
   };
 }
 
-function connectorClient(bf: Connector, env: Env, serviceUrl: string): InstanceType<Connector['ConnectorClient']> {
+function connectorClient(bf: Connector, settings: Config['botframework'], serviceUrl: string): InstanceType<Connector['ConnectorClient']> {
   credentialsClass ??= defineCredentials(bf);
   // No app id: no token is requested or sent (AppCredentials skips signing), as the Emulator expects.
-  const credentials = new credentialsClass(env.MICROSOFT_APP_ID ?? '', env.MICROSOFT_APP_PASSWORD ?? '', env.MICROSOFT_APP_TENANT_ID || undefined, env.BOTFRAMEWORK_OAUTH_URL || undefined);
+  const credentials = new credentialsClass(settings.appId, settings.appPassword, settings.tenantId ?? undefined, settings.oauthUrl ?? undefined);
   const client = new bf.ConnectorClient(credentials, { baseUri: serviceUrl });
   dropLibraryRetries(client);
   return client;

@@ -8,9 +8,9 @@ import { parseChoice } from '../chat/choice';
 import { toText } from '../chat/render';
 import { isLinkBlock, shortForm } from '../chat/short';
 import { AppError } from '../errors';
+import type { Refusal } from '../http/validate';
 import { logFailureOnce } from '../lib/log';
 import { channelText, chatText, messages } from '../messages';
-import type { z } from 'zod';
 
 // ---------------------------------------------------------------------------------------------
 // Bytes, hashes, signatures.
@@ -52,44 +52,8 @@ export async function hmacSha256Hex(secret: string, data: Uint8Array | string): 
   return toHex(await crypto.subtle.sign('HMAC', key, bufferSource(data)));
 }
 
-/**
- * Compares two strings in time that depends only on their lengths, not on where they differ (a
- * signature check must not tell an attacker how many leading characters were right).
- */
-export function timingSafeEqual(a: string, b: string): boolean {
-  const x = utf8(a);
-  const y = utf8(b);
-  const length = Math.max(x.length, y.length);
-  let diff = x.length ^ y.length;
-  for (let i = 0; i < length; i++) diff |= (x[i] ?? 0) ^ (y[i] ?? 0);
-  return diff === 0;
-}
-
-/** The body as UTF-8 text, or null when it is not valid UTF-8. */
-export function decodeUtf8(bytes: Uint8Array): string | null {
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    return null;
-  }
-}
-
-export function tryParseJson(text: string | null): { ok: true; value: unknown } | { ok: false } {
-  if (text === null) return { ok: false };
-  try {
-    return { ok: true, value: JSON.parse(text) as unknown };
-  } catch {
-    return { ok: false };
-  }
-}
-
-/** A webhook payload checked against its schema: 400 with the first offending field otherwise. */
-export function parsePayload<T extends z.ZodType>(schema: T, data: unknown): z.infer<T> {
-  const parsed = schema.safeParse(data);
-  if (parsed.success) return parsed.data;
-  const field = parsed.error.issues[0]?.path.join('.') || 'body';
-  throw new AppError(400, 'invalid_payload', messages.errors.webhook_payload_invalid(field));
-}
+/** A webhook payload that passed its signature check but not its schema: 400 naming the field. */
+export const WEBHOOK_REFUSAL: Refusal = { code: 'invalid_payload', generic: (field) => messages.errors.webhook_payload_invalid(field || 'body') };
 
 export const unauthorized = () => new AppError(401, 'invalid_signature', messages.errors.signature_invalid);
 export const channelOff = () => new AppError(404, 'not_found', messages.errors.not_found);
@@ -147,7 +111,7 @@ export interface ChannelTextOptions {
   /** Append the suggestions as a numbered list (channels without quick replies). */
   numberSuggestions?: boolean;
   /**
-   * The procedure's public page (worker/web/public-url.ts). With it, an answer about a procedure is
+   * The procedure's public page (worker/http/public-url.ts). With it, an answer about a procedure is
    * sent in its short form (worker/chat/short.ts): at most SHORT_ANSWER_MESSAGES messages, what is
    * left out behind "Xem đầy đủ: <page>".
    */

@@ -11,12 +11,16 @@
 // links are URL buttons when the whole answer fits a button template (640 characters), else plain
 // URL lines of the text.
 import { Hono } from 'hono';
+import { timingSafeEqual } from 'hono/utils/buffer';
 import { z } from 'zod';
 import type { Answer } from '../chat/answer';
 import { toText } from '../chat/render';
+import type { Config } from '../config';
 import type { AppEnv, Env } from '../env';
 import { AppError } from '../errors';
-import { readRawBody } from '../http/body';
+import { decodeUtf8, parseJsonText, readRawBody } from '../http/body';
+import { validate } from '../http/validate';
+import { responseJson } from '../lib/json';
 import { logFailureOnce } from '../lib/log';
 import { chatText, messages, shortText } from '../messages';
 import {
@@ -25,19 +29,17 @@ import {
   channelOff,
   channelPieces,
   type ChannelTextOptions,
-  decodeUtf8,
   fetchWithRetry,
   hmacSha256Hex,
   inBackground,
   isShortened,
   OutboundError,
-  parsePayload,
-  timingSafeEqual,
+  WEBHOOK_REFUSAL,
   truncateLabel,
   unauthorized,
   withoutLinkLines,
 } from './common';
-import { procedurePageUrl, publicBaseUrl } from '../web/public-url';
+import { procedurePageUrl, publicBaseUrl } from '../http/public-url';
 import { answerUser } from './turn';
 
 /** Meta: "message.text must be UTF-8 and less than 2000 characters". */
@@ -47,7 +49,6 @@ const MAX_QUICK_REPLIES = 13;
 const QUICK_REPLY_TITLE_LIMIT = 20;
 const QUICK_REPLY_PAYLOAD_LIMIT = 1000;
 const MAX_BODY_BYTES = 256 * 1024;
-const DEFAULT_API_BASE = 'https://graph.facebook.com/v21.0';
 
 const id = z.union([z.string(), z.number()]).transform(String).pipe(z.string().min(1).max(128));
 
@@ -96,46 +97,41 @@ function incoming(event: Messaging): { userId: string; dedupId: string; text: st
 }
 
 export const messengerRoutes = new Hono<AppEnv>()
-  .get('/channels/messenger/webhook', (c) => {
-    if (!c.env.MESSENGER_APP_SECRET) throw channelOff();
-    const expected = c.env.MESSENGER_VERIFY_TOKEN;
+  .get('/channels/messenger/webhook', async (c) => {
+    if (!c.var.config.messenger.appSecret) throw channelOff();
+    const expected = c.var.config.messenger.verifyToken;
     const mode = c.req.query('hub.mode');
     const token = c.req.query('hub.verify_token');
     const challenge = c.req.query('hub.challenge');
-    if (mode !== 'subscribe' || !expected || !token || !timingSafeEqual(token, expected) || !challenge || challenge.length > 512) {
+    if (mode !== 'subscribe' || !expected || !token || !(await timingSafeEqual(token, expected)) || !challenge || challenge.length > 512) {
       throw new AppError(403, 'invalid_verify_token', messages.errors.verify_token_invalid);
     }
     c.header('X-Content-Type-Options', 'nosniff');
     return c.text(challenge, 200);
   })
   .post('/channels/messenger/webhook', async (c) => {
-    const secret = c.env.MESSENGER_APP_SECRET;
+    const secret = c.var.config.messenger.appSecret;
     if (!secret) throw channelOff();
     const raw = await readRawBody(c, MAX_BODY_BYTES);
     const signature = c.req.header('x-hub-signature-256')?.trim().toLowerCase();
     const expected = `sha256=${await hmacSha256Hex(secret, raw)}`;
-    if (!signature || !timingSafeEqual(signature, expected)) throw unauthorized();
+    if (!signature || !(await timingSafeEqual(signature, expected))) throw unauthorized();
 
     // Authentic from here on.
     const text = decodeUtf8(raw);
     if (text === null) throw new AppError(400, 'invalid_encoding', messages.errors.invalid_encoding);
-    let json: unknown;
-    try {
-      json = JSON.parse(text);
-    } catch {
-      throw new AppError(400, 'invalid_json', messages.errors.invalid_json);
-    }
-    const body = parsePayload(webhookSchema, json);
+    const json = parseJsonText(text);
+    const body = validate(webhookSchema, json, WEBHOOK_REFUSAL);
     if (body.object !== 'page') return c.text('EVENT_RECEIVED');
     const events = body.entry.flatMap((e) => e.messaging ?? []).flatMap((e) => incoming(e) ?? []);
     if (events.length) {
       const waitUntil = (p: Promise<unknown>) => c.executionCtx.waitUntil(p);
-      const pages = publicBaseUrl(c.env, c.req.url);
+      const pages = publicBaseUrl(c.var.config, c.req.url);
       inBackground(waitUntil, 'channel.messenger.reply', async () => {
         // In order: several messages of one user in a batch are answered in the order written.
         for (const event of events) {
           try {
-            await handleMessage(c.env, waitUntil, event, pages);
+            await handleMessage(c.env, c.var.config, waitUntil, event, pages);
           } catch (err) {
             logFailureOnce('channel.messenger.reply', err);
           }
@@ -146,12 +142,12 @@ export const messengerRoutes = new Hono<AppEnv>()
   });
 
 /** `pages`: the base URL of the procedures' public pages, linked from short answers. */
-async function handleMessage(env: Env, waitUntil: (p: Promise<unknown>) => void, event: { userId: string; dedupId: string; text: string }, pages: string): Promise<void> {
+async function handleMessage(env: Env, config: Config, waitUntil: (p: Promise<unknown>) => void, event: { userId: string; dedupId: string; text: string }, pages: string): Promise<void> {
   if (await alreadyReceived(env.SESSIONS, 'messenger', event.dedupId)) return;
-  const answer = await answerUser(env, waitUntil, 'messenger', event.userId, event.text);
+  const answer = await answerUser(env, config, waitUntil, 'messenger', event.userId, event.text);
   if (!answer) return;
   const pageUrl = answer.procedure ? procedurePageUrl(pages, answer.procedure.code) : undefined;
-  for (const message of messengerMessages(answer, pageUrl)) await send(env, event.userId, message);
+  for (const message of messengerMessages(answer, pageUrl)) await send(config.messenger, event.userId, message);
 }
 
 type MessengerMessage =
@@ -198,17 +194,17 @@ export function messengerMessages(answer: Answer, pageUrl?: string): MessengerMe
 
 const graphErrorSchema = z.object({ error: z.object({ code: z.number().optional() }) });
 
-async function send(env: Env, recipientId: string, message: MessengerMessage): Promise<void> {
-  const token = env.MESSENGER_PAGE_TOKEN;
+async function send(settings: Config['messenger'], recipientId: string, message: MessengerMessage): Promise<void> {
+  const token = settings.pageToken;
   if (!token) throw new Error('MESSENGER_PAGE_TOKEN is not set: Messenger replies cannot be sent');
-  const base = (env.MESSENGER_API_BASE || DEFAULT_API_BASE).replace(/\/+$/u, '');
+  const base = settings.apiBase;
   const res = await fetchWithRetry(`${base}/me/messages?access_token=${encodeURIComponent(token)}`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ recipient: { id: recipientId }, messaging_type: 'RESPONSE', message }),
   });
   if (!res.ok) {
-    const err = graphErrorSchema.safeParse(await res.json().catch(() => null));
+    const err = graphErrorSchema.safeParse(await responseJson(res));
     throw new OutboundError('messenger me/messages', res.status, err.success ? err.data.error.code : undefined);
   }
   await res.body?.cancel().catch(() => undefined);

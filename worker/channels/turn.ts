@@ -2,12 +2,13 @@
 // with the same per-user rate limit and message length limit as the web chat.
 import type { Answer } from '../chat/answer';
 import { converse, type Channel } from '../chat/service';
+import type { Config } from '../config';
 import type { Env } from '../env';
 import { publicError } from '../errors';
 import { logFailureOnce } from '../lib/log';
 import { messages } from '../messages';
-import { createRateLimiter, readLimit } from '../middleware/rate-limit';
-import { MAX_MESSAGE_LENGTH } from '../routes/chat';
+import { createRateLimiter } from '../lib/rate-limit';
+import { MAX_MESSAGE_LENGTH } from '../chat/limits';
 import { sha256Hex } from './common';
 
 /** A session id for a channel user: the platform's id, hashed when it is long or unusual. */
@@ -18,8 +19,8 @@ export async function channelSessionId(userId: string): Promise<string> {
 const userLimiter = createRateLimiter();
 
 /** Per channel user and minute (RATE_LIMIT_SESSION_PER_MIN): over the limit, messages are dropped. */
-export function userAllowed(env: Env, channel: Channel, userId: string): boolean {
-  const { allowed } = userLimiter.hit(`${channel}:${userId}`, readLimit(env.RATE_LIMIT_SESSION_PER_MIN, 20));
+export function userAllowed(config: Config, channel: Channel, userId: string): boolean {
+  const { allowed } = userLimiter.hit(`${channel}:${userId}`, config.rateLimit.sessionPerMin);
   if (!allowed) logFailureOnce(`channel.${channel}.rate_limited`, new Error('a user exceeded the per-minute message limit'));
   return allowed;
 }
@@ -35,6 +36,7 @@ function plainAnswer(text: string): Answer {
  */
 export async function answerUser(
   env: Env,
+  config: Config,
   waitUntil: (p: Promise<unknown>) => void,
   channel: Channel,
   userId: string,
@@ -42,10 +44,10 @@ export async function answerUser(
 ): Promise<Answer | null> {
   const message = text.trim();
   if (!message) return null;
-  if (!userAllowed(env, channel, userId)) return null;
+  if (!userAllowed(config, channel, userId)) return null;
   if (message.length > MAX_MESSAGE_LENGTH) return plainAnswer(messages.errors.message_too_long(MAX_MESSAGE_LENGTH));
   try {
-    const turn = await converse(env, waitUntil, { channel, sessionId: await channelSessionId(userId), text: message });
+    const turn = await converse(env, config, waitUntil, { channel, sessionId: await channelSessionId(userId), text: message });
     return turn.answer;
   } catch (err) {
     // The web chat would answer 503 with this message; a channel user gets it as the reply.

@@ -11,30 +11,30 @@
 // Access tokens last about 25 hours and each refresh token works once: the current pair lives in
 // KV (zalo:tokens) and a refreshed pair is stored there BEFORE it is used.
 import { Hono } from 'hono';
+import { timingSafeEqual } from 'hono/utils/buffer';
 import { z } from 'zod';
 import type { Suggestion } from '../chat/answer';
-import { DEFAULT_SESSION_TTL } from '../chat/session-store';
+import type { Config } from '../config';
 import type { AppEnv, Env } from '../env';
-import { readRawBody } from '../http/body';
+import { decodeUtf8, readRawBody } from '../http/body';
+import { validate } from '../http/validate';
+import { parseJson, responseJson } from '../lib/json';
 import { logFailureOnce } from '../lib/log';
 import {
   alreadyReceived,
   channelOff,
   concatBytes,
-  decodeUtf8,
   fetchWithRetry,
   inBackground,
   OutboundError,
-  parsePayload,
+  WEBHOOK_REFUSAL,
   renderChannelText,
   resolveNumberedReply,
   sha256Hex,
-  timingSafeEqual,
-  tryParseJson,
   unauthorized,
   utf8,
 } from './common';
-import { procedurePageUrl, publicBaseUrl } from '../web/public-url';
+import { procedurePageUrl, publicBaseUrl } from '../http/public-url';
 import { answerUser, channelSessionId } from './turn';
 
 export const ZALO_TEXT_LIMIT = 2000;
@@ -45,8 +45,6 @@ const TOKEN_ERRORS = new Set([-216, -124, -220]);
 /** A token expiring within this margin is refreshed before use. */
 const REFRESH_AHEAD_MS = 10 * 60_000;
 
-const DEFAULT_API_BASE = 'https://openapi.zalo.me';
-const DEFAULT_OAUTH_BASE = 'https://oauth.zaloapp.com';
 
 const stringish = z.union([z.string(), z.number()]).transform(String);
 
@@ -69,8 +67,7 @@ const textEventSchema = z.object({
 type TextEvent = z.infer<typeof textEventSchema>;
 
 export const zaloRoutes = new Hono<AppEnv>().post('/channels/zalo/webhook', async (c) => {
-  const appId = c.env.ZALO_APP_ID;
-  const secret = c.env.ZALO_OA_SECRET_KEY;
+  const { appId, oaSecretKey: secret } = c.var.config.zalo;
   if (!appId) throw channelOff();
   if (!secret) {
     logFailureOnce('channel.zalo.config', new Error('ZALO_OA_SECRET_KEY is not set: Zalo events cannot be verified'));
@@ -78,39 +75,39 @@ export const zaloRoutes = new Hono<AppEnv>().post('/channels/zalo/webhook', asyn
   }
 
   const raw = await readRawBody(c, MAX_BODY_BYTES);
-  const json = tryParseJson(decodeUtf8(raw));
-  const envelope = json.ok ? envelopeSchema.safeParse(json.value) : null;
+  const json = parseJson(decodeUtf8(raw));
+  const envelope = json === undefined ? null : envelopeSchema.safeParse(json);
   const signature = c.req.header('x-zevent-signature')?.trim().replace(/^mac\s*=\s*/iu, '').toLowerCase();
-  if (!json.ok || !envelope?.success || !signature) throw unauthorized();
+  if (!envelope?.success || !signature) throw unauthorized();
   const expected = await sha256Hex(concatBytes(utf8(appId), raw, utf8(envelope.data.timestamp), utf8(secret)));
-  if (!timingSafeEqual(signature, expected) || envelope.data.app_id !== appId) throw unauthorized();
+  if (!(await timingSafeEqual(signature, expected)) || envelope.data.app_id !== appId) throw unauthorized();
 
   // Authentic from here on. Only a user's text is answered; other events are acknowledged.
   if (envelope.data.event_name !== 'user_send_text') return c.json({ ok: true });
-  const event = parsePayload(textEventSchema, json.value);
+  const event = validate(textEventSchema, json, WEBHOOK_REFUSAL);
   const waitUntil = (p: Promise<unknown>) => c.executionCtx.waitUntil(p);
-  const pages = publicBaseUrl(c.env, c.req.url);
-  inBackground(waitUntil, 'channel.zalo.reply', () => handleText(c.env, waitUntil, event, pages));
+  const pages = publicBaseUrl(c.var.config, c.req.url);
+  inBackground(waitUntil, 'channel.zalo.reply', () => handleText(c.env, c.var.config, waitUntil, event, pages));
   return c.json({ ok: true });
 });
 
 /** `pages`: the base URL of the procedures' public pages, linked from short answers. */
-async function handleText(env: Env, waitUntil: (p: Promise<unknown>) => void, event: TextEvent, pages: string): Promise<void> {
+async function handleText(env: Env, config: Config, waitUntil: (p: Promise<unknown>) => void, event: TextEvent, pages: string): Promise<void> {
   if (await alreadyReceived(env.SESSIONS, 'zalo', event.message.msg_id)) return;
   const userId = event.sender.id;
   const menuKey = `zalo:menu:${await channelSessionId(userId)}`;
   const menu = await loadMenu(env.SESSIONS, menuKey);
   const text = resolveNumberedReply(event.message.text, menu) ?? event.message.text;
-  const answer = await answerUser(env, waitUntil, 'zalo', userId, text);
+  const answer = await answerUser(env, config, waitUntil, 'zalo', userId, text);
   if (!answer) return;
-  await saveMenu(env, menuKey, answer.suggestions);
+  await saveMenu(env.SESSIONS, config.sessionTtlSeconds, menuKey, answer.suggestions);
   const pieces = renderChannelText(answer, {
     maxLength: ZALO_TEXT_LIMIT,
     submitLink: 'text',
     numberSuggestions: true,
     ...(answer.procedure ? { pageUrl: procedurePageUrl(pages, answer.procedure.code) } : {}),
   });
-  await sendTexts(env, userId, pieces);
+  await sendTexts({ kv: env.SESSIONS, settings: config.zalo }, userId, pieces);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -129,12 +126,11 @@ async function loadMenu(kv: KVNamespace | undefined, key: string): Promise<Sugge
   }
 }
 
-async function saveMenu(env: Env, key: string, suggestions: Suggestion[]): Promise<void> {
-  const kv = env.SESSIONS;
+async function saveMenu(kv: KVNamespace | undefined, ttlSeconds: number, key: string, suggestions: Suggestion[]): Promise<void> {
   if (!kv) return;
   try {
     if (suggestions.length === 0) await kv.delete(key);
-    else await kv.put(key, JSON.stringify(suggestions), { expirationTtl: Math.max(60, Number(env.SESSION_TTL_SECONDS) || DEFAULT_SESSION_TTL) });
+    else await kv.put(key, JSON.stringify(suggestions), { expirationTtl: ttlSeconds });
   } catch (err) {
     logFailureOnce('kv.zalo.menu.put', err);
   }
@@ -143,18 +139,24 @@ async function saveMenu(env: Env, key: string, suggestions: Suggestion[]): Promi
 // ---------------------------------------------------------------------------------------------
 // Sending, with the access token refreshed when Zalo refuses it.
 
+/** What sending needs: KV (the refreshed tokens, shared by isolates) and the OA's settings. */
+interface ZaloDeps {
+  kv: KVNamespace;
+  settings: Config['zalo'];
+}
+
 const sendResultSchema = z.object({ error: z.number(), message: z.string().optional() });
 
 type SendResult = { kind: 'ok' } | { kind: 'token' } | { kind: 'failed'; error: Error };
 
-async function sendOne(env: Env, accessToken: string, userId: string, text: string): Promise<SendResult> {
-  const base = (env.ZALO_API_BASE || DEFAULT_API_BASE).replace(/\/+$/u, '');
+async function sendOne(z: ZaloDeps, accessToken: string, userId: string, text: string): Promise<SendResult> {
+  const base = z.settings.apiBase;
   const res = await fetchWithRetry(`${base}/v3.0/oa/message/cs`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', access_token: accessToken },
     body: JSON.stringify({ recipient: { user_id: userId }, message: { text } }),
   });
-  const body = sendResultSchema.safeParse(await res.json().catch(() => null));
+  const body = sendResultSchema.safeParse(await responseJson(res));
   if (body.success && TOKEN_ERRORS.has(body.data.error)) return { kind: 'token' };
   if (!res.ok || !body.success || body.data.error !== 0) {
     return { kind: 'failed', error: new OutboundError('zalo message/cs', res.status, body.success ? body.data.error : undefined) };
@@ -162,15 +164,15 @@ async function sendOne(env: Env, accessToken: string, userId: string, text: stri
   return { kind: 'ok' };
 }
 
-async function sendTexts(env: Env, userId: string, pieces: string[]): Promise<void> {
-  let tokens = await currentTokens(env);
+async function sendTexts(z: ZaloDeps, userId: string, pieces: string[]): Promise<void> {
+  let tokens = await currentTokens(z);
   if (!tokens) throw new Error('no Zalo access token: set ZALO_ACCESS_TOKEN and ZALO_REFRESH_TOKEN');
-  if (tokens.expiresAt !== null && tokens.expiresAt - Date.now() < REFRESH_AHEAD_MS) tokens = await refreshTokens(env, tokens);
+  if (tokens.expiresAt !== null && tokens.expiresAt - Date.now() < REFRESH_AHEAD_MS) tokens = await refreshTokens(z, tokens);
   for (const text of pieces) {
-    let result = await sendOne(env, tokens.accessToken, userId, text);
+    let result = await sendOne(z, tokens.accessToken, userId, text);
     if (result.kind === 'token') {
-      tokens = await renewAfterRefusal(env, tokens);
-      result = await sendOne(env, tokens.accessToken, userId, text);
+      tokens = await renewAfterRefusal(z, tokens);
+      result = await sendOne(z, tokens.accessToken, userId, text);
     }
     if (result.kind === 'token') throw new OutboundError('zalo message/cs (refreshed token refused)', 200);
     if (result.kind === 'failed') throw result.error;
@@ -206,46 +208,46 @@ let memoryTokens: ZaloTokens | null = null;
 /** One refresh at a time per isolate: a refresh token works once. */
 let refreshing: Promise<ZaloTokens> | null = null;
 
-async function currentTokens(env: Env): Promise<ZaloTokens | null> {
+async function currentTokens(z: ZaloDeps): Promise<ZaloTokens | null> {
   try {
-    const stored = storedTokensSchema.safeParse(await env.SESSIONS.get(ZALO_TOKENS_KEY, 'json'));
+    const stored = storedTokensSchema.safeParse(await z.kv.get(ZALO_TOKENS_KEY, 'json'));
     if (stored.success) return stored.data;
   } catch (err) {
     logFailureOnce('kv.zalo.tokens.get', err);
   }
   if (memoryTokens) return memoryTokens;
-  if (env.ZALO_ACCESS_TOKEN) return { accessToken: env.ZALO_ACCESS_TOKEN, refreshToken: env.ZALO_REFRESH_TOKEN ?? '', expiresAt: null };
+  if (z.settings.accessToken) return { accessToken: z.settings.accessToken, refreshToken: z.settings.refreshToken, expiresAt: null };
   return null;
 }
 
 /** After Zalo refused `used`: the pair another isolate may have stored meanwhile, else a refresh. */
-async function renewAfterRefusal(env: Env, used: ZaloTokens): Promise<ZaloTokens> {
-  const stored = await currentTokens(env);
+async function renewAfterRefusal(z: ZaloDeps, used: ZaloTokens): Promise<ZaloTokens> {
+  const stored = await currentTokens(z);
   if (stored && stored.accessToken !== used.accessToken) return stored;
-  return refreshTokens(env, used);
+  return refreshTokens(z, used);
 }
 
-function refreshTokens(env: Env, used: ZaloTokens): Promise<ZaloTokens> {
-  refreshing ??= doRefresh(env, used).finally(() => {
+function refreshTokens(z: ZaloDeps, used: ZaloTokens): Promise<ZaloTokens> {
+  refreshing ??= doRefresh(z, used).finally(() => {
     refreshing = null;
   });
   return refreshing;
 }
 
-async function doRefresh(env: Env, used: ZaloTokens): Promise<ZaloTokens> {
+async function doRefresh(z: ZaloDeps, used: ZaloTokens): Promise<ZaloTokens> {
   if (!used.refreshToken) throw new Error('Zalo access token refused and no refresh token: set ZALO_REFRESH_TOKEN');
-  if (!env.ZALO_APP_ID || !env.ZALO_APP_SECRET) throw new Error('Zalo token refresh needs ZALO_APP_ID and ZALO_APP_SECRET');
-  const base = (env.ZALO_OAUTH_BASE || DEFAULT_OAUTH_BASE).replace(/\/+$/u, '');
+  if (!z.settings.appId || !z.settings.appSecret) throw new Error('Zalo token refresh needs ZALO_APP_ID and ZALO_APP_SECRET');
+  const base = z.settings.oauthBase;
   const res = await fetchWithRetry(`${base}/v4/oa/access_token`, {
     method: 'POST',
-    headers: { 'content-type': 'application/x-www-form-urlencoded', secret_key: env.ZALO_APP_SECRET },
-    body: new URLSearchParams({ refresh_token: used.refreshToken, app_id: env.ZALO_APP_ID, grant_type: 'refresh_token' }).toString(),
+    headers: { 'content-type': 'application/x-www-form-urlencoded', secret_key: z.settings.appSecret },
+    body: new URLSearchParams({ refresh_token: used.refreshToken, app_id: z.settings.appId, grant_type: 'refresh_token' }).toString(),
   });
-  const json: unknown = await res.json().catch(() => null);
+  const json = await responseJson(res);
   const parsed = refreshResponseSchema.safeParse(json);
   if (!res.ok || !parsed.success) {
     // The refresh token may already have been used by another isolate, which stored the new pair.
-    const stored = await currentTokens(env);
+    const stored = await currentTokens(z);
     if (stored && stored.refreshToken !== used.refreshToken) return stored;
     const code = refreshErrorSchema.safeParse(json);
     throw new OutboundError('zalo oauth refresh', res.status, code.success ? code.data.error : undefined);
@@ -258,7 +260,7 @@ async function doRefresh(env: Env, used: ZaloTokens): Promise<ZaloTokens> {
   // Stored before use: the old refresh token no longer works, so losing this pair loses the OA.
   memoryTokens = next;
   try {
-    await env.SESSIONS.put(ZALO_TOKENS_KEY, JSON.stringify(next));
+    await z.kv.put(ZALO_TOKENS_KEY, JSON.stringify(next));
   } catch (err) {
     logFailureOnce('kv.zalo.tokens.put', err);
   }

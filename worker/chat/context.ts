@@ -8,6 +8,7 @@
 // digits (worker/dossier/flow.ts): its receipt code is in the token only sealed (AES-GCM under
 // DOSSIER_SECRET, so unreadable and tamper-evident), never in clear.
 import { decodeBase64Url, encodeBase64Url } from '../lib/base64url';
+import { parseJson } from '../lib/json';
 import type { SessionState } from './engine';
 import { isEmptySession, parseSession, serializeSession } from './session-store';
 
@@ -27,7 +28,7 @@ export function decodeContext(token: string | null | undefined): SessionState | 
   const bytes = decodeBase64Url(token.slice(PREFIX.length));
   if (!bytes) return null;
   try {
-    return parseSession(JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes)));
+    return parseSession(parseJson(new TextDecoder('utf-8', { fatal: true }).decode(bytes)));
   } catch {
     return null;
   }

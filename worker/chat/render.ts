@@ -1,5 +1,7 @@
 // Renders the answer model: Markdown (the API's canonical form), HTML for the web widget (every
 // text escaped, only http(s) links), and plain text for messaging channels.
+import { escapeHtml } from '../lib/html';
+import { httpUrl } from '../lib/url';
 import { chatText, shortText } from '../messages';
 import type { Block, ChecklistItem, Inline } from './answer';
 
@@ -12,14 +14,7 @@ function escapeMarkdown(text: string): string {
     .replace(/\n/gu, '  \n');
 }
 
-export function isSafeUrl(url: string): boolean {
-  try {
-    const u = new URL(url);
-    return u.protocol === 'https:' || u.protocol === 'http:';
-  } catch {
-    return false;
-  }
-}
+const isSafeUrl = (url: string): boolean => httpUrl(url) !== null;
 
 function inlineMarkdown(parts: Inline[]): string {
   return parts
@@ -74,8 +69,6 @@ export function toMarkdown(blocks: Block[]): string {
     .join('\n\n');
 }
 
-const escapeHtml = (s: string) =>
-  s.replace(/&/gu, '&amp;').replace(/</gu, '&lt;').replace(/>/gu, '&gt;').replace(/"/gu, '&quot;').replace(/'/gu, '&#39;');
 
 /** Text as HTML: escaped, line breaks kept. */
 const textHtml = (s: string) => escapeHtml(s).replace(/\n/gu, '<br>\n');

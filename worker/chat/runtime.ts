@@ -3,6 +3,7 @@
 import smalltalkJson from '../../knowledge/smalltalk.json';
 import { getProcedure } from '../catalog/store';
 import { dossierDesk } from '../dossier/runtime';
+import type { Config } from '../config';
 import type { Env } from '../env';
 import { getSearchEngine } from '../search/runtime';
 import { ChatEngine, type ChatConfig } from './engine';
@@ -10,13 +11,14 @@ import { compileSmalltalk, type Smalltalk } from './smalltalk';
 
 let smalltalk: Smalltalk | null = null;
 
-export function chatConfig(env: Env): ChatConfig {
+/** What of the worker's configuration the engine answers with. */
+export function chatConfig(config: Config): ChatConfig {
   return {
-    centreName: env.CENTRE_NAME || 'Trung tâm Phục vụ hành chính công',
-    hotline: env.CENTRE_HOTLINE || '1900 0000',
-    address: env.CENTRE_ADDRESS || 'Trung tâm Phục vụ hành chính công',
-    submitUrlTemplate: env.SUBMIT_URL_TEMPLATE || undefined,
-    province: env.PROVINCE || null,
+    centreName: config.centre.name,
+    hotline: config.centre.hotline,
+    address: config.centre.address,
+    submitUrlTemplate: config.submitUrlTemplate ?? undefined,
+    province: config.province,
   };
 }
 
@@ -27,16 +29,16 @@ export interface TurnClient {
   client: string;
 }
 
-export async function getChatEngine(env: Env, turn?: TurnClient): Promise<ChatEngine> {
+export async function getChatEngine(env: Env, settings: Config, turn?: TurnClient): Promise<ChatEngine> {
   const search = await getSearchEngine(env.ASSETS);
   smalltalk ??= compileSmalltalk(smalltalkJson);
-  const config = chatConfig(env);
+  const config = chatConfig(settings);
   const lookup = (code: string) => getProcedure(env.ASSETS, code);
   return new ChatEngine({
     search,
     smalltalk,
     getProcedure: lookup,
     config,
-    ...(turn ? { dossier: dossierDesk(env, { ...turn, hotline: config.hotline, address: config.address, getProcedure: lookup }) } : {}),
+    ...(turn ? { dossier: dossierDesk(env.DB, settings.dossier, { ...turn, hotline: config.hotline, address: config.address, getProcedure: lookup }) } : {}),
   });
 }

@@ -1,12 +1,13 @@
 // One conversation turn, for every channel: load the session, let the engine answer, then save the
 // session and record the exchange in the background. Storage failures never cost the answer.
+import type { Config } from '../config';
 import type { Env } from '../env';
-import { Lru, readCacheSize } from '../lib/lru';
-import { queueExchange } from '../storage/exchange-queue';
+import { Lru } from '../lib/lru';
+import { queueExchange } from '../exchange-log/queue';
 import type { Answer } from './answer';
 import { newSession, type SessionState } from './engine';
 import { chatConfig, getChatEngine, type TurnClient } from './runtime';
-import { DEFAULT_SESSION_TTL, isEmptySession, loadSession, saveSession, serializeSession } from './session-store';
+import { isEmptySession, loadSession, saveSession, serializeSession } from './session-store';
 
 export type Channel = 'web' | 'zalo' | 'messenger' | 'botframework';
 
@@ -32,8 +33,6 @@ export interface Turn {
   latencyMs: number;
 }
 
-export const DEFAULT_ANSWER_CACHE_SIZE = 500;
-
 interface Fresh {
   answer: Answer;
   session: SessionState;
@@ -47,37 +46,36 @@ interface Fresh {
  */
 let freshAnswers: Lru<string, Fresh> | null = null;
 
-function answerCache(env: Env): Lru<string, Fresh> {
-  freshAnswers ??= new Lru(readCacheSize(env.ANSWER_CACHE_SIZE, DEFAULT_ANSWER_CACHE_SIZE));
+function answerCache(config: Config): Lru<string, Fresh> {
+  freshAnswers ??= new Lru(config.cache.answers);
   return freshAnswers;
 }
 
-async function respond(env: Env, text: string, state: SessionState, client: TurnClient): Promise<Fresh> {
-  if (!isEmptySession(state)) return (await getChatEngine(env, client)).respond(text, state);
+async function respond(env: Env, config: Config, text: string, state: SessionState, client: TurnClient): Promise<Fresh> {
+  if (!isEmptySession(state)) return (await getChatEngine(env, config, client)).respond(text, state);
   // The configuration is part of the answer (hotline, province, submission links).
-  const key = `${JSON.stringify(chatConfig(env))}\n${text.trim().normalize('NFC')}`;
-  const cache = answerCache(env);
+  const key = `${JSON.stringify(chatConfig(config))}\n${text.trim().normalize('NFC')}`;
+  const cache = answerCache(config);
   const hit = cache.get(key);
   if (hit) return hit;
-  const fresh = await (await getChatEngine(env, client)).respond(text, state);
+  const fresh = await (await getChatEngine(env, config, client)).respond(text, state);
   // A dossier lookup's answer is for the one who asked, and depends on the upstream: never shared.
   if (!fresh.answer.personal) cache.set(key, fresh);
   return fresh;
 }
 
-export async function converse(env: Env, waitUntil: (p: Promise<unknown>) => void, input: TurnInput): Promise<Turn> {
+export async function converse(env: Env, config: Config, waitUntil: (p: Promise<unknown>) => void, input: TurnInput): Promise<Turn> {
   const t0 = Date.now();
   const sessionKey = `${input.channel}:${input.sessionId}`;
   const useStore = input.clientContext === undefined;
   const state = useStore ? ((input.newSession ? null : await loadSession(env.SESSIONS, sessionKey)) ?? newSession()) : (input.clientContext ?? newSession());
-  const { answer, session } = await respond(env, input.text, state, { channel: input.channel, client: sessionKey });
+  const { answer, session } = await respond(env, config, input.text, state, { channel: input.channel, client: sessionKey });
   const messageId = crypto.randomUUID();
   const latencyMs = Date.now() - t0;
   // Written only when it changed: a follow-up on the same procedure, small talk or a second
   // out-of-scope question leaves nothing new to remember.
   if (useStore && serializeSession(session) !== serializeSession(state)) {
-    const ttl = Number(env.SESSION_TTL_SECONDS) || DEFAULT_SESSION_TTL;
-    waitUntil(saveSession(env.SESSIONS, sessionKey, session, ttl));
+    waitUntil(saveSession(env.SESSIONS, sessionKey, session, config.sessionTtlSeconds));
   }
   queueExchange(
     env.DB,

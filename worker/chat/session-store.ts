@@ -50,7 +50,6 @@ function withTimeout<T>(promise: Promise<T>, what: string): Promise<T> {
   });
   return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }
-export const DEFAULT_SESSION_TTL = 1800;
 
 export async function loadSession(kv: KVNamespace | undefined, id: string): Promise<SessionState | null> {
   if (!kv) return null;

@@ -1,10 +1,10 @@
 // Calls to the one-stop system: a timeout per attempt, retries on 5xx answers only (a timeout or a
 // network error is not retried: the citizen is waiting, and the circuit decides about the next
 // call), tokens cached until they expire, and the circuit breaker around each lookup.
+import { responseJson } from '../lib/json';
 import type { Circuit } from './circuit';
 import { UpstreamUnavailable } from './connector';
 
-export const DEFAULT_TIMEOUT_MS = 5000;
 export const RETRIES_ON_5XX = 2;
 const BACKOFF_MS = 200;
 
@@ -37,11 +37,9 @@ export async function upstreamFetch(what: string, url: string, init: RequestInit
 
 /** The JSON of an answer, or UpstreamUnavailable (what is logged says what failed, not what came back). */
 export async function readJson(what: string, res: Response): Promise<unknown> {
-  try {
-    return await res.json();
-  } catch {
-    throw new UpstreamUnavailable(`${what}: the answer is not JSON`);
-  }
+  const json = await responseJson(res);
+  if (json === undefined) throw new UpstreamUnavailable(`${what}: the answer is not JSON`);
+  return json;
 }
 
 /** Runs a lookup through the circuit: refused at once while it is open; failures and successes counted. */

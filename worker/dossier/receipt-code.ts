@@ -4,12 +4,7 @@
 // number each day's dossiers with 4 digits, ministries with 6 or 7. A code is parsed strictly (the
 // date must be a real day, not after today) before anything is called with it.
 
-/**
- * Anything shaped like a receipt code, valid or not (a wrong date, a 5-digit sequence), so that it
- * can be answered as malformed — and redacted before storage (worker/privacy/redact.ts).
- * Bounded quantifiers only; no letter, digit or dot may touch either end.
- */
-export const RECEIPT_CODE_LIKE_SOURCE = String.raw`(?<![0-9A-Za-z.])[0-9A-Za-z]{1,4}(?:\.[0-9A-Za-z]{1,4}){2,4} ?- ?\d{4,8} ?- ?\d{1,8}(?![0-9A-Za-z])`;
+import { RECEIPT_CODE_LIKE_SOURCE } from '../privacy/receipt-code-like';
 
 const STRICT = /^([0-9A-Z]{3}\.[0-9A-Z]{2}\.[0-9A-Z]{2}\.[0-9A-Z]{3})-(\d{2})(\d{2})(\d{2})-(\d{4}|\d{6,7})$/u;
 

@@ -1,7 +1,7 @@
 // The dossier lookup as deployed: the configured connector (one per isolate and configuration),
 // the D1 guard for this conversation's client, the centre's contacts.
 import type { Procedure } from '../catalog/schema';
-import type { Env } from '../env';
+import type { DossierSettings } from '../config';
 import { logFailureOnce } from '../lib/log';
 import { readDossierConfig, type DvcqgConfig, type IgateConfig } from './config';
 import type { DossierConnector } from './connector';
@@ -32,22 +32,22 @@ export interface DeskContext {
   getProcedure(code: string): Promise<Procedure | null>;
 }
 
-export function dossierDesk(env: Env, ctx: DeskContext): DossierDesk {
-  const config = readDossierConfig(env);
+export function dossierDesk(db: D1Database, settings: DossierSettings, ctx: DeskContext): DossierDesk {
+  const config = readDossierConfig(settings);
   if (config.kind === 'misconfigured') logFailureOnce('dossier.config', new Error(`lookup off: ${config.problems.join('; ')}`));
   const on = config.kind === 'igate' || config.kind === 'dvcqg' ? config : null;
   return createDesk({
     lookup: on
       ? {
           connector: connectorFor(on),
-          guard: new Guard(env.DB, on.secret, on.lookupsPerHour, ctx.channel, ctx.client),
+          guard: new Guard(db, on.secret, on.lookupsPerHour, ctx.channel, ctx.client),
           secret: on.secret,
           lookupsPerHour: on.lookupsPerHour,
         }
       : null,
     hotline: ctx.hotline,
     address: ctx.address,
-    lookupUrl: env.DOSSIER_LOOKUP_URL?.trim() || null,
+    lookupUrl: settings.lookupUrl,
     getProcedure: ctx.getProcedure,
   });
 }

@@ -8,6 +8,7 @@
 //   a token edited by hand does not open. The sealed state expires (SEAL_TTL_MS).
 import { z } from 'zod';
 import { decodeBase64Url, encodeBase64Url } from '../lib/base64url';
+import { parseJson } from '../lib/json';
 
 export const SEAL_TTL_MS = 15 * 60_000;
 const sealedSchema = z.object({ c: z.string(), e: z.number() });
@@ -60,7 +61,7 @@ export async function openCode(secret: string, sealed: string, now = Date.now())
   if (!bytes || bytes.length < 12 + 16 + 1) return null;
   try {
     const plain = await crypto.subtle.decrypt({ name: 'AES-GCM', iv: bytes.slice(0, 12), additionalData: AAD }, (await keys(secret)).seal, bytes.slice(12));
-    const parsed = sealedSchema.safeParse(JSON.parse(new TextDecoder().decode(plain)));
+    const parsed = sealedSchema.safeParse(parseJson(new TextDecoder().decode(plain)));
     return parsed.success && parsed.data.e > now ? parsed.data.c : null;
   } catch {
     return null;

@@ -2,6 +2,7 @@
 // upstream's raw status maps onto through a table (knowledge/dossier/*-status.json, data per
 // deployment, plus DOSSIER_STATUS_MAP overrides). The words citizens read are in messages.ts.
 import { z } from 'zod';
+import { parseJson } from '../lib/json';
 import { fold } from '../search/text';
 
 export const NATIONAL_STATUSES = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10] as const;
@@ -35,12 +36,8 @@ export function compileStatusTable(json: unknown, overrides: Record<string, Nati
 /** DOSSIER_STATUS_MAP: a JSON object of raw label → 1–10; anything else is ignored (and said so). */
 export function parseStatusOverrides(text: string | undefined): { overrides: Record<string, NationalStatus>; error: string | null } {
   if (!text?.trim()) return { overrides: {}, error: null };
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch {
-    return { overrides: {}, error: 'DOSSIER_STATUS_MAP is not JSON' };
-  }
+  const json = parseJson(text);
+  if (json === undefined) return { overrides: {}, error: 'DOSSIER_STATUS_MAP is not JSON' };
   const parsed = statusLabelsSchema.safeParse(json);
   return parsed.success ? { overrides: parsed.data, error: null } : { overrides: {}, error: 'DOSSIER_STATUS_MAP must map labels to 1-10' };
 }

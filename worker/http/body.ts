@@ -1,9 +1,11 @@
 // Request bodies are read with a size limit before anything parses them, then validated by a zod
-// schema. Every refusal is an AppError with a Vietnamese message and a machine code.
+// schema (validate.ts). Every refusal is an AppError with a Vietnamese message and a machine code.
 import type { Context } from 'hono';
 import type { z } from 'zod';
 import { AppError } from '../errors';
+import { parseJson } from '../lib/json';
 import { messages } from '../messages';
+import { validate } from './validate';
 
 export const DEFAULT_MAX_BODY_BYTES = 16 * 1024;
 
@@ -35,42 +37,27 @@ export async function readRawBody(c: Context, maxBytes = DEFAULT_MAX_BODY_BYTES)
   return out;
 }
 
-export function parseJsonText(text: string): unknown {
+/** Bytes as UTF-8 text, or null when they are not valid UTF-8. */
+export function decodeUtf8(bytes: Uint8Array): string | null {
   try {
-    return JSON.parse(text);
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
-    throw new AppError(400, 'invalid_json', messages.errors.invalid_json);
+    return null;
   }
 }
 
-// Letters only Vietnamese uses: a message with one of them is one of ours, not zod's English default.
-const VIETNAMESE_LETTER = /[àáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵđ]/u;
-
-/** Validation messages of our schemas are Vietnamese; zod's own defaults are replaced by a generic one. */
-function firstIssue(error: z.ZodError): string {
-  const issue = error.issues[0];
-  if (!issue) return messages.errors.invalid_body;
-  if (VIETNAMESE_LETTER.test(issue.message.toLowerCase())) return issue.message;
-  const path = issue.path.join('.');
-  return path ? messages.errors.invalid_field(path) : messages.errors.invalid_body;
-}
-
-export function validate<T extends z.ZodType>(schema: T, data: unknown): z.infer<T> {
-  const parsed = schema.safeParse(data);
-  if (!parsed.success) throw new AppError(400, 'invalid_body', firstIssue(parsed.error));
-  return parsed.data;
+/** A request body's text as JSON, or 400 invalid_json. */
+export function parseJsonText(text: string): unknown {
+  const json = parseJson(text);
+  if (json === undefined) throw new AppError(400, 'invalid_json', messages.errors.invalid_json);
+  return json;
 }
 
 /** A JSON request body: content type checked, size-limited, parsed and validated. */
 export async function readJsonBody<T extends z.ZodType>(c: Context, schema: T, maxBytes = DEFAULT_MAX_BODY_BYTES): Promise<z.infer<T>> {
   const type = c.req.header('content-type') ?? '';
   if (!/^application\/json\b/iu.test(type)) throw new AppError(415, 'unsupported_media_type', messages.errors.unsupported_media_type);
-  const bytes = await readRawBody(c, maxBytes);
-  let text: string;
-  try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    throw new AppError(400, 'invalid_encoding', messages.errors.invalid_encoding);
-  }
+  const text = decodeUtf8(await readRawBody(c, maxBytes));
+  if (text === null) throw new AppError(400, 'invalid_encoding', messages.errors.invalid_encoding);
   return validate(schema, parseJsonText(text));
 }

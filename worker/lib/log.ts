@@ -1,5 +1,8 @@
-// Logging that survives a failure storm: the same failure is written once per window, not once per
-// request or retry. No request bodies or secrets are ever passed here, only what failed and why.
+// The worker's logging, one line per event, in two kinds:
+// - failures we expect and handle (an upstream down, a refused token, KV or D1 failing): written
+//   once per window and key, not once per request or retry, so a failure storm stays readable;
+// - errors nothing handled (a bug): always written, with their stack.
+// No request bodies or secrets are ever passed here, only what failed and why.
 
 const WINDOW_MS = 60_000;
 const lastLogged = new Map<string, number>();
@@ -12,4 +15,9 @@ export function logFailureOnce(what: string, err: unknown, now = Date.now()): bo
   const reason = err instanceof Error ? `${err.name}: ${err.message}` : String(err);
   console.error(`[failure] ${what}: ${reason.slice(0, 300)}`);
   return true;
+}
+
+/** An error no one handled, with its stack: `where` says which error handler caught it. */
+export function logUnexpected(where: string, err: unknown): void {
+  console.error(`unhandled error (${where})`, err instanceof Error ? err.stack : String(err));
 }

@@ -28,9 +28,3 @@ export class Lru<K, V> {
     return this.entries.size;
   }
 }
-
-/** A cache size from configuration: a non-negative integer, else the default. */
-export function readCacheSize(value: string | undefined, fallback: number): number {
-  const n = Number(value);
-  return value !== undefined && value !== '' && Number.isInteger(n) && n >= 0 ? n : fallback;
-}

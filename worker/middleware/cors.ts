@@ -1,7 +1,8 @@
 // CORS for the public API the widget calls from a portal's pages (/api/chat, /api/feedback,
 // /api/search). The deployment lists the portal origins in ALLOWED_ORIGINS (comma-separated, e.g.
 // "https://dichvucong.example.gov.vn,https://www.example.gov.vn"); empty = any origin may call the
-// API (it is public, anonymous and uses no cookies, so `*` exposes nothing).
+// API (it is public, anonymous and uses no cookies, so `*` exposes nothing). config.ts reads the
+// list (each entry must be an http(s) origin); withConfig() must run before this middleware.
 //
 // - No Origin header (curl, server-to-server, same-origin GET): passed through untouched.
 // - The worker's own origin (its demo page) is always allowed.
@@ -17,21 +18,6 @@ export const CORS_MAX_AGE_SEC = 86400;
 const ALLOW_METHODS = 'GET, POST, OPTIONS';
 const ALLOW_HEADERS = 'Content-Type';
 const EXPOSE_HEADERS = 'Retry-After';
-
-/** ALLOWED_ORIGINS → normalized origins ("https://a.gov.vn"); empty list = any origin. */
-export function parseAllowedOrigins(value: string | undefined): string[] {
-  return (value ?? '')
-    .split(',')
-    .map((s) => s.trim())
-    .filter(Boolean)
-    .map((s) => {
-      try {
-        return new URL(s).origin;
-      } catch {
-        return s.replace(/\/+$/u, '').toLowerCase();
-      }
-    });
-}
 
 function normalizeOrigin(origin: string): string {
   try {
@@ -63,7 +49,7 @@ export function cors(): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     const origin = c.req.header('Origin');
     if (!origin) return next();
-    const allowed = parseAllowedOrigins(c.env.ALLOWED_ORIGINS);
+    const allowed = c.var.config.allowedOrigins;
     const allow = allowOrigin(origin, allowed, new URL(c.req.url).origin);
     const vary: Record<string, string> = allowed.length ? { Vary: 'Origin' } : {};
     if (!allow) {

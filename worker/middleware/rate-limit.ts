@@ -1,118 +1,20 @@
-// Fixed-window, per-minute request limiter kept in isolate memory.
-//
-// Scope: the counters live in THIS isolate only. Cloudflare runs many isolates (per data centre, and
-// more under load), and an isolate can be evicted at any time, so the limit is approximate: a client
-// spread over several isolates gets up to (limit x isolates) requests per minute. It is a cheap first
-// line against a runaway client or script, not a guarantee. For a global limit, use the Workers
-// rate-limiting binding ([[ratelimits]] in wrangler.toml, `env.LIMITER.limit({ key })`) or a Durable
-// Object keyed by client (one counter per key, strongly consistent).
+// The per-IP limit of the public API as hono middleware, over the limiter of lib/rate-limit.ts (see
+// there for its scope: per isolate, approximate, and the global alternatives).
 import type { MiddlewareHandler } from 'hono';
-import type { AppEnv, Env } from '../env';
+import type { Config } from '../config';
+import type { AppEnv } from '../env';
 import { AppError } from '../errors';
+import { clientIp, type RateLimiter } from '../lib/rate-limit';
 import { messages } from '../messages';
-
-export const WINDOW_MS = 60_000;
-export const DEFAULT_MAX_KEYS = 10_000;
-/** Longest key kept (a forged X-Forwarded-For cannot make entries arbitrarily large). */
-const MAX_KEY_LENGTH = 128;
-
-export interface RateLimitResult {
-  allowed: boolean;
-  /** Seconds until the current window ends (0 when allowed). */
-  retryAfterSec: number;
-}
-
-export interface RateLimiter {
-  /**
-   * Counts one request for `key` in the current minute. `limitPerMin` <= 0 (or not finite) disables
-   * the limit: always allowed, nothing counted.
-   */
-  hit(key: string, limitPerMin: number, now?: number): RateLimitResult;
-  /** Number of keys currently tracked (bounded by maxKeys). */
-  size(): number;
-}
-
-export interface RateLimiterOptions {
-  /** Most keys tracked at once; default 10,000. */
-  maxKeys?: number;
-}
-
-interface Entry {
-  window: number;
-  count: number;
-}
-
-export function createRateLimiter(options: RateLimiterOptions = {}): RateLimiter {
-  const maxKeys = Math.max(1, Math.floor(options.maxKeys ?? DEFAULT_MAX_KEYS));
-  // Insertion order = order of each key's current window start (a key is re-inserted when its
-  // window changes), so the oldest windows are at the front.
-  const entries = new Map<string, Entry>();
-
-  function evict(window: number): void {
-    // Drop entries of past windows (they would reset anyway), oldest first.
-    for (const [k, e] of entries) {
-      if (e.window >= window) break;
-      entries.delete(k);
-    }
-    // Still full: drop the oldest current-window entries (those keys start counting again).
-    while (entries.size >= maxKeys) {
-      const oldest = entries.keys().next();
-      if (oldest.done) break;
-      entries.delete(oldest.value);
-    }
-  }
-
-  return {
-    hit(rawKey, limitPerMin, now = Date.now()) {
-      if (!(limitPerMin > 0) || !Number.isFinite(limitPerMin)) return { allowed: true, retryAfterSec: 0 };
-      const key = rawKey.length > MAX_KEY_LENGTH ? rawKey.slice(0, MAX_KEY_LENGTH) : rawKey;
-      const window = Math.floor(now / WINDOW_MS);
-      let entry = entries.get(key);
-      if (!entry || entry.window !== window) {
-        if (entry) entries.delete(key);
-        else if (entries.size >= maxKeys) evict(window);
-        entry = { window, count: 0 };
-        entries.set(key, entry);
-      }
-      if (entry.count >= limitPerMin) {
-        const retryAfterSec = Math.max(1, Math.ceil(((window + 1) * WINDOW_MS - now) / 1000));
-        return { allowed: false, retryAfterSec };
-      }
-      entry.count++;
-      return { allowed: true, retryAfterSec: 0 };
-    },
-    size() {
-      return entries.size;
-    },
-  };
-}
-
-/** A limit from configuration: a non-negative integer; anything else (empty, invalid, negative) = fallback. */
-export function readLimit(value: string | undefined, fallback: number): number {
-  if (value === undefined) return fallback;
-  const v = value.trim();
-  if (!/^\d+$/.test(v)) return fallback;
-  const n = Number(v);
-  return Number.isSafeInteger(n) ? n : fallback;
-}
-
-/** The client's address: CF-Connecting-IP, else the first X-Forwarded-For entry, else 'local'. */
-export function clientIp(headers: Headers): string {
-  const cf = headers.get('CF-Connecting-IP')?.trim();
-  if (cf) return cf;
-  const xff = headers.get('X-Forwarded-For')?.split(',')[0]?.trim();
-  if (xff) return xff;
-  return 'local';
-}
 
 /**
  * Limits requests per client IP and minute; over the limit, throws AppError(429, 'rate_limited')
  * with a Retry-After header (and `details.retryAfterSec`). `getLimit` reads the limit from the
- * environment (e.g. `(env) => readLimit(env.RATE_LIMIT_IP_PER_MIN, 60)`); 0 disables.
+ * configuration (e.g. `(config) => config.rateLimit.ipPerMin`); 0 disables.
  */
-export function rateLimitByIp(limiter: RateLimiter, getLimit: (env: Env) => number): MiddlewareHandler<AppEnv> {
+export function rateLimitByIp(limiter: RateLimiter, getLimit: (config: Config) => number): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
-    const limit = getLimit(c.env);
+    const limit = getLimit(c.var.config);
     if (limit > 0) {
       const { allowed, retryAfterSec } = limiter.hit(`ip:${clientIp(c.req.raw.headers)}`, limit);
       if (!allowed) {

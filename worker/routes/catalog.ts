@@ -12,7 +12,7 @@ export const catalogRoutes = new Hono<AppEnv>()
     return c.json({
       ok: true,
       catalog: { ...catalogCounts(s), ingestedAt: s.ingestedAt, builtAt: s.builtAt },
-      province: c.env.PROVINCE || null,
+      province: c.var.config.province,
     });
   })
   .get('/api/procedures/:code', async (c) => {

@@ -1,21 +1,20 @@
 // The web channel: POST /api/chat and POST /api/feedback, used by the widget and any integrator.
 import { Hono } from 'hono';
 import { z } from 'zod';
-import type { Answer } from '../chat/answer';
+import type { Answer, Suggestion } from '../chat/answer';
 import { decodeContext, encodeContext, MAX_CONTEXT_LENGTH } from '../chat/context';
 import { renderReply, type RenderedReply } from '../chat/render';
+import { MAX_MESSAGE_LENGTH } from '../chat/limits';
 import { converse } from '../chat/service';
 import type { AppEnv } from '../env';
 import { AppError } from '../errors';
 import { readJsonBody } from '../http/body';
 import { logFailureOnce } from '../lib/log';
 import { messages } from '../messages';
-import { createRateLimiter, readLimit } from '../middleware/rate-limit';
-import { flushExchanges } from '../storage/exchange-queue';
-import { recordFeedback } from '../storage/records';
-import { procedurePageUrl, publicBaseUrl } from '../web/public-url';
-
-export const MAX_MESSAGE_LENGTH = 1000;
+import { createRateLimiter } from '../lib/rate-limit';
+import { flushExchanges } from '../exchange-log/queue';
+import { recordFeedback } from '../exchange-log/records';
+import { procedurePageUrl, publicBaseUrl } from '../http/public-url';
 
 const sessionIdSchema = z.string({ error: messages.errors.session_invalid }).regex(/^[A-Za-z0-9_-]{8,64}$/u, messages.errors.session_invalid);
 
@@ -38,8 +37,25 @@ export const feedbackRequestSchema = z.object({
   sessionId: sessionIdSchema,
   messageId: z.string({ error: messages.errors.message_id_invalid }).uuid(messages.errors.message_id_invalid),
   rating: z.enum(['up', 'down'], { error: messages.errors.rating_invalid }),
-  comment: z.string({ error: messages.errors.comment_too_long }).trim().max(1000, messages.errors.comment_too_long).optional(),
+  comment: z.string({ error: messages.errors.comment_too_long(MAX_MESSAGE_LENGTH) }).trim().max(MAX_MESSAGE_LENGTH, messages.errors.comment_too_long(MAX_MESSAGE_LENGTH)).optional(),
 });
+
+/** The answer of POST /api/chat (README, "API"); the widget reads it with this type (type-only import). */
+export interface ChatResponse {
+  sessionId: string;
+  messageId: string;
+  intent: Answer['intent'];
+  aspect: Answer['aspect'];
+  procedure?: NonNullable<Answer['procedure']>;
+  reply: RenderedReply;
+  suggestions: Suggestion[];
+  submitUrl?: string;
+  /** The procedure's public page: the widget's "Xem đầy đủ / In danh mục" link. */
+  pageUrl?: string;
+  sources: string[];
+  /** The conversation's memory, for a client that holds it (sent back with the next message); null: nothing to remember. */
+  context?: string | null;
+}
 
 const sessionLimiter = createRateLimiter();
 
@@ -58,13 +74,13 @@ export const chatRoutes = new Hono<AppEnv>()
   .post('/api/chat', async (c) => {
     const body = await readJsonBody(c, chatRequestSchema);
     const sessionId = body.sessionId ?? crypto.randomUUID();
-    const limit = sessionLimiter.hit(sessionId, readLimit(c.env.RATE_LIMIT_SESSION_PER_MIN, 20));
+    const limit = sessionLimiter.hit(sessionId, c.var.config.rateLimit.sessionPerMin);
     if (!limit.allowed) {
       c.header('Retry-After', String(limit.retryAfterSec));
       throw new AppError(429, 'rate_limited', messages.errors.rate_limited_session(limit.retryAfterSec));
     }
     const holdsContext = body.context !== undefined;
-    const turn = await converse(c.env, (p) => c.executionCtx.waitUntil(p), {
+    const turn = await converse(c.env, c.var.config, (p) => c.executionCtx.waitUntil(p), {
       channel: 'web',
       sessionId,
       text: body.message,
@@ -73,7 +89,7 @@ export const chatRoutes = new Hono<AppEnv>()
     });
     const a = turn.answer;
     const context = holdsContext ? encodeContext(turn.session) : undefined;
-    return c.json({
+    const response: ChatResponse = {
       sessionId,
       messageId: turn.messageId,
       intent: a.intent,
@@ -82,11 +98,11 @@ export const chatRoutes = new Hono<AppEnv>()
       reply: renderedReply(a),
       suggestions: a.suggestions,
       ...(a.submitUrl ? { submitUrl: a.submitUrl } : {}),
-      // The procedure's public page: the widget's "Xem đầy đủ / In danh mục" link.
-      ...(a.procedure ? { pageUrl: procedurePageUrl(publicBaseUrl(c.env, c.req.url), a.procedure.code) } : {}),
+      ...(a.procedure ? { pageUrl: procedurePageUrl(publicBaseUrl(c.var.config, c.req.url), a.procedure.code) } : {}),
       sources: a.sources,
       ...(context !== undefined ? { context } : {}),
-    });
+    };
+    return c.json(response);
   })
   .post('/api/feedback', async (c) => {
     const body = await readJsonBody(c, feedbackRequestSchema);

@@ -12,16 +12,10 @@ import { AppError } from '../errors';
 import { getSearchEngine } from '../search/runtime';
 import { notFoundHtml, PAGE_CSS_PATH, PAGE_JS_PATH, procedurePageHtml, searchHtml, unavailableHtml, type Centre } from '../web/procedure-page';
 import { pageCss, pageJs } from '../web/procedure-page-assets';
-import { procedurePageUrl, publicBaseUrl } from '../web/public-url';
-import { PORTAL_CSP, WIDGET_CACHE } from './web';
+import { procedurePageUrl, publicBaseUrl } from '../http/public-url';
+import { PAGE_HEADERS, WIDGET_CACHE } from './web';
+import { logUnexpected } from '../lib/log';
 
-const PAGE_HEADERS: Record<string, string> = {
-  'Content-Security-Policy': PORTAL_CSP,
-  'X-Content-Type-Options': 'nosniff',
-  'X-Frame-Options': 'DENY',
-  'Referrer-Policy': 'strict-origin-when-cross-origin',
-  'Permissions-Policy': 'camera=(), microphone=(), geolocation=()',
-};
 /** A page changes only with a deployment (the catalog is a static asset). */
 const PAGE_CACHE = 'public, max-age=300';
 const MAX_QUERY = 200;
@@ -33,13 +27,7 @@ const querySchema = z
   .trim()
   .transform((q) => Array.from(q).slice(0, MAX_QUERY).join(''));
 
-function centre(c: Context<AppEnv>): Centre {
-  return {
-    name: c.env.CENTRE_NAME || 'Trung tâm Phục vụ hành chính công',
-    hotline: c.env.CENTRE_HOTLINE || '1900 0000',
-    address: c.env.CENTRE_ADDRESS || 'Trung tâm Phục vụ hành chính công tỉnh/thành phố',
-  };
-}
+const centre = (c: Context<AppEnv>): Centre => c.var.config.centre;
 
 function page(c: Context<AppEnv>, body: string, status: ContentfulStatusCode, cache: string): Response {
   return c.html(body, status, { ...PAGE_HEADERS, 'Cache-Control': cache });
@@ -50,7 +38,7 @@ async function search(c: Context<AppEnv>): Promise<Response> {
   const q = parsed.success ? parsed.data : '';
   if (!q) return page(c, searchHtml(centre(c), '', null), 200, 'no-cache');
   const engine = await getSearchEngine(c.env.ASSETS);
-  const hits = engine.search(q, { limit: SEARCH_RESULTS, province: c.env.PROVINCE || null }).hits.map((h) => ({ code: h.code, name: h.name, levels: h.levels, detail: h.detail }));
+  const hits = engine.search(q, { limit: SEARCH_RESULTS, province: c.var.config.province }).hits.map((h) => ({ code: h.code, name: h.name, levels: h.levels, detail: h.detail }));
   return page(c, searchHtml(centre(c), q, hits), 200, 'no-cache');
 }
 
@@ -67,14 +55,14 @@ export const procedurePageRoutes = new Hono<AppEnv>()
     if (!p) return page(c, notFoundHtml(centre(c), code.data, true), 404, 'no-cache');
     const html = procedurePageHtml(p, {
       centre: centre(c),
-      pageUrl: procedurePageUrl(publicBaseUrl(c.env, c.req.url), p.code),
-      submitUrl: submitUrl(p, c.env.SUBMIT_URL_TEMPLATE || undefined),
+      pageUrl: procedurePageUrl(publicBaseUrl(c.var.config, c.req.url), p.code),
+      submitUrl: submitUrl(p, c.var.config.submitUrlTemplate ?? undefined),
     });
     return page(c, html, 200, PAGE_CACHE);
   });
 
 // A page, not an API: a failure (the catalog or the index unreadable) is an HTML page too.
 procedurePageRoutes.onError((err, c) => {
-  if (!(err instanceof AppError)) console.error('unhandled error (procedure page)', err instanceof Error ? err.stack : String(err));
+  if (!(err instanceof AppError)) logUnexpected('procedure page', err);
   return page(c, unavailableHtml(centre(c)), err instanceof AppError && err.status < 500 ? err.status : 503, 'no-store');
 });

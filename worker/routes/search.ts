@@ -1,20 +1,19 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
 import { levelSchema } from '../catalog/schema';
+import { MAX_MESSAGE_LENGTH } from '../chat/limits';
 import type { AppEnv } from '../env';
-import { AppError } from '../errors';
-import { Lru, readCacheSize } from '../lib/lru';
+import { queryValidator, type Refusal } from '../http/validate';
+import { Lru } from '../lib/lru';
 import { messages } from '../messages';
 import { getSearchEngine } from '../search/runtime';
-
-export const MAX_QUERY_LENGTH = 1000;
 
 const searchQuerySchema = z.object({
   q: z
     .string({ error: messages.errors.query_missing })
     .trim()
     .min(1, messages.errors.query_missing)
-    .max(MAX_QUERY_LENGTH, messages.errors.query_too_long(MAX_QUERY_LENGTH)),
+    .max(MAX_MESSAGE_LENGTH, messages.errors.query_too_long(MAX_MESSAGE_LENGTH)),
   limit: z.coerce.number({ error: messages.errors.limit_invalid }).int(messages.errors.limit_invalid).min(1, messages.errors.limit_invalid).max(20, messages.errors.limit_invalid).default(5),
   level: z
     .string()
@@ -42,16 +41,16 @@ interface PublicHit {
 /** Results of recent queries in this isolate: the index is fixed for its life, people repeat themselves. */
 let recent: Lru<string, PublicHit[]> | null = null;
 
-export const searchRoutes = new Hono<AppEnv>().get('/api/search', async (c) => {
-  const parsed = searchQuerySchema.safeParse({ q: c.req.query('q'), limit: c.req.query('limit'), level: c.req.query('level') });
-  if (!parsed.success) {
-    throw new AppError(400, 'invalid_query', parsed.error.issues[0]?.message ?? messages.errors.query_missing);
-  }
-  const { q, limit, level } = parsed.data;
+const QUERY_REFUSAL: Refusal = { code: 'invalid_query', generic: (field) => messages.errors.invalid_field(field) };
+
+const searchQuery = queryValidator(searchQuerySchema, (c) => ({ q: c.req.query('q'), limit: c.req.query('limit'), level: c.req.query('level') }), QUERY_REFUSAL);
+
+export const searchRoutes = new Hono<AppEnv>().get('/api/search', searchQuery, async (c) => {
+  const { q, limit, level } = c.req.valid('query');
   const engine = await getSearchEngine(c.env.ASSETS);
   const t0 = performance.now();
-  recent ??= new Lru(readCacheSize(c.env.SEARCH_CACHE_SIZE, 500));
-  const province = c.env.PROVINCE || null;
+  recent ??= new Lru(c.var.config.cache.search);
+  const province = c.var.config.province;
   const key = JSON.stringify([q.normalize('NFC'), limit, level ?? null, province]);
   let hits = recent.get(key);
   if (!hits) {

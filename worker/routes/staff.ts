@@ -18,19 +18,20 @@ import {
   isSameOrigin,
   requireStaffApi,
   sessionCookie,
-  staffAuthConfig,
   type StaffEnv,
   type StaffIdentity,
 } from '../staff/auth';
 import { catalogPage } from '../staff/catalog-page';
 import { catalogStatus, parsePage } from '../staff/catalog-status';
-import { buildChecklist, checklistSchema } from '../staff/checklist';
+import { buildChecklist, checklistSchema } from '../checklist/checklist';
 import { buildDashboard, parsePeriod, unmatchedCsv, unmatchedQuestions } from '../staff/dashboard';
 import { dashboardPage } from '../staff/dashboard-page';
 import { checkIntake, intakeRequestSchema, type IntakeRequest } from '../staff/intake';
 import { STAFF_HEADERS, type PageContext } from '../staff/layout';
 import { errorPage, homePage, loginPage, searchPage } from '../staff/pages';
 import { emptyIntakeState, intakePage, intakeResultPanel, printPage, procedurePage, type IntakeFormState } from '../staff/procedure-pages';
+import { escapeHtml } from '../lib/html';
+import { logUnexpected } from '../lib/log';
 
 type C = Context<StaffEnv>;
 
@@ -39,7 +40,7 @@ const SEARCH_LIMIT = 20;
 const FORM_MAX_BYTES = 16 * 1024;
 
 function pageContext(c: C, identity: StaffIdentity | null = c.get('staff') ?? null): PageContext {
-  return { centreName: c.env.CENTRE_NAME || 'Trung tâm Phục vụ hành chính công', identity };
+  return { centreName: c.var.config.centre.name, identity };
 }
 
 function htmlResponse(c: C, body: string, status: ContentfulStatusCode = 200): Response {
@@ -118,14 +119,14 @@ staffRoutes.get('/staff/assets/staff.js', (c) => c.body(staffJs, 200, { 'Content
 staffRoutes.get('/staff/login', async (c) => {
   const outcome = await authenticate(c);
   if (outcome.ok) return c.redirect(safeNext(c.req.query('next')), 303);
-  const mode = staffAuthConfig(c.env).mode === 'access' ? 'access' : 'token';
+  const mode = c.var.config.staff.mode === 'access' ? 'access' : 'token';
   const notice = c.req.query('out') === '1' ? staffText.login.loggedOut : null;
   return htmlResponse(c, loginPage(pageContext(c, null), { mode, next: safeNext(c.req.query('next')), notice }));
 });
 
 staffRoutes.post('/staff/login', async (c) => {
   requireSameOrigin(c);
-  const cfg = staffAuthConfig(c.env);
+  const cfg = c.var.config.staff;
   const ctx = pageContext(c, null);
   if (cfg.mode !== 'token') return htmlResponse(c, loginPage(ctx, { mode: 'access', next: '/staff', error: staffText.login.notTokenMode }), 400);
   const form = await readForm(c);
@@ -164,7 +165,7 @@ const requireStaffPage = async (c: C, next: () => Promise<void>): Promise<Respon
   }
   if (outcome.status === 503) return htmlResponse(c, errorPage(pageContext(c, null), 503, outcome.message), 503);
   if (outcome.retryAfterSec) c.header('Retry-After', String(outcome.retryAfterSec));
-  const mode = staffAuthConfig(c.env).mode === 'access' ? 'access' : 'token';
+  const mode = c.var.config.staff.mode === 'access' ? 'access' : 'token';
   const url = new URL(c.req.url);
   const nextPath = c.req.method === 'GET' ? safeNext(url.pathname + url.search) : '/staff';
   const error = outcome.code === 'staff_unauthorized' && mode === 'token' && outcome.message === staffText.auth.required ? null : outcome.message;
@@ -183,7 +184,7 @@ staffRoutes.get('/staff/search', async (c) => {
   const asCode = procedureCodeSchema.safeParse(q);
   if (asCode.success && (await getProcedure(c.env.ASSETS, asCode.data))) return c.redirect(`/staff/procedures/${encodeURIComponent(asCode.data)}`, 303);
   const engine = await getSearchEngine(c.env.ASSETS);
-  const { hits } = engine.search(q, { limit: SEARCH_LIMIT, province: c.env.PROVINCE || null });
+  const { hits } = engine.search(q, { limit: SEARCH_LIMIT, province: c.var.config.province });
   return htmlResponse(c, searchPage(pageContext(c), q, hits));
 });
 
@@ -242,7 +243,7 @@ staffRoutes.get('/api/staff/search', async (c) => {
   const q = (c.req.query('q') ?? '').trim();
   if (!q || q.length > 300) throw new AppError(400, 'invalid_query', messages.errors.query_missing);
   const engine = await getSearchEngine(c.env.ASSETS);
-  const { hits } = engine.search(q, { limit: SEARCH_LIMIT, province: c.env.PROVINCE || null });
+  const { hits } = engine.search(q, { limit: SEARCH_LIMIT, province: c.var.config.province });
   return c.json({ query: q, hits: hits.map((h) => ({ code: h.code, name: h.name, levels: h.levels, province: h.province, detail: h.detail })) });
 });
 
@@ -272,9 +273,9 @@ staffRoutes.onError((err, c) => {
     return res;
   }
   const known = publicError(err);
-  if (!known) console.error('unhandled error (staff page)', err instanceof Error ? err.stack : String(err));
+  if (!known) logUnexpected('staff page', err);
   const code: ContentfulStatusCode = known?.status ?? 500;
   const message = known?.body.error.message ?? messages.errors.internal;
-  if (c.req.query('fragment') === '1') return c.html(`<p class="alert" role="alert">${message.replace(/[&<>"']/gu, (ch) => `&#${ch.charCodeAt(0)};`)}</p>`, code, STAFF_HEADERS);
+  if (c.req.query('fragment') === '1') return c.html(`<p class="alert" role="alert">${escapeHtml(message)}</p>`, code, STAFF_HEADERS);
   return htmlResponse(c, errorPage(pageContext(c), code, message), code);
 });

@@ -21,6 +21,15 @@ export const PORTAL_CSP = [
   "frame-ancestors 'none'",
 ].join('; ');
 
+/** The headers of the worker's own HTML pages (the demo portal, the public procedure pages). */
+export const PAGE_HEADERS: Record<string, string> = {
+  'Content-Security-Policy': PORTAL_CSP,
+  'X-Content-Type-Options': 'nosniff',
+  'X-Frame-Options': 'DENY',
+  'Referrer-Policy': 'strict-origin-when-cross-origin',
+  'Permissions-Policy': 'camera=(), microphone=(), geolocation=()',
+};
+
 export const WIDGET_CACHE = 'public, max-age=300';
 export const HASHED_CACHE = 'public, max-age=31536000, immutable';
 
@@ -87,18 +96,11 @@ export const webRoutes = new Hono<AppEnv>()
   )
   .get('/', async (c) => {
     const html = portalHtml({
-      centreName: c.env.CENTRE_NAME || 'Trung tâm Phục vụ hành chính công',
-      hotline: c.env.CENTRE_HOTLINE || '1900 0000',
-      address: c.env.CENTRE_ADDRESS || 'Trung tâm Phục vụ hành chính công tỉnh/thành phố',
-      province: c.env.PROVINCE || null,
+      centreName: c.var.config.centre.name,
+      hotline: c.var.config.centre.hotline,
+      address: c.var.config.centre.address,
+      province: c.var.config.province,
       procedures: await featured(c.env.ASSETS),
     });
-    return c.html(html, 200, {
-      'Content-Security-Policy': PORTAL_CSP,
-      'X-Content-Type-Options': 'nosniff',
-      'X-Frame-Options': 'DENY',
-      'Referrer-Policy': 'strict-origin-when-cross-origin',
-      'Permissions-Policy': 'camera=(), microphone=(), geolocation=()',
-      'Cache-Control': 'no-cache',
-    });
+    return c.html(html, 200, { ...PAGE_HEADERS, 'Cache-Control': 'no-cache' });
   });

@@ -7,18 +7,14 @@
 // rotates its keys). ACCESS_JWKS_JSON, when set, is used instead of any fetch: the key set as JSON,
 // for tests and air-gapped set-ups.
 import { decodeBase64Url } from '../lib/base64url';
+import { isRecord, parseJson, responseJson } from '../lib/json';
+import type { AccessConfig } from '../config';
 
 export const JWKS_TTL_MS = 10 * 60_000;
 export const JWKS_REFETCH_MIN_MS = 30_000;
 /** Clock skew tolerated on exp and nbf. */
 export const CLOCK_LEEWAY_S = 60;
 
-export interface AccessConfig {
-  audience: string;
-  issuer: string | null;
-  jwksUrl: string | null;
-  jwksJson: string | null;
-}
 
 export interface AccessClaims {
   aud?: string | string[];
@@ -59,19 +55,19 @@ function decodeJson(part: string): Record<string, unknown> | null {
   try {
     const bytes = decodeBase64Url(part);
     if (!bytes) return null;
-    const v: unknown = JSON.parse(new TextDecoder().decode(bytes));
-    return v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : null;
+    const v = parseJson(new TextDecoder().decode(bytes));
+    return isRecord(v) && !Array.isArray(v) ? v : null;
   } catch {
     return null;
   }
 }
 
 async function importKeys(jwks: unknown): Promise<Map<string, CryptoKey>> {
-  const list = (jwks as { keys?: unknown })?.keys;
+  const list: unknown = isRecord(jwks) ? jwks.keys : undefined;
   if (!Array.isArray(list)) throw new JwksUnavailableError('JWKS has no "keys" array');
   const keys = new Map<string, CryptoKey>();
-  for (const k of list as Record<string, unknown>[]) {
-    if (k?.kty !== 'RSA' || typeof k.kid !== 'string' || typeof k.n !== 'string' || typeof k.e !== 'string') continue;
+  for (const k of list) {
+    if (!isRecord(k) || k.kty !== 'RSA' || typeof k.kid !== 'string' || typeof k.n !== 'string' || typeof k.e !== 'string') continue;
     if (k.use !== undefined && k.use !== 'sig') continue;
     if (k.alg !== undefined && k.alg !== 'RS256') continue;
     try {
@@ -99,8 +95,10 @@ export function jwksSource(cfg: AccessConfig): string | null {
 
 async function loadKeys(cfg: AccessConfig, fetcher: typeof fetch): Promise<Map<string, CryptoKey>> {
   if (cfg.jwksJson) {
+    const jwks = parseJson(cfg.jwksJson);
     try {
-      return await importKeys(JSON.parse(cfg.jwksJson));
+      if (jwks === undefined) throw new JwksUnavailableError('ACCESS_JWKS_JSON is not valid JSON');
+      return await importKeys(jwks);
     } catch (err) {
       throw err instanceof JwksUnavailableError ? err : new JwksUnavailableError('ACCESS_JWKS_JSON is not valid JSON');
     }
@@ -114,12 +112,8 @@ async function loadKeys(cfg: AccessConfig, fetcher: typeof fetch): Promise<Map<s
     throw new JwksUnavailableError(`JWKS fetch failed: ${err instanceof Error ? err.message : String(err)}`);
   }
   if (!res.ok) throw new JwksUnavailableError(`JWKS fetch answered HTTP ${res.status}`);
-  let body: unknown;
-  try {
-    body = await res.json();
-  } catch {
-    throw new JwksUnavailableError('JWKS is not JSON');
-  }
+  const body = await responseJson(res);
+  if (body === undefined) throw new JwksUnavailableError('JWKS is not JSON');
   return importKeys(body);
 }
 

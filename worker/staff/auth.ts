@@ -12,12 +12,16 @@
 // Every comparison of secrets is constant-time (HMAC digests compared in full, crypto.subtle.verify).
 import type { Context, MiddlewareHandler } from 'hono';
 import { getCookie } from 'hono/cookie';
+import { MIN_STAFF_TOKEN_LENGTH, type Config } from '../config';
 import type { Env } from '../env';
 import { AppError } from '../errors';
 import { decodeBase64Url, encodeBase64Url } from '../lib/base64url';
 import { staffText } from '../messages';
-import { clientIp } from '../middleware/rate-limit';
-import { JwksUnavailableError, verifyAccessJwt, type AccessConfig } from './access';
+import { clientIp } from '../lib/rate-limit';
+import { JwksUnavailableError, verifyAccessJwt } from './access';
+import { logFailureOnce } from '../lib/log';
+import { isLoopback } from '../lib/url';
+import { timingSafeEqual } from 'hono/utils/buffer';
 
 export type StaffAuthMode = 'token' | 'access';
 
@@ -29,10 +33,9 @@ export interface StaffIdentity {
   name: string | null;
 }
 
-export type StaffEnv = { Bindings: Env; Variables: { staff: StaffIdentity } };
+export type StaffEnv = { Bindings: Env; Variables: { staff: StaffIdentity; config: Config } };
 
 export const SESSION_TTL_S = 12 * 60 * 60;
-export const MIN_TOKEN_LENGTH = 16;
 export const FREE_FAILURES = 3;
 export const LOCK_BASE_MS = 5_000;
 export const LOCK_MAX_MS = 15 * 60_000;
@@ -40,54 +43,13 @@ export const LOCK_MAX_MS = 15 * 60_000;
 export const FAILURE_MEMORY_MS = 60 * 60_000;
 const MAX_TRACKED_IPS = 10_000;
 
-// ---------------------------------------------------------------------------------------------
-// Configuration
-
-export type StaffAuthConfig =
-  | { mode: 'token'; token: string | null }
-  | { mode: 'access'; access: AccessConfig | null }
-  | { mode: 'invalid' };
-
-export function staffAuthConfig(env: Env): StaffAuthConfig {
-  const mode = (env.STAFF_AUTH ?? '').trim().toLowerCase() || 'token';
-  if (mode === 'token') {
-    const token = env.STAFF_TOKEN?.trim() ?? '';
-    return { mode: 'token', token: token.length >= MIN_TOKEN_LENGTH ? token : null };
-  }
-  if (mode === 'access') {
-    const audience = env.ACCESS_AUD?.trim();
-    const cfg: AccessConfig = {
-      audience: audience ?? '',
-      issuer: env.ACCESS_ISSUER?.trim() || null,
-      jwksUrl: env.ACCESS_JWKS_URL?.trim() || null,
-      jwksJson: env.ACCESS_JWKS_JSON?.trim() || null,
-    };
-    const usable = Boolean(audience) && Boolean(cfg.jwksJson || cfg.jwksUrl || cfg.issuer);
-    return { mode: 'access', access: usable ? cfg : null };
-  }
-  return { mode: 'invalid' };
-}
 
 // ---------------------------------------------------------------------------------------------
-// Constant-time comparison and the session token
+// The session token (the token itself is compared in constant time by hono/utils/buffer)
 
 const enc = new TextEncoder();
-let compareKey: Promise<CryptoKey> | null = null;
-
 function hmacKey(raw: BufferSource): Promise<CryptoKey> {
   return crypto.subtle.importKey('raw', raw, { name: 'HMAC', hash: 'SHA-256' }, false, ['sign', 'verify']);
-}
-
-/** Equal strings, in time independent of where they differ and of their lengths (both are HMACed first). */
-export async function timingSafeEqualStrings(a: string, b: string): Promise<boolean> {
-  compareKey ??= hmacKey(crypto.getRandomValues(new Uint8Array(32)));
-  const key = await compareKey;
-  const [da, db] = await Promise.all([crypto.subtle.sign('HMAC', key, enc.encode(a)), crypto.subtle.sign('HMAC', key, enc.encode(b))]);
-  const x = new Uint8Array(da);
-  const y = new Uint8Array(db);
-  let diff = 0;
-  for (let i = 0; i < x.length; i++) diff |= x[i]! ^ y[i]!;
-  return diff === 0;
 }
 
 const sessionKeys = new Map<string, Promise<CryptoKey>>();
@@ -129,7 +91,7 @@ export async function verifySessionToken(value: string, staffToken: string, now 
 
 /** Plain http is only accepted on the developer's own machine (npm start); anywhere else the cookie is Secure. */
 export function isLocalHttp(url: URL): boolean {
-  return url.protocol === 'http:' && ['localhost', '127.0.0.1', '[::1]'].includes(url.hostname);
+  return url.protocol === 'http:' && isLoopback(url);
 }
 
 /** __Host- (Secure, Path=/, no Domain) everywhere but on http://localhost, where Secure cannot be set. */
@@ -227,7 +189,7 @@ export async function checkStaffToken(c: Context<StaffEnv>, candidate: string, t
   const ip = clientIp(c.req.raw.headers);
   const wait = lockedFor(ip);
   if (wait > 0) return fail(429, 'staff_login_locked', staffText.auth.locked(wait), wait);
-  if (await timingSafeEqualStrings(candidate, token)) {
+  if (await timingSafeEqual(candidate, token)) {
     recordSuccess(ip);
     return { ok: true, identity: { mode: 'token', via: 'bearer', name: null } };
   }
@@ -236,7 +198,7 @@ export async function checkStaffToken(c: Context<StaffEnv>, candidate: string, t
 }
 
 export async function authenticate(c: Context<StaffEnv>, opts: { fetch?: typeof fetch } = {}): Promise<AuthOutcome> {
-  const cfg = staffAuthConfig(c.env);
+  const cfg = c.var.config.staff;
   if (cfg.mode === 'invalid') return fail(503, 'staff_auth_misconfigured', staffText.auth.misconfigured);
 
   if (cfg.mode === 'access') {
@@ -246,18 +208,18 @@ export async function authenticate(c: Context<StaffEnv>, opts: { fetch?: typeof 
     try {
       const r = await verifyAccessJwt(jwt, cfg.access, opts.fetch ? { fetch: opts.fetch } : {});
       if (r.ok) return { ok: true, identity: { mode: 'access', via: 'access', name: r.identity } };
-      console.warn(`[staff] Access JWT refused: ${r.reason}`);
+      logFailureOnce(`staff.access_refused.${r.reason}`, new Error(`Access JWT refused: ${r.reason}`));
       return fail(401, 'staff_access_invalid', staffText.auth.accessInvalid);
     } catch (err) {
       if (err instanceof JwksUnavailableError) {
-        console.error(`[staff] ${err.message}`);
+        logFailureOnce('staff.access_keys', err);
         return fail(503, 'staff_auth_unavailable', staffText.auth.unavailable);
       }
       throw err;
     }
   }
 
-  if (!cfg.token) return fail(401, 'staff_auth_not_configured', staffText.auth.tokenNotConfigured(MIN_TOKEN_LENGTH));
+  if (!cfg.token) return fail(401, 'staff_auth_not_configured', staffText.auth.tokenNotConfigured(MIN_STAFF_TOKEN_LENGTH));
   const sent = bearer(c);
   if (sent !== null) {
     if (!sent) return fail(401, 'staff_token_invalid', staffText.auth.tokenInvalid);
@@ -274,7 +236,7 @@ export function requireStaffApi(): MiddlewareHandler<StaffEnv> {
   return async (c, next) => {
     const outcome = await authenticate(c);
     if (!outcome.ok) {
-      if (outcome.status === 401) c.header('WWW-Authenticate', staffAuthConfig(c.env).mode === 'access' ? 'Cloudflare-Access' : 'Bearer realm="staff"');
+      if (outcome.status === 401) c.header('WWW-Authenticate', c.var.config.staff.mode === 'access' ? 'Cloudflare-Access' : 'Bearer realm="staff"');
       if (outcome.retryAfterSec) c.header('Retry-After', String(outcome.retryAfterSec));
       c.header('Cache-Control', 'no-store');
       throw new AppError(outcome.status, outcome.code, outcome.message);

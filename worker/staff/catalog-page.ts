@@ -3,7 +3,7 @@
 import { staffText } from '../messages';
 import type { CatalogStatus } from './catalog-status';
 import { localDateTime, num } from './format';
-import { html } from './html';
+import { html } from '../lib/html';
 import { page, type PageContext } from './layout';
 import { horizontalBarChart } from './svg';
 

@@ -10,6 +10,7 @@ import { loadSummary } from '../catalog/store';
 import { catalogCounts, type CatalogSummary } from '../catalog/summary';
 import { AppError } from '../errors';
 import { staffText } from '../messages';
+import { logFailureOnce } from '../lib/log';
 
 export const ANOMALIES_PER_PAGE = 50;
 
@@ -33,7 +34,7 @@ export function loadIngestReport(): Promise<IngestReport> {
     .then((m) => reportSchema.parse((m as { default?: unknown }).default ?? m))
     .catch((err: unknown) => {
       report = null;
-      console.error(`[staff] ingest report unreadable: ${err instanceof Error ? err.message : String(err)}`);
+      logFailureOnce('staff.ingest_report', err);
       throw new AppError(503, 'catalog_unavailable', staffText.catalog.reportUnavailable);
     });
   return report;

@@ -3,8 +3,9 @@
 // upstream down, and refused (over the hourly limits, or locked). No code is stored, none shown.
 import { z } from 'zod';
 import { dossierText, staffText } from '../messages';
-import { dmy, num } from './format';
-import { html, type SafeHtml } from './html';
+import { dmy } from '../lib/dates';
+import { num } from './format';
+import { html, type SafeHtml } from '../lib/html';
 
 
 const counts = z.object({

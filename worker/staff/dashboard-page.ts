@@ -3,8 +3,9 @@
 import { staffText } from '../messages';
 import { DEFAULT_DAYS, localToday, type Dashboard } from './dashboard';
 import { dossierSection } from './dashboard-dossier';
-import { dm, dmy, localDateTime, num, percent } from './format';
-import { html, type SafeHtml } from './html';
+import { dm, dmy } from '../lib/dates';
+import { localDateTime, num, percent } from './format';
+import { html, type SafeHtml } from '../lib/html';
 import { page, type PageContext } from './layout';
 import { COLORS, donutChart, horizontalBarChart, stackedBarChart } from './svg';
 

@@ -12,6 +12,7 @@ import { getProcedure } from '../catalog/store';
 import { AppError } from '../errors';
 import { staffText } from '../messages';
 import { dossierCounts, dossierCountsSchema, dossierStatement } from './dashboard-dossier';
+import { logFailureOnce } from '../lib/log';
 
 export const TZ_OFFSET_HOURS = 7;
 export const TIMEZONE_LABEL = 'Asia/Ho_Chi_Minh (UTC+7)';
@@ -137,7 +138,7 @@ export function localTime(iso: string): string {
 }
 
 function storageError(err: unknown): never {
-  console.error(`[staff] dashboard query failed: ${err instanceof Error ? err.message : String(err)}`);
+  logFailureOnce('staff.dashboard.d1', err);
   throw new AppError(503, 'storage_unavailable', staffText.dashboard.storageUnavailable);
 }
 

@@ -12,7 +12,7 @@ import { z } from 'zod';
 import { procedureCodeSchema, type Procedure } from '../catalog/schema';
 import { AppError } from '../errors';
 import { staffText } from '../messages';
-import { buildChecklist, type ChecklistCase } from './checklist';
+import { buildChecklist, type ChecklistCase } from '../checklist/checklist';
 
 const count = z
   .number({ error: staffText.intake.countInvalid })

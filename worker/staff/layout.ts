@@ -2,7 +2,7 @@
 // pages are served with STAFF_CSP), skip link, navigation, footer. Vietnamese throughout.
 import { staffText } from '../messages';
 import type { StaffIdentity } from './auth';
-import { html, type HtmlValue, type SafeHtml } from './html';
+import { html, type HtmlValue, type SafeHtml } from '../lib/html';
 
 /** No inline script or style; forms post only to this origin; never framed. */
 export const STAFF_CSP = [

@@ -2,7 +2,7 @@
 import type { Level } from '../catalog/schema';
 import { LEVEL_LABEL } from '../chat/format';
 import { staffText } from '../messages';
-import { html, type SafeHtml } from './html';
+import { html, type SafeHtml } from '../lib/html';
 import { page, type PageContext } from './layout';
 
 export interface LoginPageOptions {

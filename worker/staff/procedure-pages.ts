@@ -1,11 +1,14 @@
 // A procedure at the counter: its checklist page, the A4 print view a clerk hands to a citizen, and
 // the intake check with its printable "Phiếu hướng dẫn bổ sung hồ sơ".
 import { staffText } from '../messages';
-import { withoutMarkers, type ChecklistGroup } from '../catalog/checklist';
-import { formatCounts, type Checklist, type ChecklistCase, type ChecklistComponent, type ChecklistSubItem } from './checklist';
+import { withoutMarkers } from '../catalog/checklist';
+import { formatCounts, type Checklist, type ChecklistCase, type ChecklistComponent, type ChecklistSubItem } from '../checklist/checklist';
 import { localToday } from './dashboard';
-import { localDateTime, longDate } from './format';
-import { html, safeUrl, type HtmlValue, type SafeHtml } from './html';
+import { longDate } from '../lib/dates';
+import { localDateTime } from './format';
+import { html, type HtmlValue, type SafeHtml } from '../lib/html';
+import { documentGroups, methodsTable, notesList } from '../checklist/html';
+import { httpUrl } from '../lib/url';
 import { shortfall, type IntakeResult } from './intake';
 import { page, type PageContext } from './layout';
 import { levelsText } from './pages';
@@ -21,7 +24,7 @@ function countCell(n: number | null): HtmlValue {
 function forms(c: ChecklistComponent): HtmlValue {
   if (!c.forms.length) return '';
   return html`<ul class="forms">${c.forms.map((f) => {
-    const url = safeUrl(f.url);
+    const url = httpUrl(f.url);
     return html`<li>${url ? html`<a href="${url}" rel="noopener noreferrer" target="_blank">${f.name}<span class="sr"> ${T.newTab}</span></a>` : f.name}</li>`;
   })}</ul>`;
 }
@@ -35,11 +38,6 @@ function caseHeading(k: ChecklistCase, total: number): string {
 }
 
 type Item = Pick<ChecklistSubItem, 'title' | 'detail' | 'condition' | 'originals' | 'copies' | 'children'>;
-
-/** Groups of a case's documents in reading order (notes apart): the list comes from buildChecklist in that order. */
-export function documentGroups(k: ChecklistCase): { group: Exclude<ChecklistGroup, 'notes'>; rows: ChecklistComponent[] }[] {
-  return (['everyone', 'present', 'conditional'] as const).map((group) => ({ group, rows: k.components.filter((c) => c.group === group) })).filter((g) => g.rows.length > 0);
-}
 
 /** "Trường hợp ủy quyền: Văn bản ủy quyền…" with the rest of the text under it, and sub-items (tick boxes on paper). */
 function itemCell(c: Item, ticks: boolean): SafeHtml {
@@ -57,10 +55,6 @@ function verbatim(c: ChecklistComponent): HtmlValue {
   const shown = `${c.title} ${c.detail}`.trim();
   if (!c.condition && withoutMarkers(c.name).startsWith(c.title) && withoutMarkers(c.name).length <= shown.length + 2) return '';
   return html`<details class="verbatim"><summary>${T.verbatim}</summary>${c.name}</details>`;
-}
-
-export function notesList(k: ChecklistCase): SafeHtml {
-  return html`<ul class="notes">${k.components.filter((c) => c.group === 'notes').map((c) => html`<li>${withoutMarkers(c.name)}</li>`)}</ul>`;
 }
 
 function notesBlock(k: ChecklistCase): HtmlValue {
@@ -91,31 +85,13 @@ function componentsTable(k: ChecklistCase, captionText: string): SafeHtml {
 ${notesBlock(k)}`;
 }
 
-export function methodsTable(cl: Checklist, compact = false): SafeHtml {
-  if (!cl.methods.length) return html`<p class="muted">${T.noMethods}</p>`;
-  return html`<table class="grid methods">
-  <caption class="sr">${T.methodsHeading}</caption>
-  <thead><tr><th scope="col">${T.colMethod}</th><th scope="col">${T.colTime}</th><th scope="col">${T.colFees}</th>${compact ? '' : html`<th scope="col">${T.colNote}</th>`}</tr></thead>
-  <tbody>
-  ${cl.methods.map(
-    (m) => html`<tr>
-    <th scope="row">${m.label}</th>
-    <td>${m.time ?? '—'}</td>
-    <td>${m.fees.length ? html`<ul class="plain">${m.fees.map((f) => html`<li>${f.kind === 'unspecified' ? '' : html`${f.label}: `}${f.text}</li>`)}</ul>` : html`<span class="muted">${T.noFee}</span>`}</td>
-    ${compact ? '' : html`<td>${m.description}</td>`}
-  </tr>`,
-  )}
-  </tbody>
-</table>`;
-}
-
 function legalList(cl: Checklist): SafeHtml {
   if (!cl.legalBasis.length) return html`<p class="muted">${T.none}</p>`;
   return html`<ul>${cl.legalBasis.map((l) => html`<li>${l.title && l.title !== l.code ? html`<strong>${l.code}</strong> — ${l.title}` : l.code}</li>`)}</ul>`;
 }
 
 function facts(cl: Checklist): SafeHtml {
-  const portal = safeUrl(cl.url);
+  const portal = httpUrl(cl.url);
   return html`<dl class="facts">
   <div><dt>${T.code}</dt><dd>${cl.code}</dd></div>
   ${cl.levels.length ? html`<div><dt>${T.level}</dt><dd>${levelsText(cl.levels)}</dd></div>` : ''}

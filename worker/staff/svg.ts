@@ -1,7 +1,7 @@
 // Charts as inline SVG generated on the server: no script, no external request, printable. Each
 // chart is an image with an accessible name and description (<title>/<desc> referenced by
 // aria-labelledby); the numbers are also given in a table next to it on the page.
-import { escapeHtml as esc, raw, type SafeHtml } from './html';
+import { escapeHtml as esc, raw, type SafeHtml } from '../lib/html';
 
 export const COLORS = {
   answered: '#1a7f37',

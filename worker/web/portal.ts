@@ -2,6 +2,9 @@
 // widget embedded by its one script tag, exactly as a real portal would embed it. Static markup,
 // no inline script or style (the page is served with a strict Content-Security-Policy).
 
+import { escapeHtml } from '../lib/html';
+import { httpUrl } from '../lib/url';
+
 export interface PortalProcedure {
   code: string;
   name: string;
@@ -27,15 +30,13 @@ export const FEATURED: PortalProcedure[] = [
   { code: '3.000348', name: 'Cấp lại giấy phép lái xe', url: null, hint: 'Đường bộ · cấp tỉnh' },
 ];
 
-export const escapeHtml = (s: string): string =>
-  s.replace(/&/gu, '&amp;').replace(/</gu, '&lt;').replace(/>/gu, '&gt;').replace(/"/gu, '&quot;').replace(/'/gu, '&#39;');
-
 const EMBLEM = `<svg class="emblem" viewBox="0 0 64 64" aria-hidden="true" focusable="false"><circle cx="32" cy="32" r="30" fill="#c8102e" stroke="#f2c200" stroke-width="3"/><path fill="#f2c200" d="M32 13l5.3 16.2H54L40.4 39.3 45.6 55.5 32 45.4 18.4 55.5l5.2-16.2L10 29.2h16.7z"/></svg>`;
 
 function procedureItem(p: PortalProcedure): string {
   const name = escapeHtml(p.name);
-  const national = p.url && /^https?:\/\//u.test(p.url)
-    ? ` · <a href="${escapeHtml(p.url)}" target="_blank" rel="noopener noreferrer">Xem trên Cổng Dịch vụ công quốc gia<span class="sr"> (mở trong thẻ mới)</span></a>`
+  const portalUrl = httpUrl(p.url);
+  const national = portalUrl
+    ? ` · <a href="${escapeHtml(portalUrl)}" target="_blank" rel="noopener noreferrer">Xem trên Cổng Dịch vụ công quốc gia<span class="sr"> (mở trong thẻ mới)</span></a>`
     : '';
   return `<li class="proc">
         <a class="proc-name" href="/api/procedures/${encodeURIComponent(p.code)}">${name}</a>

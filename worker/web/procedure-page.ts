@@ -11,10 +11,11 @@
 import type { Procedure } from '../catalog/schema';
 import { LEVEL_LABEL, METHOD_LABEL } from '../chat/format';
 import { publicPageText as T, staffText } from '../messages';
-import { buildChecklist, formatCounts, type Checklist, type ChecklistCase, type ChecklistComponent, type ChecklistSubItem } from '../staff/checklist';
-import { dmy } from '../staff/format';
-import { html, safeUrl, type HtmlValue, type SafeHtml } from '../staff/html';
-import { documentGroups, methodsTable, notesList } from '../staff/procedure-pages';
+import { buildChecklist, formatCounts, type Checklist, type ChecklistCase, type ChecklistComponent, type ChecklistSubItem } from '../checklist/checklist';
+import { dmy } from '../lib/dates';
+import { documentGroups, methodsTable, notesList } from '../checklist/html';
+import { html, type HtmlValue, type SafeHtml } from '../lib/html';
+import { httpUrl } from '../lib/url';
 import { qrSvg } from './qr';
 
 export const PAGE_CSS_PATH = '/thu-tuc.css';
@@ -102,7 +103,7 @@ type Item = Pick<ChecklistSubItem, 'title' | 'detail' | 'condition' | 'originals
 function formsLine(forms: ChecklistComponent['forms']): HtmlValue {
   if (!forms.length) return '';
   return html`<span class="forms">${T.forms}: ${forms.map((f, i) => {
-    const url = safeUrl(f.url);
+    const url = httpUrl(f.url);
     return html`${i ? '; ' : ''}${url ? html`<a href="${url}" target="_blank" rel="noopener noreferrer">${f.name}<span class="sr"> ${T.newTab}</span></a>` : f.name}`;
   })}</span>`;
 }
@@ -177,7 +178,7 @@ function facts(p: Procedure): SafeHtml {
 
 function sourceLine(p: Procedure): SafeHtml {
   const at = p.provenance.crawledAt;
-  const portal = safeUrl(p.url);
+  const portal = httpUrl(p.url);
   return html`<p class="source">${staffText.checklist.sourceLine(staffText.source, at.length > 4 ? `ngày ${dmy(at)}` : `năm ${at}`)} ${p.decisionNumber ? T.decision(p.decisionNumber) : ''}
   ${portal ? html`<a class="no-print" href="${portal}" target="_blank" rel="noopener noreferrer">${T.portal}<span class="sr"> ${T.newTab}</span></a>` : ''}</p>`;
 }
@@ -189,7 +190,7 @@ function documentCount(cl: Checklist): number {
 
 export function procedurePageHtml(p: Procedure, o: ProcedurePageOptions): string {
   const cl = buildChecklist(p);
-  const submit = safeUrl(o.submitUrl);
+  const submit = httpUrl(o.submitUrl);
   const body = html`<article class="sheet" aria-labelledby="ten-thu-tuc">
   <div class="sheet-head">
     <div>

@@ -2,7 +2,7 @@
 // dark modules, one rectangle per run of a row, on white with the standard quiet zone of 4 modules,
 // so that a phone's camera reads it from paper as from a screen.
 import { encode } from 'uqr';
-import { escapeHtml, raw, type SafeHtml } from '../staff/html';
+import { escapeHtml, raw, type SafeHtml } from '../lib/html';
 
 const QUIET_ZONE = 4;
 

@@ -1,5 +1,5 @@
-// What the assistant keeps in D1 (migrations/0001_init.sql): one row per answered message and the
-// citizens' ratings. Personal data never reaches the database: questions and comments are redacted
+// The exchange log, what the assistant keeps in D1 (migrations/0001_init.sql): one row per
+// answered message and the citizens' ratings. Personal data never reaches the database: questions and comments are redacted
 // HERE (whatever the caller did), and session ids are stored only as a salted hash.
 // All SQL uses bound parameters. D1 errors propagate: the caller decides (e.g. log and answer anyway).
 import { redact } from '../privacy/redact';
