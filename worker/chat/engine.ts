@@ -225,11 +225,12 @@ export class ChatEngine {
     // A question that names only what several procedures share ("xin giấy phép xây dựng": for a
     // house, a railway crossing, a monument…): offer them rather than guess.
     if (broad(best)) {
-      // In the re-ranked order, which already weighs full records (rerank.ts DETAIL_BONUS, the record
-      // coverage): putting every full record first had offered side procedures ("Truy lĩnh lương hưu …")
-      // before the two asked about, which the catalog lists without details.
+      // Procedures with a full record first: a choice that leads to "no details in the catalog" helps
+      // little, and list-only entries' names cover a question as well as a full record does ("Cấp
+      // giấy phép xây dựng nhà máy điện hạt nhân" before the house permit). Tried: the re-ranked
+      // order alone, which offered the nuclear plant for "xin giấy phép xây dựng".
       const distinct = distinctNames([choice.chosen, ...rest.filter(broad)]);
-      let offered = distinct.slice(0, MAX_OPTIONS);
+      let offered = [...distinct.filter((h) => h.detail), ...distinct.filter((h) => !h.detail)].slice(0, MAX_OPTIONS);
       // Of procedures for citizens and for organisations ("Cấp Phiếu lý lịch tư pháp cho công dân …" /
       // "… theo yêu cầu của cơ quan tiến hành tố tụng"), a citizen asks about the former.
       for (const h of offered) await read.record(h.code);
