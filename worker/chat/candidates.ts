@@ -81,7 +81,7 @@ export async function readCandidates(found: SearchHit[], query: Query, deps: Can
     const p = await record(hit.code);
     // An age the question gives decides between records published by age; else the groups named.
     const range = age === null ? null : ageRangeOf(hit.name);
-    const narrower = range ? !withinAge(age!, range) : deps.search.groupsNamed(hit.name).some((g) => !query.groups.includes(g));
+    const narrower = range && age !== null ? !withinAge(age, range) : deps.search.groupsNamed(hit.name).some((g) => !query.groups.includes(g));
     const first = deps.search.namesFirstAct(hit.name) ? FIRST_ACT_BONUS : 0;
     scores.set(hit, hit.score + first + (p ? RECORD_WEIGHT * coverageOf(p).share + (forCitizens(p) ? CITIZEN_BONUS : 0) : 0) - (narrower ? GROUP_PENALTY : 0));
   }

@@ -47,6 +47,7 @@ export interface ChatSearch {
   readingsOf(text: string): Words[];
   /** The groups of people a procedure's name says it is only for. */
   groupsNamed(name: string): string[];
+  /** The name says it is the act its family of procedures starts with ("… lần đầu"). */
   namesFirstAct(name: string): boolean;
 }
 
