@@ -17,37 +17,21 @@ import { indexParts, partsReader, type IndexParts } from '../../worker/search/pa
 import type { IndexReader } from '../../worker/search/reader';
 import { loadSynonyms } from '../../worker/search/synonyms';
 import { fold, tokenize } from '../../worker/search/text';
+import { procedureRecord } from './procedure-record';
 
 const root = new URL('../../', import.meta.url);
 const INDEX = new URL('build/assets/data/index.bin', root);
 const synonyms = loadSynonyms(JSON.parse(readFileSync(new URL('knowledge/synonyms.json', root), 'utf8')));
 
-const procedure = (code: string, name: string, extra: Partial<Procedure> = {}): Procedure => ({
-  code,
-  portalId: null,
-  url: null,
-  name,
-  detail: true,
-  type: 'standard',
-  levels: ['commune'],
-  fields: ['Hộ tịch'],
-  executingAgencies: ['Ủy ban nhân dân cấp xã'],
-  competentAgencies: [],
-  issuingBody: null,
-  province: null,
-  targetGroups: [],
-  cases: [],
-  methods: [],
-  steps: [],
-  conditions: '',
-  results: [],
-  legalBasis: [],
-  online: { available: false, fullProcess: false },
-  receivingAddress: '',
-  decisionNumber: null,
-  provenance: { source: 'portal-catalog', alsoIn: [], crawledAt: '2025' },
-  ...extra,
-});
+/** A commune civil-status record, as the portal's list gives it. */
+const procedure = (code: string, name: string, extra: Partial<Procedure> = {}): Procedure =>
+  procedureRecord(code, name, {
+    levels: ['commune'],
+    fields: ['Hộ tịch'],
+    executingAgencies: ['Ủy ban nhân dân cấp xã'],
+    provenance: { source: 'portal-catalog', alsoIn: [], crawledAt: '2025' },
+    ...extra,
+  });
 
 /** A three-procedure index, with the name field's common tokens as stop tokens. */
 function smallIndex(): { parts: IndexParts; bytes: Uint8Array } {

@@ -3,7 +3,7 @@
 // the real catalog (quality.test.ts, tests/worker/chat*.test.ts) cover the same engine end to end.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { procedureSchema, type Procedure } from '../../worker/catalog/schema';
+import type { Procedure } from '../../worker/catalog/schema';
 import { ChatEngine, newSession, type ChatSearch, type SessionState } from '../../worker/chat/engine';
 import { renderReply } from '../../worker/chat/render';
 import { compileSmalltalk } from '../../worker/chat/smalltalk';
@@ -11,23 +11,14 @@ import type { Aspect } from '../../worker/search/phrases';
 import type { Query, SearchHit } from '../../worker/search/engine';
 import { emptyQuery } from '../../worker/search/query';
 import { segment, wordsOf, wordsOfText } from '../../worker/search/text';
+import { procedureRecord } from './procedure-record';
 
 const smalltalk = compileSmalltalk(JSON.parse(readFileSync(new URL('../../knowledge/smalltalk.json', import.meta.url), 'utf8')));
 
+/** A passport-like record: one document, eight working days, carried out by the province police. */
 function record(code: string, name: string, more: Partial<Procedure> = {}): Procedure {
-  return procedureSchema.parse({
-    code,
-    portalId: null,
-    url: null,
-    name,
-    detail: true,
-    type: 'standard',
-    levels: ['province'],
-    fields: [],
+  return procedureRecord(code, name, {
     executingAgencies: ['Công an cấp tỉnh'],
-    competentAgencies: [],
-    issuingBody: null,
-    province: null,
     targetGroups: ['Công dân Việt Nam'],
     cases: [
       {
@@ -42,11 +33,6 @@ function record(code: string, name: string, more: Partial<Procedure> = {}): Proc
     steps: ['Công dân nộp hồ sơ tại cơ quan Công an. Trong thời hạn 8 ngày làm việc, cơ quan Công an trả kết quả.'],
     conditions: 'Công dân Việt Nam đủ 14 tuổi trở lên.',
     results: ['Hộ chiếu phổ thông'],
-    legalBasis: [],
-    online: { available: false, fullProcess: false },
-    receivingAddress: '',
-    decisionNumber: null,
-    provenance: { source: 'portal-api', alsoIn: [], crawledAt: '2026-07-18' },
     ...more,
   });
 }

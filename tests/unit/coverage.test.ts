@@ -1,34 +1,16 @@
 // How much of a question a record speaks of (worker/chat/coverage.ts): the share, weighted by
 // rarity, of the question's content words found in the record's text.
 import { describe, expect, it } from 'vitest';
-import { procedureSchema } from '../../worker/catalog/schema';
 import { coverage } from '../../worker/chat/coverage';
 import { wordsOfText } from '../../worker/search/text';
+import { procedureRecord } from './procedure-record';
 
-const seal = procedureSchema.parse({
-  code: '2.001403',
-  portalId: null,
-  url: null,
-  name: 'Đăng ký mẫu con dấu mới',
-  detail: true,
-  type: 'standard',
+const seal = procedureRecord('2.001403', 'Đăng ký mẫu con dấu mới', {
   levels: ['ministry'],
-  fields: [],
   executingAgencies: ['Cục Cảnh sát quản lý hành chính về trật tự xã hội'],
-  competentAgencies: [],
-  issuingBody: null,
-  province: null,
   targetGroups: ['Doanh nghiệp'],
-  cases: [],
-  methods: [],
   steps: ['Nộp hồ sơ đăng ký mẫu con dấu.'],
-  conditions: '',
   results: ['Giấy chứng nhận đăng ký mẫu con dấu'],
-  legalBasis: [],
-  online: { available: false, fullProcess: false },
-  receivingAddress: '',
-  decisionNumber: null,
-  provenance: { source: 'portal-api', alsoIn: [], crawledAt: '2026-07-18' },
 });
 
 const input = (q: string) => ({ readings: [wordsOfText(q)], rarity: (f: string) => (f === 'dang' || f === 'ky' || f === 'ki' ? 0.5 : 3), isQuestionWord: () => false });
