@@ -6,16 +6,11 @@
 // ("momo", "winmart", "gym") is content nothing answers, and weighs as a rare word.
 import { allComponents } from '../catalog/components';
 import type { Procedure } from '../catalog/schema';
+import { ACCENT_MISMATCH } from '../search/engine';
 import { wordsOfText, type Words } from '../search/text';
 
 /** Weight of a word the catalog never uses (an IDF a little above that of a word in 1% of procedures). */
 const UNKNOWN_WEIGHT = 5;
-/**
- * A question word typed with diacritics that the record has only with others ("máu" where the
- * record says "mẫu"): likely another word, a little credit for a slip of the tone (the name
- * agreement's ACCENT_MISMATCH, rerank.ts).
- */
-const ACCENT_MISMATCH = 0.3;
 /** Shorter unknown words are chat shorthand ("ko", "dc", "ak"), not content. */
 const MIN_UNKNOWN_LENGTH = 3;
 
@@ -86,6 +81,8 @@ export function coverage(p: Procedure, input: CoverageInput): Coverage {
       const key = r.keys[i]!;
       // Typed with diacritics, a word means itself ("máu" is no "mẫu"); typed without, any of them.
       if (key === f ? record.folds.has(f) : record.keys.has(key)) covered += w;
+      // With other diacritics ("máu" where the record says "mẫu"): likely another word, the name
+      // agreement's little credit for a slip of the tone.
       else if (record.folds.has(f)) covered += w * ACCENT_MISMATCH;
     }
     unknown = unknown === null ? strange : unknown.filter((u) => strange.includes(u));

@@ -15,7 +15,7 @@ import { BIGRAM_SEPARATOR, segment, syllableWord, tokenize, wordsOf, wordsOfText
 
 export type { Query } from './query';
 export type { NameMatch } from './rerank';
-export { baseName, fullyOnline, levelQualifier, withoutLevelQualifier } from './rerank';
+export { ACCENT_MISMATCH, baseName, fullyOnline, levelQualifier, withoutLevelQualifier } from './rerank';
 
 export interface SearchOptions {
   limit?: number;

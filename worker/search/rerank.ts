@@ -29,7 +29,7 @@ const NAME_RECALL_BETA = 3;
 const HEAD_WEIGHT = 1.5;
 const HEAD_LENGTH = 2;
 /** Credit for a name syllable typed with other diacritics ("bán" for "bản"): likely another word. */
-const ACCENT_MISMATCH = 0.3;
+export const ACCENT_MISMATCH = 0.3;
 /** Weight of a syllable pair with a function word ("khai tử cho"), relative to its IDF. */
 const FUNCTION_WEIGHT = 0.3;
 /** The question names the procedure's province. */
