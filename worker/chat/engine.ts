@@ -411,7 +411,7 @@ export class ChatEngine {
     // A question that names no aspect but asks something specific ("nhận con mà không có giấy xét
     // nghiệm ADN thì làm sao"): the sentence that speaks of it, then the overview.
     const specific = passages[0];
-    if (main === 'overview' && specific && specific.score >= QUOTE_SCORE && specific.specific >= SUPPORT_SPECIFIC) {
+    if (main === 'overview' && specific && specific.score >= QUOTE_SCORE && (specific.specific >= SUPPORT_SPECIFIC || specific.decisive)) {
       return { aspect: main, more, lead: [quote(specific)] };
     }
     // A sentence that states what the aspect asks ("7 ngày làm việc đối với nhà ở riêng lẻ"), or

@@ -39,6 +39,8 @@ export interface ScoredPassage {
   cues: number;
   /** Share (weighted) of what the question says besides the procedure's name that the sentence has. */
   specific: number;
+  /** The sentence states the question's decisive cues (DECISIVE). */
+  decisive: boolean;
 }
 
 
@@ -55,7 +57,15 @@ const CUE_PATTERNS: Record<Fact, RegExp> = {
   amount: /\d[\d.]*\s*(đồng|vnđ|vnd|usd)\b|miễn/iu,
   proxy: /ủy quyền|uỷ quyền|người đại diện|thay mặt|người khác/iu,
   obligation: /bắt buộc|phải|không được|chỉ được/iu,
+  // What to do without a document: the rule's other case ("Trường hợp không có văn bản nêu trên thì …").
+  absence: /(không|chưa)\s+(có|đủ|thể|được cấp|cung cấp được|xuất trình được)\s|thay thế/iu,
 };
+/**
+ * A cue that is the point of the question: "không có giấy xét nghiệm ADN thì làm sao" asks for the
+ * rule's other case, and the sentence naming the document is only its premise. A sentence stating
+ * such a cue comes before those that do not (when it shares a word with the question).
+ */
+const DECISIVE: ReadonlySet<Fact> = new Set<Fact>(['absence']);
 /** Weight of a cue the sentence has, relative to the question's words it has. */
 const CUE_WEIGHT = 0.35;
 /** A pair of syllables the sentence shares with the question counts this much more than a syllable. */
@@ -127,11 +137,12 @@ export function unitsOf(w: Words): Set<string> {
 
 /**
  * A text cut into sentences: at line breaks, at the end of a sentence, and before the list markers
- * the catalog writes inline ("… như sau: - Bản sao …; + Giấy …").
+ * the catalog writes inline ("… như sau: - Bản sao …; + Giấy …"). A dash inside a sentence is
+ * no marker ("công chức tư pháp - hộ tịch ghi vào Sổ"): it cuts only after a sentence's end.
  */
 export function sentences(text: string): string[] {
   const pieces = text
-    .split(/\n+|(?<=[.;:!?])\s+(?=[-+•*]\s|\p{Lu}|\(?[a-zđ]\)\s|\(?[ivx]+\)\s|\d+[.)]\s)|\s+(?=[-+•]\s)/u)
+    .split(/\n+|(?<=[.;:!?])\s+(?=[-+•*]\s|\p{Lu}|\(?[a-zđ]\)\s|\(?[ivx]+\)\s|\d+[.)]\s)|\s+(?=[+•]\s)/u)
     .map((s) => s.replace(/^\s*[-+•*]\s*/u, '').trim())
     .filter(Boolean);
   // A short piece without a number is a heading ("Giấy tờ phải nộp:", "Lưu ý:"): it answers nothing.
@@ -173,6 +184,7 @@ export function bestPassages(p: Procedure, q: PassageQuery, limit = 2): ScoredPa
     total += x.w;
     if (!x.name) totalOther += x.w;
   }
+  const decisiveCues = q.cues.filter((c) => DECISIVE.has(c));
   const scored: ScoredPassage[] = [];
   for (const passage of recordPassages(p)) {
     let shared = 0;
@@ -186,7 +198,8 @@ export function bestPassages(p: Procedure, q: PassageQuery, limit = 2): ScoredPa
     const cueHits = q.cues.filter((c) => CUE_PATTERNS[c].test(passage.text)).length;
     const norm = 1 - LENGTH_NORM + (LENGTH_NORM * passage.length) / AVERAGE_SENTENCE;
     const score = ((shared / total) * (1 + CUE_WEIGHT * cueHits)) / Math.sqrt(norm);
-    scored.push({ passage, score, cues: cueHits, specific: totalOther ? other / totalOther : 0 });
+    const decisive = decisiveCues.length > 0 && decisiveCues.every((c) => CUE_PATTERNS[c].test(passage.text));
+    scored.push({ passage, score, cues: cueHits, specific: totalOther ? other / totalOther : 0, decisive });
   }
-  return scored.sort((a, b) => b.score - a.score).slice(0, limit);
+  return scored.sort((a, b) => Number(b.decisive) - Number(a.decisive) || b.score - a.score).slice(0, limit);
 }

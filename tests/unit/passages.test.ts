@@ -1,0 +1,62 @@
+// The sentence of a record that answers a specific question (worker/chat/passages.ts).
+import { describe, expect, it } from 'vitest';
+import { bestPassages, sentences, type Fact } from '../../worker/chat/passages';
+import { wordsOfText } from '../../worker/search/text';
+import { procedureRecord } from './procedure-record';
+
+const item = (name: string) => ({ name, originals: 1, copies: 0, required: null, forms: [], title: name, detail: '', kind: 'submit' as const, condition: null, children: [] });
+
+// Documents as the catalog lists them for "Đăng ký nhận cha, mẹ, con": the rule's other case
+// comes before the document it qualifies, as in the portal's own record.
+const acknowledgement = procedureRecord('1.001022', 'Đăng ký nhận cha, mẹ, con', {
+  cases: [
+    {
+      name: '',
+      headings: [],
+      components: [
+        item('Tờ khai đăng ký nhận cha, mẹ, con theo mẫu'),
+        item('Trường hợp không có văn bản nêu trên thì phải có văn bản cam đoan của các bên nhận cha, mẹ, con về mối quan hệ cha, mẹ, con và có ít nhất hai người làm chứng.'),
+        item('Văn bản của cơ quan y tế, cơ quan giám định xác nhận quan hệ cha con, quan hệ mẹ con (kết quả giám định ADN).'),
+      ],
+    },
+  ],
+  steps: ['Trong thời hạn 03 ngày làm việc kể từ ngày nhận đủ hồ sơ, công chức tư pháp - hộ tịch ghi vào Sổ hộ tịch.'],
+});
+
+const rarity = (unit: string) => (['dang', 'ky', 'nhan', 'con', 'cha', 'me'].includes(unit) ? 0.3 : 1);
+const ask = (question: string, cues: Fact[] = []) =>
+  bestPassages(acknowledgement, { readings: [wordsOfText(question)], name: acknowledgement.name, cues, rarity }, 3).map((x) => x.passage.text);
+
+describe('the sentence that answers a specific question', () => {
+  it('is the one that shares most of what the question says besides the name', () => {
+    expect(ask('giấy giám định ADN của cơ quan y tế')[0]).toMatch(/^Văn bản của cơ quan y tế/u);
+  });
+
+  it('states the fact the question asks for when it has one (a duration)', () => {
+    expect(ask('nhận cha con mất mấy ngày làm việc', ['duration'])[0]).toMatch(/03 ngày làm việc/u);
+  });
+
+  it('is the rule’s other case when the question asks what to do without a document', () => {
+    // Without the cue, the document's own sentence shares more of the question's words…
+    expect(ask('không có giấy giám định ADN thì nhận con thế nào')[0]).toMatch(/^Văn bản của cơ quan y tế/u);
+    // …but "không có … thì làm sao" asks for the other case: it comes first.
+    expect(ask('không có giấy giám định ADN thì nhận con thế nào', ['absence'])[0]).toMatch(/hai người làm chứng/u);
+  });
+
+  it('shares at least a word with the question', () => {
+    expect(ask('lệ phí trước bạ xe máy')).toEqual([]);
+  });
+});
+
+describe('sentences of a record text', () => {
+  it('cuts at line breaks and inline list markers, and drops headings', () => {
+    expect(sentences('Giấy tờ phải nộp:\n- Bản sao giấy khai sinh của người con; + Giấy chứng sinh bản chính')).toEqual([
+      'Bản sao giấy khai sinh của người con;',
+      'Giấy chứng sinh bản chính',
+    ]);
+  });
+
+  it('keeps a dash inside a sentence ("tư pháp - hộ tịch") in the sentence', () => {
+    expect(sentences('Trong 03 ngày, công chức tư pháp - hộ tịch ghi vào Sổ hộ tịch.')).toEqual(['Trong 03 ngày, công chức tư pháp - hộ tịch ghi vào Sổ hộ tịch.']);
+  });
+});
