@@ -1,6 +1,6 @@
 // The sentence of a record that answers a specific question (worker/chat/passages.ts).
 import { describe, expect, it } from 'vitest';
-import { bestPassages, sentences, type Fact } from '../../worker/chat/passages';
+import { bestPassages, placeSentence, sentences, type Fact } from '../../worker/chat/passages';
 import { wordsOfText } from '../../worker/search/text';
 import { procedureRecord } from './procedure-record';
 
@@ -58,5 +58,26 @@ describe('sentences of a record text', () => {
 
   it('keeps a dash inside a sentence ("tư pháp - hộ tịch") in the sentence', () => {
     expect(sentences('Trong 03 ngày, công chức tư pháp - hộ tịch ghi vào Sổ hộ tịch.')).toEqual(['Trong 03 ngày, công chức tư pháp - hộ tịch ghi vào Sổ hộ tịch.']);
+  });
+});
+
+describe('where the record says a dossier goes', () => {
+  it('is its submission method’s sentence, which says more than the agency', () => {
+    const weapon = procedureRecord('1.013442', 'Khai báo vũ khí thô sơ là hiện vật trưng bày', {
+      executingAgencies: ['Công an cấp Xã'],
+      methods: [
+        {
+          method: 'direct',
+          time: null,
+          fees: [],
+          description: 'Nộp hồ sơ trực tiếp tại Công an xã, phường, thị trấn nơi đặt trụ sở hoặc nơi cư trú. Trong thời hạn 03 ngày làm việc, Công an xã phải thông báo xác nhận.',
+        },
+      ],
+    });
+    expect(placeSentence(weapon)).toBe('Nộp hồ sơ trực tiếp tại Công an xã, phường, thị trấn nơi đặt trụ sở hoặc nơi cư trú.');
+  });
+
+  it('is none when the record only names the agency', () => {
+    expect(placeSentence(acknowledgement)).toBeNull();
   });
 });

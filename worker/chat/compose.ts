@@ -6,6 +6,7 @@ import type { Component, Fee, Method, Procedure, ProcedureCase } from '../catalo
 import type { Aspect } from '../search/phrases';
 import type { Answer, Block, ChecklistItem, Inline, Suggestion } from './answer';
 import { FEE_KIND_LABEL, formatFee, formatMoney, formatTime, LEVEL_LABEL, METHOD_LABEL } from './format';
+import { placeSentence } from './passages';
 import { chatText, shortText } from '../messages';
 
 export type AnswerAspect = Aspect | 'overview';
@@ -202,7 +203,11 @@ function place(p: Procedure): Block[] {
   if (items.length === 0) return [{ type: 'paragraph', text: [chatText.missing('nơi nộp hồ sơ')] }];
   const methods = [...new Set(p.methods.map((m) => METHOD_LABEL[m.method]))];
   if (methods.length) items.push([{ bold: 'Cách nộp: ' }, methods.join(', ')]);
-  return [{ type: 'list', ordered: false, items }];
+  const blocks: Block[] = [{ type: 'list', ordered: false, items }];
+  // The record's own words say more than the agency's name ("… nơi đặt trụ sở hoặc nơi cư trú").
+  const said = placeSentence(p);
+  if (said) blocks.push({ type: 'note', text: [said] });
+  return blocks;
 }
 
 function online(p: Procedure): Block[] {

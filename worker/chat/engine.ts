@@ -21,7 +21,7 @@ import { forCitizens, readCandidates } from './candidates';
 import type { Coverage } from './coverage';
 import { findDocument } from './document-lookup';
 import { LEVEL_LABEL } from './format';
-import { bestPassages, FIELD_LABEL, unitsOf, type Fact } from './passages';
+import { bestPassages, FIELD_LABEL, placeSentence, unitsOf, type Fact } from './passages';
 import type { Smalltalk } from './smalltalk';
 import { chooseVariant, DEFAULT_LEVEL_PREFERENCE, procedureKey, variantLevels, variantsOf } from './variants';
 
@@ -418,7 +418,9 @@ export class ChatEngine {
     // what the question asks besides the procedure's name.
     // When the record gives the aspect several values (one time per case), its own words explain them.
     const minimum = ambiguous(p, main) ? QUOTE_SCORE : SUPPORT_SCORE;
-    const support = passages.find((x) => x.score >= minimum && (facts.length ? x.cues > 0 : x.specific >= SUPPORT_SPECIFIC));
+    // Not the sentence the place block already quotes (compose.ts).
+    const shown = main === 'place' ? placeSentence(p) : null;
+    const support = passages.find((x) => x.passage.text !== shown && x.score >= minimum && (facts.length ? x.cues > 0 : x.specific >= SUPPORT_SPECIFIC));
     if (support) return { aspect: main, more, notes: [{ type: 'paragraph', text: [{ bold: chatText.alsoQuoted }] }, quote(support)] };
     return { aspect: main, more };
   }

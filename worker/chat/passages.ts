@@ -151,6 +151,21 @@ export function sentences(text: string): string[] {
     .map((s) => (s.length > MAX_SENTENCE ? `${s.slice(0, s.lastIndexOf(' ', MAX_SENTENCE))} …` : s));
 }
 
+/** "Nộp hồ sơ trực tiếp tại Công an xã … nơi cư trú": a sentence that says where a dossier goes. */
+const SUBMITTED = /\b(nộp|gửi|nhận)\b/iu;
+
+/**
+ * The record's own sentence on where to submit (its submission methods first, then its steps):
+ * it says more than the agency's name ("… nơi đặt trụ sở hoặc nơi cư trú"). Null when none does.
+ */
+export function placeSentence(p: Procedure): string | null {
+  for (const field of ['methods', 'steps'] as const) {
+    const found = recordPassages(p).find((x) => x.field === field && SUBMITTED.test(x.text) && CUE_PATTERNS.place.test(x.text));
+    if (found) return found.text;
+  }
+  return null;
+}
+
 export interface PassageQuery {
   /**
    * The question's words, and its readings (query.ts): as typed, synonyms rewritten, typos
