@@ -56,6 +56,13 @@ describe('sentences of a record text', () => {
     ]);
   });
 
+  it('keeps a label with its sentence, and cuts before the list after a colon', () => {
+    expect(sentences('- Thời hạn giải quyết: + Cấp đổi chứng nhận đăng ký xe: Không quá 02 ngày làm việc. + Cấp lại: Không quá 30 ngày.')).toEqual([
+      'Cấp đổi chứng nhận đăng ký xe: Không quá 02 ngày làm việc.',
+      'Cấp lại: Không quá 30 ngày.',
+    ]);
+  });
+
   it('keeps a dash inside a sentence ("tư pháp - hộ tịch") in the sentence', () => {
     expect(sentences('Trong 03 ngày, công chức tư pháp - hộ tịch ghi vào Sổ hộ tịch.')).toEqual(['Trong 03 ngày, công chức tư pháp - hộ tịch ghi vào Sổ hộ tịch.']);
   });

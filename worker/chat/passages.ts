@@ -138,11 +138,13 @@ export function unitsOf(w: Words): Set<string> {
 /**
  * A text cut into sentences: at line breaks, at the end of a sentence, and before the list markers
  * the catalog writes inline ("… như sau: - Bản sao …; + Giấy …"). A dash inside a sentence is
- * no marker ("công chức tư pháp - hộ tịch ghi vào Sổ"): it cuts only after a sentence's end.
+ * no marker ("công chức tư pháp - hộ tịch ghi vào Sổ"): it cuts only after a sentence's end. A
+ * label and its sentence stay one ("Cấp đổi chứng nhận đăng ký xe: Không quá 02 ngày làm việc"):
+ * a colon cuts only before a list marker.
  */
 export function sentences(text: string): string[] {
   const pieces = text
-    .split(/\n+|(?<=[.;:!?])\s+(?=[-+•*]\s|\p{Lu}|\(?[a-zđ]\)\s|\(?[ivx]+\)\s|\d+[.)]\s)|\s+(?=[+•]\s)/u)
+    .split(/\n+|(?<=[.;!?])\s+(?=[-+•*]\s|\p{Lu}|\(?[a-zđ]\)\s|\(?[ivx]+\)\s|\d+[.)]\s)|(?<=:)\s+(?=[-+•*]\s|\(?[a-zđ]\)\s|\(?[ivx]+\)\s|\d+[.)]\s)|\s+(?=[+•]\s)/u)
     .map((s) => s.replace(/^\s*[-+•*]\s*/u, '').trim())
     .filter(Boolean);
   // A short piece without a number is a heading ("Giấy tờ phải nộp:", "Lưu ý:"): it answers nothing.
