@@ -2,7 +2,8 @@
 // scripts/lib/chat-eval.ts), and how long an answer takes in-process.
 //
 // chat-queries-dev-2 is reported on its odd lines (the ones tuned on) and its even lines (held back:
-// the honest figure) apart. --verbose lists the misses; --odd lists only the odd lines' misses.
+// the honest figure) apart, and so is chat-probes (the team's own questions, tests/eval/README.md).
+// --verbose lists the misses; --odd lists only the odd lines' misses.
 import { newSession } from '../worker/chat/engine.ts';
 import { loadChat } from './lib/chat.ts';
 import { chatFigures, chatOutcomes, type ChatOutcome } from './lib/chat-eval.ts';
@@ -33,6 +34,7 @@ function report(label: string, outcomes: ChatOutcome[]): void {
 const sets: [string, EvalQuestion[]][] = [
   ['chat-queries-dev', readEvalSet('chat-queries-dev')],
   ['chat-queries-dev-2', readEvalSet('chat-queries-dev-2')],
+  ['chat-probes', readEvalSet('chat-probes')],
 ];
 const cold: number[] = [];
 for (const [name, questions] of sets) {
