@@ -52,6 +52,10 @@ describe('question phrases', () => {
     expect(matcher.groupsNamed?.(wordsOfText('Giải thể công ty quản lý quỹ đầu tư chứng khoán'))).toEqual(['securities']);
     expect(matcher.groupsAsked?.(wordsOfText('làm căn cước cho con 10 tuổi'))).toContain('minors');
     expect(matcher.groupsAsked?.(wordsOfText('làm căn cước gắn chip'))).toEqual([]);
+    // A country typed without diacritics, in two syllables; one bare syllable may be another word ("hạn").
+    expect(matcher.groupsAsked?.(wordsOfText('ban gai em nguoi Han Quoc muon dang ky ket hon'))).toContain('foreigners');
+    expect(matcher.groupsAsked?.(wordsOfText('giay phep lai xe het han'))).toEqual([]);
+    expect(matcher.groupsAsked?.(wordsOfText('anh em tôi muốn tách hộ'))).toEqual([]);
     expect(matcher.namesFirstAct?.(wordsOfText('Thủ tục đăng ký nghĩa vụ quân sự lần đầu'))).toBe(true);
     expect(matcher.namesFirstAct?.(wordsOfText('Thủ tục Đăng ký nghĩa vụ quân sự bổ sung'))).toBe(false);
   });
