@@ -33,6 +33,14 @@ describe('question phrases', () => {
     expect(kinds('tinh gia lai')).toContainEqual({ type: 'province', province: 'Tỉnh Gia Lai' });
   });
 
+  it('reads a province merged in 2025 by its old name as the province that took it in', () => {
+    expect(kinds('con em chuyen vao Binh Duong hoc')).toContainEqual({ type: 'province', province: 'Thành phố Hồ Chí Minh' });
+    expect(kinds('sổ đỏ ở Nam Định')).toContainEqual({ type: 'province', province: 'Tỉnh Ninh Bình' });
+    // …not where its syllables are other words.
+    expect(kinds('người Việt Nam định cư ở nước ngoài').some((k) => k.type === 'province')).toBe(false);
+    expect(kinds('hiệp định xuyên Thái Bình Dương').some((k) => k.type === 'province')).toBe(false);
+  });
+
   it('does not take a bare syllable without diacritics for a phrase ("ho" is not "hở")', () => {
     expect(kinds('dang ky ho kinh doanh')).toEqual([]);
     // "nha" is "nhà" typed without diacritics far more often than the particle "nha".
