@@ -1,7 +1,7 @@
 // How much of a question a record speaks of (worker/chat/coverage.ts): the share, weighted by
 // rarity, of the question's content words found in the record's text.
 import { describe, expect, it } from 'vitest';
-import { coverage } from '../../worker/chat/coverage';
+import { coverage, vietnameseSyllable } from '../../worker/chat/coverage';
 import { wordsOfText } from '../../worker/search/text';
 import { procedureRecord } from './procedure-record';
 
@@ -27,5 +27,18 @@ describe('coverage of a question by a record', () => {
 
   it('names the words the catalog never uses', () => {
     expect(coverage(seal, { ...input('đăng ký ví momo'), rarity: (f: string) => (f === 'momo' ? 0 : 1) }).unknown).toEqual(['momo']);
+  });
+
+  it('tells a Vietnamese word it never uses (the situation) from a brand or a foreign word', () => {
+    const rarity = (f: string) => (f === 'nhoe' || f === 'gym' ? 0 : 1);
+    expect(coverage(seal, { ...input('con dấu bị nhòe'), rarity })).toMatchObject({ unknown: [], unfamiliar: ['nhoe'] });
+    expect(coverage(seal, { ...input('con dấu phòng gym'), rarity })).toMatchObject({ unknown: ['gym'], unfamiliar: [] });
+  });
+});
+
+describe('a syllable Vietnamese spelling allows', () => {
+  it('is an onset, vowels and a final; not a brand typed as one token', () => {
+    for (const w of ['quen', 'nhoe', 'dui', 'nghieng', 'khuya', 'quynh']) expect(vietnameseSyllable(w), w).toBe(true);
+    for (const w of ['momo', 'gym', 'yoga', 'karaoke', 'wifi', 'zalo', 'shopee', 'taxi']) expect(vietnameseSyllable(w), w).toBe(false);
   });
 });

@@ -59,6 +59,8 @@ export interface Coverage {
   share: number;
   /** Content words of the question the catalog never uses, in every reading ("winmart", "gym"). */
   unknown: string[];
+  /** Words spelled as Vietnamese that the catalog never uses, in every reading ("nhòe", "mèo"). */
+  unfamiliar: string[];
 }
 
 export function coverage(p: Procedure, input: CoverageInput): Coverage {
@@ -66,16 +68,18 @@ export function coverage(p: Procedure, input: CoverageInput): Coverage {
   let best = 0;
   let any = false;
   let unknown: string[] | null = null;
+  let unfamiliar: string[] | null = null;
   for (const r of input.readings) {
     let total = 0;
     let covered = 0;
     const seen = new Set<string>();
     const strange: string[] = [];
+    const plain: string[] = [];
     for (const [i, f] of r.folds.entries()) {
       if (seen.has(f) || /^\d/u.test(f) || input.isQuestionWord(f)) continue;
       seen.add(f);
       const rarity = input.rarity(f);
-      if (rarity === 0 && f.length >= MIN_UNKNOWN_LENGTH) strange.push(f);
+      if (rarity === 0 && f.length >= MIN_UNKNOWN_LENGTH) (vietnameseSyllable(f) ? plain : strange).push(f);
       const w = rarity > 0 ? rarity : f.length >= MIN_UNKNOWN_LENGTH ? UNKNOWN_WEIGHT : 0;
       total += w;
       const key = r.keys[i]!;
@@ -86,9 +90,20 @@ export function coverage(p: Procedure, input: CoverageInput): Coverage {
       else if (record.folds.has(f)) covered += w * ACCENT_MISMATCH;
     }
     unknown = unknown === null ? strange : unknown.filter((u) => strange.includes(u));
+    unfamiliar = unfamiliar === null ? plain : unfamiliar.filter((u) => plain.includes(u));
     if (total === 0) continue;
     any = true;
     best = Math.max(best, covered / total);
   }
-  return { share: any ? best : 1, unknown: unknown ?? [] };
+  return { share: any ? best : 1, unknown: unknown ?? [], unfamiliar: unfamiliar ?? [] };
+}
+
+/**
+ * A folded syllable Vietnamese spelling allows: an onset, a vowel group, a final consonant or
+ * glide ("quen", "nhoe", "dui"). Brand names and foreign words typed as one token are not ("momo",
+ * "gym", "yoga", "karaoke", "wifi"): 'y' takes a final consonant only after 'u' ("quynh", "huyt").
+ */
+const SYLLABLE = /^(ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnprstvx])?[aeiouy]{1,3}(ch|ng|nh|[cmnpt])?$/u;
+export function vietnameseSyllable(fold: string): boolean {
+  return SYLLABLE.test(fold) && !/(^|[^u])y(ch|ng|nh|[cmnpt])$/u.test(fold);
 }
