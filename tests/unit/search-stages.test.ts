@@ -117,6 +117,17 @@ describe('typo correction', () => {
     expect([...corrector.corrections(wordsOfText('dang ky thuog tru'))]).toEqual([[2, 'thuong']]);
     expect(corrector.corrections(wordsOfText('dang ky thuong tru')).size).toBe(0);
   });
+
+  it('reads a word as one no name has (a synonym\'s) only from four letters: three are one edit from too many', () => {
+    const corrector = new TypoCorrector({
+      nameFrequency: () => 0,
+      lexicon: new Set(['heo', 'online']),
+      chatWords: new Set(),
+      candidates: () => ['heo', 'online'],
+    });
+    expect(corrector.corrections(wordsOfText('nuoi meo')).size).toBe(0);
+    expect([...corrector.corrections(wordsOfText('nop onlien'))]).toEqual([[1, 'online']]);
+  });
 });
 
 describe('synonyms over Words', () => {

@@ -35,6 +35,16 @@ describe('what citizens call a procedure by what they do', () => {
     expect(rewritten('nhận trợ cấp thất nghiệp')).toBe('hưởng trợ cấp thất nghiệp');
     expect(rewritten('công chứng cccd')).toBe('chứng thực bản sao từ bản chính giấy tờ');
   });
+
+  it('reads the everyday names of inspections, resources, tools and diseases as the law names them', () => {
+    expect(rewritten('đi đăng kiểm ô tô')).toBe('kiểm định an toàn kỹ thuật và bảo vệ môi trường ô tô');
+    expect(rewritten('cấp thẻ đăng kiểm viên')).toBeNull();
+    expect(rewritten('khai thác nước ngầm')).toBe('khai thác nước dưới đất');
+    expect(rewritten('khai báo dùi cui điện')).toBe('khai báo công cụ hỗ trợ');
+    expect(rewritten('heo bị dịch tả châu phi')).toBeNull();
+    expect(rewritten('lợn bị dịch tả lợn châu phi')).toBe('lợn bị dịch bệnh động vật');
+    expect(rewritten('đăng ký xài hóa đơn điện tử')).toBe('đăng ký sử dụng hóa đơn điện tử');
+  });
 });
 
 describe('everyday words that mean something else elsewhere', () => {

@@ -86,6 +86,8 @@ export class TypoCorrector {
         // the synonyms and phrases ("online") only when no name word fits.
         const evidence = hasPrev || hasNext ? pairs(f, false) : df;
         if (evidence < least && (least > 1 || df > 0)) continue;
+        // Without a name's evidence, not a three-letter word: one edit from too many ("meo": "heo", "mèo", "méo").
+        if (df === 0 && evidence === 0 && typed.length <= MIN_TYPO_LENGTH) continue;
         if (bothSides && sides(f, false).some((x) => x < KNOWN_WORD_EVIDENCE)) continue;
         // A tone or shape mark wrong (hỏi for ngã: "nẳng" for "nẵng") before any other slip; then
         // the pairs as typed (with the neighbours' diacritics), without diacritics, the word alone.
