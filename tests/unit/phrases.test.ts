@@ -66,6 +66,8 @@ describe('question phrases', () => {
     expect(matcher.groupsAsked?.(wordsOfText('anh em tôi muốn tách hộ'))).toEqual([]);
     expect(matcher.namesFirstAct?.(wordsOfText('Thủ tục đăng ký nghĩa vụ quân sự lần đầu'))).toBe(true);
     expect(matcher.namesFirstAct?.(wordsOfText('Thủ tục Đăng ký nghĩa vụ quân sự bổ sung'))).toBe(false);
+    expect(matcher.namesFirstAct?.(wordsOfText('Đăng ký thành lập hộ kinh doanh'))).toBe(true);
+    expect(matcher.namesFirstAct?.(wordsOfText('Cấp lại Giấy chứng nhận đăng ký hộ kinh doanh'))).toBe(false);
   });
 
   // Phrases removed from the search terms must never be part of what a procedure is called,
