@@ -148,6 +148,21 @@ function groupMethods(methods: Method[], describe: (m: Method) => string | null)
   return groups;
 }
 
+/** A duration in a method row's description: it qualifies the time ("01 ngày đối với đám tang"). */
+const STATES_DURATION = /\d+\s*(ngày|tháng|năm|giờ)/iu;
+const MAX_TIME_NOTE = 300;
+
+/**
+ * A method row's description that states durations tells which applies when ("- 01 ngày đối với
+ * đám tang - 05 ngày làm việc đối với các trường hợp khác"; "9 ngày làm việc (hoặc 7 ngày làm việc
+ * đối với nhà ở riêng lẻ)"): the structured time alone would drop it.
+ */
+function timeQualified(m: Method): string {
+  const d = m.description.split('\n').map((x) => displayItem(x.trim())).filter(Boolean).join('; ');
+  if (!d || d.length > MAX_TIME_NOTE || !STATES_DURATION.test(d)) return '';
+  return ` (${d.replace(/[.:;]+$/u, '')})`;
+}
+
 function caseHint(m: Method): string {
   // A method row's description often names the case it applies to ("Đối với nhà ở riêng lẻ: …").
   const d = m.description.split('\n')[0]?.trim() ?? '';
@@ -186,7 +201,7 @@ function fees(p: Procedure): Block[] {
 
 function times(p: Procedure): Block[] {
   const manyRows = new Set(p.methods.map((m) => m.method)).size < p.methods.length;
-  const groups = groupMethods(p.methods, (m) => (m.time ? formatTime(m.time) + (manyRows ? caseHint(m) : '') : null));
+  const groups = groupMethods(p.methods, (m) => (m.time ? formatTime(m.time) + (manyRows ? caseHint(m) : timeQualified(m)) : null));
   if (groups.length === 0) return [{ type: 'paragraph', text: [chatText.missing('thời hạn giải quyết')] }];
   return [
     { type: 'paragraph', text: [{ bold: chatText.timesIntro }] },

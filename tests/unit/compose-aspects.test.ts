@@ -1,0 +1,42 @@
+// What an aspect's answer says from the record (worker/chat/compose.ts): the structured value, and
+// the record's own words where they qualify it.
+import { describe, expect, it } from 'vitest';
+import type { Method } from '../../worker/catalog/schema';
+import type { Block } from '../../worker/chat/answer';
+import { aspectBody } from '../../worker/chat/compose';
+import { procedureRecord } from './procedure-record';
+
+const text = (blocks: Block[]) => JSON.stringify(blocks);
+const method = (m: Partial<Method>): Method => ({ method: 'direct', time: null, fees: [], description: '', ...m });
+
+describe('the time answer', () => {
+  const fiveDays = { value: 5, unit: 'working_day' as const, text: '5 Ngày làm việc' };
+
+  it('keeps what the record says about which duration applies when', () => {
+    const roadUse = procedureRecord('1.013274', 'Cấp phép sử dụng tạm thời lòng đường, vỉa hè vào mục đích khác', {
+      methods: [method({ time: fiveDays, description: '- 01 ngày đối với đám tang\n- 05 ngày làm việc đối với các trường hợp khác kể từ khi tiếp nhận hồ sơ' })],
+    });
+    const said = text(aspectBody(roadUse, 'time'));
+    expect(said).toContain('5 ngày làm việc');
+    expect(said).toContain('01 ngày đối với đám tang');
+  });
+
+  it('adds no description that states no duration', () => {
+    const plain = procedureRecord('1.008004', 'Chuyển đổi cơ cấu cây trồng, vật nuôi trên đất trồng lúa', {
+      methods: [method({ time: fiveDays, description: 'Nộp hồ sơ trực tiếp tại Ủy ban nhân dân cấp xã' })],
+    });
+    expect(text(aspectBody(plain, 'time'))).not.toContain('Ủy ban');
+  });
+});
+
+describe('the place answer', () => {
+  it('quotes where the record says to submit, beside the agency', () => {
+    const weapon = procedureRecord('1.013442', 'Khai báo vũ khí thô sơ', {
+      executingAgencies: ['Công an cấp Xã'],
+      methods: [method({ description: 'Nộp hồ sơ trực tiếp tại Công an xã, phường, thị trấn nơi đặt trụ sở hoặc nơi cư trú.' })],
+    });
+    const said = text(aspectBody(weapon, 'place'));
+    expect(said).toContain('Công an cấp Xã');
+    expect(said).toContain('nơi đặt trụ sở hoặc nơi cư trú');
+  });
+});
