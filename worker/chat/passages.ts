@@ -48,7 +48,7 @@ export interface ScoredPassage {
 export type Fact = Cue | 'place' | 'online';
 
 const CUE_PATTERNS: Record<Fact, RegExp> = {
-  place: /(tại|đến|cho|về)\s(bộ phận|trung tâm|cơ quan|ủy ban|ubnd|phòng|công an|sở|chi cục|cục|văn phòng|tổ chức|đơn vị)\s/iu,
+  place: /(tại|đến|cho|về)\s(bộ phận|trung tâm|cơ quan|ủy ban|ubnd|chủ tịch|phòng|công an|sở|chi cục|cục|văn phòng|tổ chức|đơn vị|điểm tiếp nhận|địa điểm tiếp nhận|trụ sở|nơi)\s/iu,
   online: /trực tuyến|bưu chính|cổng dịch vụ công|vneid|định danh điện tử|qua mạng/iu,
   duration: /\b\d+\s*(ngày|tháng|năm|giờ)\b|thời hạn|kể từ/iu,
   age: /tuổi/iu,
