@@ -158,6 +158,11 @@ describe('SearchEngine on the built index', () => {
     expect(r.hits[0]?.name).toMatch(/^Cấp hộ chiếu phổ thông/u);
   });
 
+  it('reads what follows "làm hồ sơ", "nộp hồ sơ" as the procedure, as after "thủ tục"', () => {
+    const r = engine.search('vợ sinh em bé, chồng đang đóng bhxh thì làm hồ sơ thai sản cần giấy gì của con', { limit: 5 });
+    expect(r.query.focus && wordsText(r.query.focus)).toMatch(/^thai sản/u);
+  });
+
   it('handles a 900-character question quickly and sensibly', () => {
     const q = (
       'Xin chào, tôi muốn hỏi về thủ tục đăng ký khai sinh cho con tôi. Chồng tôi là người nước ngoài, ' +

@@ -57,7 +57,7 @@ export interface Query {
 }
 
 /** The fluff that introduces a procedure's name ("làm thủ tục cấp hộ chiếu"), folded. */
-const PROCEDURE_WORDS = new Set(['thu tuc', 'thu tuc hanh chinh', 'tthc']);
+const PROCEDURE_WORDS = new Set(['thu tuc', 'thu tuc hanh chinh', 'tthc', 'lam ho so', 'nop ho so', 'chuan bi ho so']);
 /** Words (folded) no name has, that end the name a question gives after "thủ tục" ("… thì", "… có cần"). */
 const FOCUS_END = new Set(['thi', 'nen', 'se', 'neu', 'hay', 'nhu', 'nao', 'gi', 'co the', 'co can', 'co duoc', 'co phai', 'can phai']);
 /** Longest name taken after "thủ tục" (syllables). */
@@ -83,7 +83,7 @@ export function understand(words: Words, phrases: PhraseMatcher, inNames?: (a: s
     }
     if (k.type === 'aspect') asks.push(k.aspect);
     if (k.type === 'province' && !provinces.includes(k.province)) provinces.push(k.province);
-    // "… thủ tục <name> …": what follows the word names the procedure.
+    // "… thủ tục <name> …", "… làm hồ sơ <name> …": what follows names the procedure.
     if (k.type === 'fluff' && PROCEDURE_WORDS.has(words.folds.slice(m.start, m.end).join(' '))) focusStarts.add(m.end);
     for (let j = m.start; j < m.end; j++) removed[j] = true;
   }
