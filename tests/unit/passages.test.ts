@@ -43,6 +43,16 @@ describe('the sentence that answers a specific question', () => {
     expect(ask('không có giấy giám định ADN thì nhận con thế nào', ['absence'])[0]).toMatch(/hai người làm chứng/u);
   });
 
+  it('states a duration with its number when the question asks for a deadline', () => {
+    const support = procedureRecord('1.013997', 'Hỗ trợ cơ sở sản xuất bị thiệt hại do dịch bệnh động vật', {
+      conditions: 'Cơ sở sản xuất có động vật buộc phải tiêu hủy do dịch bệnh động vật theo thời hạn công bố dịch thì được hỗ trợ.',
+      steps: ['Trong thời hạn 30 ngày kể từ ngày kết thúc việc tiêu hủy động vật, cơ sở sản xuất nộp 01 bộ hồ sơ.'],
+    });
+    const q = { readings: [wordsOfText('lợn phải tiêu hủy do dịch bệnh thì trong bao lâu phải nộp hồ sơ hỗ trợ')], name: support.name, cues: ['duration', 'obligation'] as Fact[], rarity };
+    expect(bestPassages(support, q, 1)[0]?.passage.text).toMatch(/^Cơ sở sản xuất/u);
+    expect(bestPassages(support, { ...q, decisive: ['duration'] }, 1)[0]?.passage.text).toMatch(/30 ngày/u);
+  });
+
   it('shares at least a word with the question', () => {
     expect(ask('lệ phí trước bạ xe máy')).toEqual([]);
   });

@@ -375,7 +375,9 @@ export class ChatEngine {
     const rarity = (t: string) => this.deps.search.rarity(t);
     const facts = ASPECT_FACTS[main] ?? [];
     const readings = [query.words, ...query.readings];
-    const passages = bestPassages(p, { readings, name: p.name, cues: [...query.cues, ...facts], rarity }, 5);
+    // A specific question that asks how long ("trong bao lâu phải nộp") is answered by a duration.
+    const decisive: Fact[] = main === 'detail' && query.cues.includes('duration') ? ['duration'] : [];
+    const passages = bestPassages(p, { readings, name: p.name, cues: [...query.cues, ...facts], rarity, decisive }, 5);
     const quote = (x: (typeof passages)[number]): Block => ({
       type: 'paragraph',
       text: [{ bold: chatText.quoteFrom(FIELD_LABEL[x.passage.field]) }, ` “${x.passage.text}${x.passage.next ? ` ${x.passage.next.text}` : ''}”`],

@@ -66,6 +66,8 @@ const CUE_PATTERNS: Record<Fact, RegExp> = {
  * such a cue comes before those that do not (when it shares a word with the question).
  */
 const DECISIVE: ReadonlySet<Fact> = new Set<Fact>(['absence']);
+/** A decisive cue is stated by a number with its unit, not by words about durations ("thời hạn"). */
+const STATES: Partial<Record<Fact, RegExp>> = { duration: /\d+\s*(ngày|tháng|năm|giờ)/iu };
 /** Weight of a cue the sentence has, relative to the question's words it has. */
 const CUE_WEIGHT = 0.35;
 /** A pair of syllables the sentence shares with the question counts this much more than a syllable. */
@@ -178,6 +180,8 @@ export interface PassageQuery {
   name: string;
   /** Facts to prefer sentences that state (a duration, an amount, where to submit…). */
   cues: Fact[];
+  /** Cues that are the point of this question besides DECISIVE ones (a deadline asked for: "trong bao lâu phải"). */
+  decisive?: Fact[];
   /** How informative a word (folded syllable or pair) is in the catalog; 0 for one it never uses. */
   rarity(unit: string): number;
 }
@@ -201,7 +205,7 @@ export function bestPassages(p: Procedure, q: PassageQuery, limit = 2): ScoredPa
     total += x.w;
     if (!x.name) totalOther += x.w;
   }
-  const decisiveCues = q.cues.filter((c) => DECISIVE.has(c));
+  const decisiveCues = q.cues.filter((c) => DECISIVE.has(c) || q.decisive?.includes(c));
   const scored: ScoredPassage[] = [];
   for (const passage of recordPassages(p)) {
     let shared = 0;
@@ -215,7 +219,7 @@ export function bestPassages(p: Procedure, q: PassageQuery, limit = 2): ScoredPa
     const cueHits = q.cues.filter((c) => CUE_PATTERNS[c].test(passage.text)).length;
     const norm = 1 - LENGTH_NORM + (LENGTH_NORM * passage.length) / AVERAGE_SENTENCE;
     const score = ((shared / total) * (1 + CUE_WEIGHT * cueHits)) / Math.sqrt(norm);
-    const decisive = decisiveCues.length > 0 && decisiveCues.every((c) => CUE_PATTERNS[c].test(passage.text));
+    const decisive = decisiveCues.length > 0 && decisiveCues.every((c) => (STATES[c] ?? CUE_PATTERNS[c]).test(passage.text));
     scored.push({ passage, score, cues: cueHits, specific: totalOther ? other / totalOther : 0, decisive });
   }
   return scored.sort((a, b) => Number(b.decisive) - Number(a.decisive) || b.score - a.score).slice(0, limit);
