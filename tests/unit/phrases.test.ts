@@ -64,6 +64,9 @@ describe('question phrases', () => {
     expect(matcher.groupsAsked?.(wordsOfText('ban gai em nguoi Han Quoc muon dang ky ket hon'))).toContain('foreigners');
     expect(matcher.groupsAsked?.(wordsOfText('giay phep lai xe het han'))).toEqual([]);
     expect(matcher.groupsAsked?.(wordsOfText('anh em tôi muốn tách hộ'))).toEqual([]);
+    expect(matcher.groupsNamed?.(wordsOfText('Quyết toán thuế thu nhập cá nhân đối với hộ kinh doanh, cá nhân kinh doanh'))).toEqual(['business']);
+    expect(matcher.groupsAsked?.(wordsOfText('tự quyết toán thuế thu nhập cá nhân'))).toEqual([]);
+    expect(matcher.groupsAsked?.(wordsOfText('mở quán tạp hóa thì quyết toán thuế thế nào'))).toContain('business');
     expect(matcher.namesFirstAct?.(wordsOfText('Thủ tục đăng ký nghĩa vụ quân sự lần đầu'))).toBe(true);
     expect(matcher.namesFirstAct?.(wordsOfText('Thủ tục Đăng ký nghĩa vụ quân sự bổ sung'))).toBe(false);
     expect(matcher.namesFirstAct?.(wordsOfText('Đăng ký thành lập hộ kinh doanh'))).toBe(true);
