@@ -45,6 +45,8 @@ describe('what citizens call a procedure by what they do', () => {
     expect(rewritten('tách ra thành hộ riêng')).toBe('tách ra tách hộ');
     expect(rewritten('lợn bị dịch tả lợn châu phi')).toBe('lợn bị dịch bệnh động vật');
     expect(rewritten('đăng ký xài hóa đơn điện tử')).toBe('đăng ký sử dụng hóa đơn điện tử');
+    expect(rewritten('tháng lương cuối chưa kịp lĩnh')).toBe('tháng lương cuối chưa nhận');
+    expect(rewritten('tự khai thuế cho thuê nhà')).toBe('tự khai thuế cho thuê bất động sản');
   });
 });
 
