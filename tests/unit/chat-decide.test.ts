@@ -155,6 +155,9 @@ describe('the chat decides', () => {
     const ask = chatWith([province], () => ({ hits: [hit(province, 1, 0.5)] }));
     expect((await ask('mở ví momo có cần căn cước không')).answer.intent).toBe('out_of_scope');
     expect((await ask('thời tiết hôm nay thế nào')).answer.intent).toBe('out_of_scope');
+    // A divorce is the court's; recording one decided abroad is a procedure named with its words.
+    expect((await ask('thủ tục ly hôn cần giấy tờ gì')).answer.intent).toBe('out_of_scope');
+    expect(smalltalk.match(wordsOfText('ly hôn ở nước ngoài, về xã ghi chú thì cần gì')).kinds).not.toContain('outOfScope');
   });
 
   it('answers the procedure for everyone rather than one for a group the question does not name, and that one when it does', async () => {

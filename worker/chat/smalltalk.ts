@@ -15,6 +15,8 @@ export const smalltalkSchema = z.object({
   help: list,
   outOfScope: list,
   personalData: list,
+  /** Procedures named with an out-of-scope topic's words ("ghi chú ly hôn"): read whole, they hide it. */
+  inScope: list.default([]),
   /** Replies to a numbered list (chat/choice.ts). */
   choice: z.object({ lead: list, numbers: z.record(z.string(), z.number().int().min(1).max(9)), particles: list }),
 });
@@ -38,13 +40,15 @@ export function compileSmalltalk(json: unknown): Smalltalk {
   const parsed = smalltalkSchema.safeParse(json);
   if (!parsed.success) throw new Error(`Invalid smalltalk JSON:\n${z.prettifyError(parsed.error)}`);
   // Across punctuation: "alo, có ai không" is small talk as a whole.
-  const trie = new PhraseTrie<SmalltalkKind>({ acrossPunctuation: true });
+  const trie = new PhraseTrie<SmalltalkKind | 'inScope'>({ acrossPunctuation: true });
   // A phrase listed under two kinds keeps the first in KINDS order (personal data before the rest).
   for (const kind of KINDS) for (const p of parsed.data[kind]) trie.add(p, kind);
+  for (const p of parsed.data.inScope) trie.add(p, 'inScope');
   return {
     data: parsed.data,
     match(words) {
-      const hits = trie.scan(words);
+      const all = trie.scan(words);
+      const hits = all.filter((h) => h.value !== 'inScope');
       const kinds = new Set(hits.map((h) => h.value));
       const covered = hits.reduce((n, h) => n + h.end - h.start, 0);
       return { kinds: KINDS.filter((k) => kinds.has(k)), rest: words.keys.length - covered };
