@@ -25,6 +25,16 @@ describe('coverage of a question by a record', () => {
     expect(coverage(seal, input('dang ky mau con dau')).share).toBe(1);
   });
 
+  it('counts a word only in the steps less for the re-rank than one in the name or documents', () => {
+    const withSteps = procedureRecord('2.001035', 'Chứng thực giao dịch liên quan đến quyền sử dụng đất', {
+      steps: ['Người yêu cầu chứng thực nộp hợp đồng thế chấp tại Ủy ban nhân dân cấp xã.'],
+    });
+    const c = coverage(withSteps, input('chứng thực hợp đồng thế chấp'));
+    expect(c.share).toBe(1);
+    expect(c.weighted).toBeLessThan(1);
+    expect(coverage(withSteps, input('chứng thực giao dịch')).weighted).toBe(1);
+  });
+
   it('names the words the catalog never uses', () => {
     expect(coverage(seal, { ...input('đăng ký ví momo'), rarity: (f: string) => (f === 'momo' ? 0 : 1) }).unknown).toEqual(['momo']);
   });

@@ -9,8 +9,9 @@ import { ageOf, ageRangeOf, withinAge } from './ages';
 import { coverage, type Coverage } from './coverage';
 
 /**
- * The best RECORD_RERANK candidates are re-ranked with their record's coverage of the question,
- * weighed RECORD_WEIGHT against the search score (BM25 share + name agreement, about 1–2.5).
+ * The best RECORD_RERANK candidates are re-ranked with their record's coverage of the question
+ * (`weighted`: words only in its steps and methods count less, coverage.ts), weighed RECORD_WEIGHT
+ * against the search score (BM25 share + name agreement, about 1–2.5).
  * Chosen on the tuning lines of chat-queries-dev-2 (the right procedure first: 80.8% → 85.9%;
  * weights 1–2 and 5 or 10 candidates within a point); on the held-back lines 61.5% → 69.2%.
  */
@@ -83,7 +84,7 @@ export async function readCandidates(found: SearchHit[], query: Query, deps: Can
     const range = age === null ? null : ageRangeOf(hit.name);
     const narrower = range && age !== null ? !withinAge(age, range) : deps.search.groupsNamed(hit.name).some((g) => !query.groups.includes(g));
     const first = deps.search.namesFirstAct(hit.name) ? FIRST_ACT_BONUS : 0;
-    scores.set(hit, hit.score + first + (p ? RECORD_WEIGHT * coverageOf(p).share + (forCitizens(p) ? CITIZEN_BONUS : 0) : 0) - (narrower ? GROUP_PENALTY : 0));
+    scores.set(hit, hit.score + first + (p ? RECORD_WEIGHT * coverageOf(p).weighted + (forCitizens(p) ? CITIZEN_BONUS : 0) : 0) - (narrower ? GROUP_PENALTY : 0));
   }
   const scoreOf = (h: SearchHit) => scores.get(h) ?? h.score;
   const ranked = [...[...scores.keys()].sort((a, b) => scoreOf(b) - scoreOf(a)), ...found.slice(RECORD_RERANK)];

@@ -11,6 +11,14 @@ import { wordsOfText, type Words } from '../search/text';
 
 /** Weight of a word the catalog never uses (an IDF a little above that of a word in 1% of procedures). */
 const UNKNOWN_WEIGHT = 5;
+/**
+ * What a procedure is shows in its name, documents, conditions and results; its steps and methods
+ * are long and say much the same for many procedures ("hồ sơ", "thẩm định", "hợp đồng"). For the
+ * re-rank, a word of the question found only there counts this much: on the tuned halves 0.75 put
+ * one more right procedure first (chat-probes) and none fewer; 0.5 cost two on chat-queries-dev-2.
+ * Whether a record is what the question is about (`share`) counts every field alike.
+ */
+const BODY_WEIGHT = 0.75;
 /** Shorter unknown words are chat shorthand ("ko", "dc", "ak"), not content. */
 const MIN_UNKNOWN_LENGTH = 3;
 
@@ -18,6 +26,9 @@ const MIN_UNKNOWN_LENGTH = 3;
 interface RecordWords {
   folds: Set<string>;
   keys: Set<string>;
+  /** Those of its name, fields, target groups, cases, documents' titles, conditions and results. */
+  coreFolds: Set<string>;
+  coreKeys: Set<string>;
 }
 
 const recordWords = new WeakMap<Procedure, RecordWords>();
@@ -25,21 +36,26 @@ const recordWords = new WeakMap<Procedure, RecordWords>();
 function wordsOfRecord(p: Procedure): RecordWords {
   let out = recordWords.get(p);
   if (!out) {
-    const texts = [
+    const core = [
       p.name,
       ...p.fields,
-      ...p.executingAgencies,
-      ...p.competentAgencies,
       ...p.targetGroups,
       ...p.cases.flatMap((c) => [c.name, ...c.headings]),
-      ...allComponents(p).map((x) => x.component.name),
-      ...p.methods.flatMap((m) => [m.description, ...m.fees.map((f) => f.text)]),
-      ...p.steps,
+      ...allComponents(p).map((x) => x.component.title),
       p.conditions,
       ...p.results,
     ];
+    const texts = [
+      ...core,
+      ...p.executingAgencies,
+      ...p.competentAgencies,
+      ...allComponents(p).map((x) => x.component.name),
+      ...p.methods.flatMap((m) => [m.description, ...m.fees.map((f) => f.text)]),
+      ...p.steps,
+    ];
     const w = wordsOfText(texts.join('\n'));
-    out = { folds: new Set(w.folds), keys: new Set(w.keys) };
+    const c = wordsOfText(core.join('\n'));
+    out = { folds: new Set(w.folds), keys: new Set(w.keys), coreFolds: new Set(c.folds), coreKeys: new Set(c.keys) };
     recordWords.set(p, out);
   }
   return out;
@@ -57,6 +73,8 @@ export interface CoverageInput {
 export interface Coverage {
   /** Share (0..1) of the question's content that the record's text has; 1 when the question has none. */
   share: number;
+  /** The same, a word only in the record's steps, methods or documents' notes counting BODY_WEIGHT (the re-rank's). */
+  weighted: number;
   /** Content words of the question the catalog never uses, in every reading ("winmart", "gym"). */
   unknown: string[];
   /** Words spelled as Vietnamese that the catalog never uses, in every reading ("nhòe", "mèo"). */
@@ -66,12 +84,14 @@ export interface Coverage {
 export function coverage(p: Procedure, input: CoverageInput): Coverage {
   const record = wordsOfRecord(p);
   let best = 0;
+  let bestWeighted = 0;
   let any = false;
   let unknown: string[] | null = null;
   let unfamiliar: string[] | null = null;
   for (const r of input.readings) {
     let total = 0;
     let covered = 0;
+    let weighted = 0;
     const seen = new Set<string>();
     const strange: string[] = [];
     const plain: string[] = [];
@@ -84,18 +104,25 @@ export function coverage(p: Procedure, input: CoverageInput): Coverage {
       total += w;
       const key = r.keys[i]!;
       // Typed with diacritics, a word means itself ("máu" is no "mẫu"); typed without, any of them.
-      if (key === f ? record.folds.has(f) : record.keys.has(key)) covered += w;
+      if (key === f ? record.folds.has(f) : record.keys.has(key)) {
+        covered += w;
+        weighted += w * ((key === f ? record.coreFolds.has(f) : record.coreKeys.has(key)) ? 1 : BODY_WEIGHT);
+      }
       // With other diacritics ("máu" where the record says "mẫu"): likely another word, the name
       // agreement's little credit for a slip of the tone.
-      else if (record.folds.has(f)) covered += w * ACCENT_MISMATCH;
+      else if (record.folds.has(f)) {
+        covered += w * ACCENT_MISMATCH;
+        weighted += w * ACCENT_MISMATCH * (record.coreFolds.has(f) ? 1 : BODY_WEIGHT);
+      }
     }
     unknown = unknown === null ? strange : unknown.filter((u) => strange.includes(u));
     unfamiliar = unfamiliar === null ? plain : unfamiliar.filter((u) => plain.includes(u));
     if (total === 0) continue;
     any = true;
     best = Math.max(best, covered / total);
+    bestWeighted = Math.max(bestWeighted, weighted / total);
   }
-  return { share: any ? best : 1, unknown: unknown ?? [], unfamiliar: unfamiliar ?? [] };
+  return { share: any ? best : 1, weighted: any ? bestWeighted : 1, unknown: unknown ?? [], unfamiliar: unfamiliar ?? [] };
 }
 
 /**
