@@ -195,6 +195,25 @@ describe('the chat decides', () => {
     expect(no.text).toContain('Tờ khai đề nghị cấp hộ chiếu');
   });
 
+  it('answers "yes" with the item, and quotes where the record waives it for some people', async () => {
+    const residence = record('1.004222', 'Đăng ký thường trú', {
+      cases: [
+        {
+          name: '',
+          headings: [],
+          components: [
+            { name: 'Giấy tờ chứng minh quan hệ nhân thân (giấy khai sinh, giấy chứng nhận kết hôn)', title: 'Giấy tờ chứng minh quan hệ nhân thân', detail: '(giấy khai sinh, giấy chứng nhận kết hôn)', kind: 'submit', condition: null, children: [], originals: 1, copies: 0, required: true, forms: [] },
+            { name: 'Lưu ý: Không yêu cầu xuất trình Giấy khai sinh đối với trường hợp trẻ em mới sinh đăng ký thường trú lần đầu.', title: 'Lưu ý', detail: '', kind: 'note', condition: null, children: [], originals: 0, copies: 0, required: false, forms: [] },
+          ],
+        },
+      ],
+    });
+    const ask = chatWith([residence], () => ({ hits: [hit(residence, 2, 0.9)], aspects: ['yesno'], document: 'giấy khai sinh' }));
+    const { text } = await ask('nhập hộ khẩu cho con mới sinh có cần giấy khai sinh không');
+    expect(text).toMatch(/^Có\. /mu);
+    expect(text).toContain('Không yêu cầu xuất trình Giấy khai sinh đối với trường hợp trẻ em mới sinh');
+  });
+
   it('answers a specific question with the sentence of the record that says it', async () => {
     const ask = chatWith([province], () => ({ hits: [hit(province, 2, 0.9)], aspects: ['detail'] }));
     const { text } = await ask('làm hộ chiếu phải đủ bao nhiêu tuổi');

@@ -21,7 +21,7 @@ import { forCitizens, readCandidates } from './candidates';
 import type { Coverage } from './coverage';
 import { findDocument } from './document-lookup';
 import { LEVEL_LABEL } from './format';
-import { bestPassages, FIELD_LABEL, placeSentence, unitsOf, type Fact } from './passages';
+import { bestPassages, FIELD_LABEL, placeSentence, unitsOf, WAIVES, type Fact } from './passages';
 import type { Smalltalk } from './smalltalk';
 import { chooseVariant, DEFAULT_LEVEL_PREFERENCE, procedureKey, variantLevels, variantsOf } from './variants';
 
@@ -394,6 +394,12 @@ export class ChatEngine {
           { type: 'paragraph', text: [condition ? chatText.listedIf(condition) : chatText.listed] },
           { type: 'checklist', items: [checklistItem(match.component, false)] },
         ];
+        // …and where the record waives it for some people ("Không yêu cầu xuất trình Giấy khai sinh
+        // đối với trường hợp trẻ em mới sinh"), that sentence too.
+        const waived = bestPassages(p, { readings: query.documentReadings, name: p.name, cues: [], rarity }, 5).find(
+          (x) => x.score >= QUOTE_SCORE && x.specific >= SAID_SPECIFIC && WAIVES.test(x.passage.text),
+        );
+        if (waived) lead.push(quote(waived));
         return { aspect: main, more, lead };
       }
       // Not in the list: what the record says of it, if anything ("cơ quan đăng ký hộ tịch tra cứu

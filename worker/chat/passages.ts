@@ -155,6 +155,9 @@ export function sentences(text: string): string[] {
     .map((s) => (s.length > MAX_SENTENCE ? `${s.slice(0, s.lastIndexOf(' ', MAX_SENTENCE))} …` : s));
 }
 
+/** A sentence that waives a document for some people ("Không yêu cầu xuất trình Giấy khai sinh đối với trẻ em mới sinh"). */
+export const WAIVES = /không\s+(yêu cầu|phải|cần|bắt buộc)\s+(nộp|xuất trình|cung cấp|có)\b/iu;
+
 /** "Nộp hồ sơ trực tiếp tại Công an xã … nơi cư trú": a sentence that says where a dossier goes. */
 const SUBMITTED = /\b(nộp|gửi|nhận)\b/iu;
 
