@@ -6,7 +6,7 @@ import type { Component, Fee, Method, Procedure, ProcedureCase } from '../catalo
 import type { Aspect } from '../search/phrases';
 import type { Answer, Block, ChecklistItem, Inline, Suggestion } from './answer';
 import { FEE_KIND_LABEL, formatFee, formatMoney, formatTime, LEVEL_LABEL, METHOD_LABEL } from './format';
-import { placeSentence } from './passages';
+import { placeSentence, STATES_DURATION } from './passages';
 import { chatText, shortText } from '../messages';
 
 export type AnswerAspect = Aspect | 'overview';
@@ -148,8 +148,6 @@ function groupMethods(methods: Method[], describe: (m: Method) => string | null)
   return groups;
 }
 
-/** A duration in a method row's description: it qualifies the time ("01 ngày đối với đám tang"). */
-const STATES_DURATION = /\d+\s*(ngày|tháng|năm|giờ)/iu;
 const MAX_TIME_NOTE = 300;
 
 /**

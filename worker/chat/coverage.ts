@@ -45,17 +45,19 @@ function wordsOfRecord(p: Procedure): RecordWords {
       p.conditions,
       ...p.results,
     ];
-    const texts = [
-      ...core,
+    const body = [
       ...p.executingAgencies,
       ...p.competentAgencies,
       ...allComponents(p).map((x) => x.component.name),
       ...p.methods.flatMap((m) => [m.description, ...m.fees.map((f) => f.text)]),
       ...p.steps,
     ];
-    const w = wordsOfText(texts.join('\n'));
+    // Each text segmented once: the record's words are the core's and the body's.
     const c = wordsOfText(core.join('\n'));
-    out = { folds: new Set(w.folds), keys: new Set(w.keys), coreFolds: new Set(c.folds), coreKeys: new Set(c.keys) };
+    const b = wordsOfText(body.join('\n'));
+    const coreFolds = new Set(c.folds);
+    const coreKeys = new Set(c.keys);
+    out = { folds: new Set([...coreFolds, ...b.folds]), keys: new Set([...coreKeys, ...b.keys]), coreFolds, coreKeys };
     recordWords.set(p, out);
   }
   return out;
@@ -104,16 +106,14 @@ export function coverage(p: Procedure, input: CoverageInput): Coverage {
       total += w;
       const key = r.keys[i]!;
       // Typed with diacritics, a word means itself ("máu" is no "mẫu"); typed without, any of them.
-      if (key === f ? record.folds.has(f) : record.keys.has(key)) {
-        covered += w;
-        weighted += w * ((key === f ? record.coreFolds.has(f) : record.coreKeys.has(key)) ? 1 : BODY_WEIGHT);
-      }
       // With other diacritics ("máu" where the record says "mẫu"): likely another word, the name
       // agreement's little credit for a slip of the tone.
-      else if (record.folds.has(f)) {
-        covered += w * ACCENT_MISMATCH;
-        weighted += w * ACCENT_MISMATCH * (record.coreFolds.has(f) ? 1 : BODY_WEIGHT);
-      }
+      const exact = key === f ? record.folds.has(f) : record.keys.has(key);
+      const credit = exact ? 1 : record.folds.has(f) ? ACCENT_MISMATCH : 0;
+      if (credit === 0) continue;
+      const inCore = exact && key !== f ? record.coreKeys.has(key) : record.coreFolds.has(f);
+      covered += w * credit;
+      weighted += w * credit * (inCore ? 1 : BODY_WEIGHT);
     }
     unknown = unknown === null ? strange : unknown.filter((u) => strange.includes(u));
     unfamiliar = unfamiliar === null ? plain : unfamiliar.filter((u) => plain.includes(u));

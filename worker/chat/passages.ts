@@ -66,8 +66,10 @@ const CUE_PATTERNS: Record<Fact, RegExp> = {
  * such a cue comes before those that do not (when it shares a word with the question).
  */
 const DECISIVE: ReadonlySet<Fact> = new Set<Fact>(['absence']);
+/** A duration stated as a number with its unit ("01 ngày", "05 ngày làm việc"). */
+export const STATES_DURATION = /\d+\s*(ngày|tháng|năm|giờ)/iu;
 /** A decisive cue is stated by a number with its unit, not by words about durations ("thời hạn"). */
-const STATES: Partial<Record<Fact, RegExp>> = { duration: /\d+\s*(ngày|tháng|năm|giờ)/iu };
+const STATES: Partial<Record<Fact, RegExp>> = { duration: STATES_DURATION };
 /** Weight of a cue the sentence has, relative to the question's words it has. */
 const CUE_WEIGHT = 0.35;
 /** A pair of syllables the sentence shares with the question counts this much more than a syllable. */
