@@ -51,7 +51,28 @@ export interface ChatFigures {
   times: number[];
 }
 
-const norm = (s: string) => s.normalize('NFC').toLowerCase();
+/**
+ * Text as compared for facts: lowercase NFC, and numbers as their value rather than their typing.
+ * The record writes one amount or duration several ways ("300,000 Việt Nam Đồng" in one field,
+ * "300.000 đồng" in another; "05 ngày làm việc" in a step, "5 ngày làm việc" in the method row), and
+ * an `expect` copies one of them: a leading zero and thousands separators say nothing of the fact.
+ */
+export const normFact = (s: string): string =>
+  s
+    .normalize('NFC')
+    .toLowerCase()
+    .replace(/(\d)[.,](?=\d{3}(?!\d))/gu, '$1')
+    .replace(/(?<![\d.,])0+(?=\d)/gu, '');
+
+/** The answer holds the fact: a number in it is not the tail of a longer one ("5 ngày" is not in "15 ngày"). */
+export function holdsFact(answer: string, fact: string): boolean {
+  const text = normFact(answer);
+  const want = normFact(fact);
+  for (let at = text.indexOf(want); at >= 0; at = text.indexOf(want, at + 1)) {
+    if (!/^\d/u.test(want) || !/[\d.,]/u.test(text[at - 1] ?? '')) return true;
+  }
+  return false;
+}
 
 export function expectedFacts(q: EvalQuestion): string[] {
   const expect = q.expect ?? [];
@@ -76,8 +97,7 @@ export async function chatOutcomes(chat: ChatEngine, catalog: Map<string, Proced
     }
     const right = code !== undefined && q.codes.includes(code);
     const expect = expectedFacts(q);
-    const text = norm(reply.text);
-    const found = right ? expect.filter((e) => text.includes(norm(e))).length : 0;
+    const found = right ? expect.filter((e) => holdsFact(reply.text, e)).length : 0;
     const miss =
       right && found === expect.length
         ? null

@@ -6,7 +6,7 @@
 // tuned for.
 import { describe, expect, it } from 'vitest';
 import { loadChat } from '../../scripts/lib/chat';
-import { chatFigures, chatOutcomes, evaluateChat } from '../../scripts/lib/chat-eval';
+import { chatFigures, chatOutcomes, evaluateChat, holdsFact } from '../../scripts/lib/chat-eval';
 import { readEvalSet } from '../../scripts/lib/engine';
 import { rankingFigures, typo } from '../../scripts/lib/metrics';
 import { fold } from '../../worker/search/text';
@@ -31,6 +31,16 @@ describe('search quality on the dev sets', () => {
   });
 });
 
+describe('fact scoring', () => {
+  it('reads a number by its value, not its typing, and never as the tail of a longer one', () => {
+    expect(holdsFact('Trực tiếp: 5 ngày làm việc', '05 ngày làm việc')).toBe(true);
+    expect(holdsFact('Lệ phí: 300.000 đồng', '300,000')).toBe(true);
+    expect(holdsFact('Thời hạn: 15 ngày làm việc', '05 ngày làm việc')).toBe(false);
+    expect(holdsFact('Lệ phí: 1.300.000 đồng', '300.000 đồng')).toBe(false);
+    expect(holdsFact('Nộp tại UBND cấp xã', 'Ủy ban nhân dân cấp xã')).toBe(false);
+  });
+});
+
 describe('chat quality on the dev set', () => {
   it('answers the expected procedure with its facts, invents no number, declines what is out of scope', async () => {
     const f = await evaluateChat(chat, catalog, readEvalSet('chat-queries-dev'));
@@ -44,7 +54,7 @@ describe('chat quality on the dev set', () => {
 describe('chat quality on questions nobody tuned for, each half apart', () => {
   // Levels reached (README, "Conversations"), odd / even lines. chat-queries-dev-2: procedure
   // 96.2% / 80.8%, facts of right answers 90.9% / 85.9%, out of scope declined 100% / 91.7%.
-  // chat-probes (the team's own, harder): 67.3% / 57.3%, 80.0% / 72.5%, 91.7% / 85.7%.
+  // chat-probes (the team's own, harder): 67.3% / 57.3%, 82.5% / 76.8%, 91.7% / 85.7%.
   // Targets (issue 14): 90%, 85%, 90%. Floors are just below the levels reached.
   // (Facts are of right answers: a question newly answered right whose fact is worded otherwise
   // lowers it; the facts of all in-scope questions are what never goes down.)
@@ -54,8 +64,8 @@ describe('chat quality on questions nobody tuned for, each half apart', () => {
       even: { procedure: 0.8, facts: 0.85, declined: 0.9 },
     },
     'chat-probes': {
-      odd: { procedure: 0.66, facts: 0.78, declined: 0.9 },
-      even: { procedure: 0.56, facts: 0.72, declined: 0.85 },
+      odd: { procedure: 0.66, facts: 0.8, declined: 0.9 },
+      even: { procedure: 0.56, facts: 0.75, declined: 0.85 },
     },
   } as const;
   for (const [set, halves] of Object.entries(floors) as [keyof typeof floors, (typeof floors)[keyof typeof floors]][]) {
