@@ -29,6 +29,22 @@ describe('the time answer', () => {
   });
 });
 
+describe('the forms answer', () => {
+  it('lists a form named in a sub-item, under the case it belongs to', () => {
+    const component = (name: string, children: unknown[] = []) => ({ name, title: name, detail: '', originals: 1, copies: 0, required: true, kind: 'submit', condition: null, forms: [], children });
+    const dependant = procedureRecord('1.008498', 'Đăng ký thuế lần đầu đối với người nộp thuế là cá nhân, người phụ thuộc', {
+      cases: [
+        {
+          name: 'Đăng ký thuế cho người phụ thuộc',
+          headings: [],
+          components: [component('Đối với người phụ thuộc là người Việt Nam:', [component('Tờ khai đăng ký thuế mẫu số 20-ĐK-TCT')])],
+        },
+      ] as never,
+    });
+    expect(text(aspectBody(dependant, 'forms'))).toContain('mẫu số 20-ĐK-TCT');
+  });
+});
+
 describe('the place answer', () => {
   it('quotes where the record says to submit, beside the agency', () => {
     const weapon = procedureRecord('1.013442', 'Khai báo vũ khí thô sơ', {

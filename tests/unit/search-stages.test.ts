@@ -96,6 +96,15 @@ describe('understanding a question', () => {
     expect(text(understand(wordsOfText('dang ky du thi'), phrases, inNames).terms)).toBe('dang ky du thi');
     expect(text(understand(wordsOfText('thi bằng lái'), phrases, inNames).terms)).toBe('thi bằng lái');
   });
+
+  it('takes a bare aspect word ("phi" for "phí") for a hint the same way, never where it pairs with a name word', () => {
+    const names = new Set(['chau_phi']);
+    const inNames = (a: string, b: string) => names.has(`${a}_${b}`);
+    expect(understand(wordsOfText('phi kiem tra dieu kien co so la bao nhieu'), phrases, inNames).aspects[0]).toBe('fee');
+    expect(understand(wordsOfText('dich ta lon chau phi ho tro the nao'), phrases, inNames).aspects).not.toContain('fee');
+    // Typed with diacritics elsewhere, a bare syllable means itself: "phi" is not "phí".
+    expect(understand(wordsOfText('phi công được cấp giấy gì'), phrases, inNames).aspects).not.toContain('fee');
+  });
 });
 
 describe('typo correction', () => {

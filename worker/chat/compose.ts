@@ -2,6 +2,7 @@
 // duration, document and agency shown is a field of the record. What the record lacks is said
 // plainly, with the portal page to check.
 import { checklistGroups } from '../catalog/checklist';
+import { allComponents } from '../catalog/components';
 import type { Component, Fee, Method, Procedure, ProcedureCase } from '../catalog/schema';
 import type { Aspect } from '../search/phrases';
 import type { Answer, Block, ChecklistItem, Inline, Suggestion } from './answer';
@@ -264,15 +265,15 @@ function textAspect(value: string | string[], what: string, intro: string): Bloc
 const NAMES_A_FORM = /\b(mẫu|mẫu số)\s+[\p{L}\d]/iu;
 
 function forms(p: Procedure): Block[] {
-  // A document with a form may be listed in several cases: once here.
+  // A document with a form may be listed in several cases: once here. Sub-items count: a form is
+  // often named under its case ("Đối với người phụ thuộc là người Việt Nam: Tờ khai … mẫu số 20-ĐK-TCT").
   const seen = new Set<string>();
-  const items = p.cases.flatMap((c) =>
-    c.components
-      .filter((x) => x.forms.length || NAMES_A_FORM.test(x.name))
-      // The form named in the text may be in the detail ("Tờ khai … theo mẫu 01/LPTB tại Phụ lục II").
-      .map((x) => [x.forms.length || NAMES_A_FORM.test(x.title) ? x.title : `${x.title} ${x.detail}`, ...(x.forms.length ? [` — mẫu: ${x.forms.map((f) => f.name).join(', ')}`] : [])] as Inline[])
-      .filter((item) => !seen.has(item.join('')) && Boolean(seen.add(item.join('')))),
-  );
+  const items = allComponents(p)
+    .map((at) => at.component)
+    .filter((x) => x.forms.length || NAMES_A_FORM.test(x.name))
+    // The form named in the text may be in the detail ("Tờ khai … theo mẫu 01/LPTB tại Phụ lục II").
+    .map((x) => [x.forms.length || NAMES_A_FORM.test(x.title) ? x.title : `${x.title} ${x.detail}`, ...(x.forms.length ? [` — mẫu: ${x.forms.map((f) => f.name).join(', ')}`] : [])] as Inline[])
+    .filter((item) => !seen.has(item.join('')) && Boolean(seen.add(item.join(''))));
   if (items.length === 0) return [{ type: 'paragraph', text: [chatText.noForms] }];
   return [
     { type: 'paragraph', text: [{ bold: chatText.formsIntro }] },

@@ -62,8 +62,9 @@ export interface PhraseMatcher {
   /**
    * The phrases of the words, left to right, longest first. `inNames(a, b)`: whether two folded
    * syllables form a pair in some procedure's name; with it, in a question typed without any
-   * diacritics, a one-syllable fluff word ("thi" for "thì", "gi" for "gì") is taken for fluff where
-   * it pairs with neither neighbour in any name ("giai the cong ty thi lam", not "dang ky du thi").
+   * diacritics, a one-syllable fluff word ("thi" for "thì", "gi" for "gì") or aspect hint ("phi" for
+   * "phí") is taken for one where it pairs with neither neighbour in any name ("giai the cong ty thi
+   * lam", "thi phi kiem tra", not "dang ky du thi", "chau phi").
    */
   match(words: Words, inNames?: (a: string, b: string) => boolean): PhraseMatch[];
   /** The document a yes/no question asks about ("có cần <giấy tờ> không"), if it is one. */
@@ -161,7 +162,8 @@ export function compilePhrases(json: unknown, provincesJson: unknown): PhraseMat
       // A question typed with diacritics anywhere means its bare syllables as typed ("thi bằng lái").
       const unaccented = words.keys.every((k, i) => k === words.folds[i]);
       const loneFluff = (h: PhraseHit<PhraseKind>) => {
-        if (!inNames || !unaccented || h.value.type !== 'fluff') return false;
+        const lone = h.value.type === 'fluff' || (h.value.type === 'aspect' && h.value.strength === 'hint');
+        if (!inNames || !unaccented || !lone) return false;
         const f = words.folds[h.start]!;
         const before = h.start > 0 && words.joined[h.start] && inNames(words.folds[h.start - 1]!, f);
         const after = h.end < words.keys.length && words.joined[h.end] && inNames(f, words.folds[h.end]!);
