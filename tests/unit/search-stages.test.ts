@@ -97,6 +97,13 @@ describe('understanding a question', () => {
     expect(text(understand(wordsOfText('thi bằng lái'), phrases, inNames).terms)).toBe('thi bằng lái');
   });
 
+  it('reads "được không" as asking whether what the words before name can be done, else as a specific question', () => {
+    expect(u('xe máy mới mua có đăng ký online toàn trình được không').aspects[0]).toBe('online');
+    expect(u('xin giấy xác nhận cư trú trên app vneid được không hay phải lên công an').aspects.slice(0, 2)).toEqual(['online', 'place']);
+    expect(u('ông bà đi làm khai sinh thay được không').aspects[0]).toBe('detail');
+    expect(u('khai sinh làm ở xã hay lên huyện').aspects[0]).toBe('place');
+  });
+
   it('takes a bare aspect word ("phi" for "phí") for a hint the same way, never where it pairs with a name word', () => {
     const names = new Set(['chau_phi']);
     const inNames = (a: string, b: string) => names.has(`${a}_${b}`);

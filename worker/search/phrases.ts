@@ -23,7 +23,11 @@ export const phrasesSchema = z.object({
   _comment: z.array(z.string()).optional(),
   version: z.literal(1),
   fluff: phraseList,
-  aspects: z.partialRecord(z.enum(ASPECTS), z.object({ ask: phraseList, hint: phraseList })),
+  aspects: z.partialRecord(
+    z.enum(ASPECTS),
+    // possible: asks whether something can be done ("được không") and names no fact of its own.
+    z.object({ ask: phraseList, hint: phraseList, possible: phraseList.optional() }),
+  ),
   provinceAliases: z.record(z.string(), phraseList).optional(),
   /** The frame of a yes/no question about a document (search/yesno.ts). */
   yesno: z.object({ open: phraseList, close: phraseList, verbs: phraseList, documents: phraseList }),
@@ -46,7 +50,7 @@ export type PhraseKind =
   | { type: 'fluff' }
   /** A word read whole so that a hint inside it is not seen ("hóa đơn"); it is searched as it is. */
   | { type: 'keep' }
-  | { type: 'aspect'; aspect: Aspect; strength: 'ask' | 'hint' }
+  | { type: 'aspect'; aspect: Aspect; strength: 'ask' | 'hint' | 'possible' }
   | { type: 'province'; province: string }
   /** An agency or level named as where to go ("công an tỉnh", "lên Cục"): where, not what. */
   | { type: 'level'; level: Level };
@@ -107,6 +111,7 @@ export function compilePhrases(json: unknown, provincesJson: unknown): PhraseMat
     if (!a) continue;
     for (const p of a.ask) add(p, { type: 'aspect', aspect, strength: 'ask' });
     for (const p of a.hint) add(p, { type: 'aspect', aspect, strength: 'hint' });
+    for (const p of a.possible ?? []) add(p, { type: 'aspect', aspect, strength: 'possible' });
   }
   for (const p of provinces.data) {
     add(p.name, { type: 'province', province: p.name });
@@ -143,7 +148,7 @@ export function compilePhrases(json: unknown, provincesJson: unknown): PhraseMat
   };
   const frame = [
     ...data.fluff,
-    ...Object.values(data.aspects).flatMap((a) => a?.ask ?? []),
+    ...Object.values(data.aspects).flatMap((a) => [...(a?.ask ?? []), ...(a?.possible ?? [])]),
     ...data.yesno.open,
     ...data.yesno.close,
     ...data.yesno.verbs,
@@ -187,6 +192,6 @@ export function compilePhrases(json: unknown, provincesJson: unknown): PhraseMat
 /** Same span listed twice (e.g. "phí" as a hint and inside fluff): the more specific meaning wins. */
 function rank(k: PhraseKind): number {
   if (k.type === 'province' || k.type === 'level') return 3;
-  if (k.type === 'aspect') return k.strength === 'ask' ? 2 : 1;
+  if (k.type === 'aspect') return k.strength === 'hint' ? 1 : 2;
   return 0;
 }

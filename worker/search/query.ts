@@ -72,6 +72,7 @@ export function understand(words: Words, phrases: PhraseMatcher, inNames?: (a: s
   const removed = new Array<boolean>(words.keys.length).fill(false);
   const asks: Aspect[] = [];
   const hints: Aspect[] = [];
+  const possible: Aspect[] = [];
   const provinces: string[] = [];
   const focusStarts = new Set<number>();
   for (const m of matches) {
@@ -81,7 +82,12 @@ export function understand(words: Words, phrases: PhraseMatcher, inNames?: (a: s
       hints.push(k.aspect);
       continue;
     }
-    if (k.type === 'aspect') asks.push(k.aspect);
+    // "có làm online được không": whether it can be done, of what the words before name (the
+    // online hint); with no such word, of what the question names, else a specific question.
+    if (k.type === 'aspect' && k.strength === 'possible') {
+      if (hints.length) asks.push(hints[hints.length - 1]!);
+      else possible.push(k.aspect);
+    } else if (k.type === 'aspect') asks.push(k.aspect);
     if (k.type === 'province' && !provinces.includes(k.province)) provinces.push(k.province);
     // "… thủ tục <name> …", "… làm hồ sơ <name> …": what follows names the procedure.
     if (k.type === 'fluff' && PROCEDURE_WORDS.has(words.folds.slice(m.start, m.end).join(' '))) focusStarts.add(m.end);
@@ -99,7 +105,7 @@ export function understand(words: Words, phrases: PhraseMatcher, inNames?: (a: s
   // Not when it encloses a question about an aspect ("có mất phí không", "có cần nộp lệ phí không").
   const found = phrases.yesno?.(words) ?? null;
   const aboutAspect = (m: (typeof matches)[number]) =>
-    m.kind.type === 'aspect' && m.start < found!.end && m.end > found!.start && (m.kind.strength === 'ask' || (m.start <= found!.start && m.end >= found!.end));
+    m.kind.type === 'aspect' && m.start < found!.end && m.end > found!.start && (m.kind.strength !== 'hint' || (m.start <= found!.start && m.end >= found!.end));
   const span = found && !matches.some(aboutAspect) ? found : null;
   let document: Words | null = null;
   if (span?.isDocument) {
@@ -112,6 +118,7 @@ export function understand(words: Words, phrases: PhraseMatcher, inNames?: (a: s
     // danh mức 2 không"), so they stay searched.
     if (!asks.includes('detail')) asks.push('detail');
   }
+  if (possible.length) asks.push(asks.length === 0 && hints.length ? hints[0]! : possible[0]!);
   const kept: number[] = [];
   for (let j = 0; j < words.keys.length; j++) if (!removed[j]) kept.push(j);
   const terms = pickWords(words, kept);
