@@ -43,6 +43,11 @@ describe('SearchEngine on the built index', () => {
     expect(top('DANG KY KHAI SINH cho con')?.code).toBe('1.001193');
   });
 
+  it('keeps a bare syllable that is part of a phrase citizens say ("chu dat": chủ đất, not the pronoun "chú")', () => {
+    const readings = engine.analyze('muon cap nhat thong tin chu dat tren so do').readings.map((r) => wordsText(r));
+    expect(readings.some((r) => r.includes('người sử dụng đất'))).toBe(true);
+  });
+
   it('understands abbreviations and colloquial names', () => {
     const cccd = ['1.014064', '2.001194', '1.000757']; // Cấp lại thẻ căn cước (xã / tỉnh / trung ương)
     expect(cccd).toContain(top('làm lại cccd bị mất')?.code);

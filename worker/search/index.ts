@@ -4,7 +4,7 @@
 // between build and query.
 import type { Procedure } from '../catalog/schema';
 import { expandQuery, type Synonyms } from './synonyms';
-import { segment, tokenize } from './text';
+import { BIGRAM_SEPARATOR, segment, tokenize, wordsOfText } from './text';
 
 export type TextField = 'name' | 'results' | 'about' | 'components';
 export const TEXT_FIELDS: readonly TextField[] = ['name', 'results', 'about', 'components'];
@@ -134,6 +134,17 @@ export function synonymWords(synonyms: Synonyms): Set<string> {
     ...synonyms.data.keep,
   ];
   for (const p of phrases) for (const t of tokenize(p, { bigrams: false })) out.add(t);
+  return out;
+}
+
+/** Adjacent syllable pairs (folded, joined by the bigram separator) of the phrases citizens say that the synonyms list. */
+export function synonymPairs(synonyms: Synonyms): Set<string> {
+  const out = new Set<string>();
+  const phrases = [...synonyms.data.groups.flatMap((g) => g.variants), ...synonyms.data.colloquial.map((c) => c.phrase)];
+  for (const p of phrases) {
+    const w = wordsOfText(p);
+    for (let j = 1; j < w.folds.length; j++) if (w.joined[j]) out.add(w.folds[j - 1]! + BIGRAM_SEPARATOR + w.folds[j]!);
+  }
   return out;
 }
 
