@@ -43,6 +43,16 @@ describe('SearchEngine on the built index', () => {
     expect(top('DANG KY KHAI SINH cho con')?.code).toBe('1.001193');
   });
 
+  it('does not match a name on what it excludes ("người dịch không phải là cộng tác viên")', () => {
+    const collaborator = '2.000992'; // … mà người dịch là cộng tác viên dịch thuật …
+    const other = '2.001008'; // … mà người dịch không phải là cộng tác viên dịch thuật …
+    const agreement = (q: string, code: string) => engine.search(q, { limit: 10 }).hits.find((h) => h.code === code)?.match?.agreement ?? 0;
+    const gap = (q: string) => agreement(q, collaborator) - agreement(q, other);
+    // The names share every word but the negation: the agreement tells them apart by a clear margin.
+    expect(gap('nhờ cộng tác viên dịch thuật của xã dịch giấy tờ, chứng thực chữ ký người dịch')).toBeGreaterThan(0.1);
+    expect(gap('chứng thực chữ ký người dịch, người dịch không phải cộng tác viên của xã')).toBeLessThan(0);
+  });
+
   it('keeps a bare syllable that is part of a phrase citizens say ("chu dat": chủ đất, not the pronoun "chú")', () => {
     const readings = engine.analyze('muon cap nhat thong tin chu dat tren so do').readings.map((r) => wordsText(r));
     expect(readings.some((r) => r.includes('người sử dụng đất'))).toBe(true);

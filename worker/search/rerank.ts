@@ -71,6 +71,31 @@ const FUNCTION_WORDS = new Set([
   'đang', 'vẫn', 'cũng', 'rằng', 'thuộc',
 ]);
 
+/**
+ * A name that excludes something ("… mà người dịch không phải là cộng tác viên dịch thuật", "… động
+ * sản (không phải là tàu bay, tàu biển …)"): the words after its negation are what the procedure is
+ * not for, so a question that names them without negating them gets no agreement for them. A question
+ * negates with a bare "không", "chưa" ("người dịch không phải cộng tác viên", "chưa được cấp bằng").
+ * Up to NEGATION_SPAN syllables, within the phrase (no punctuation between). Vietnamese negators;
+ * "trừ" is left out ("giảm trừ gia cảnh"). On the tuned halves one more right procedure first
+ * (chat-probes), none fewer; portal questions' hit@1 lost one of the held-back half.
+ */
+const NAME_NEGATIONS = ['khong phai la', 'khong phai', 'khong thuoc', 'khong co', 'chua co', 'chua duoc', 'khong duoc'].map((n) => n.split(' '));
+const QUESTION_NEGATIONS = ['khong', 'chua', 'chang', 'ko', 'hong'].map((n) => [n]);
+const NEGATION_SPAN = 8;
+/** Per syllable: it follows a negation ("không phải là", "trừ") in the same phrase (no punctuation between). */
+function negatedSpans(w: Words, query = false): boolean[] {
+  const out = new Array<boolean>(w.folds.length).fill(false);
+  for (let j = 0; j < w.folds.length; j++) {
+    const cue = (query ? QUESTION_NEGATIONS : NAME_NEGATIONS).find((n) => n.every((x, i) => w.folds[j + i] === x && (i === 0 || w.joined[j + i])));
+    if (!cue) continue;
+    let k = j + cue.length;
+    while (k < w.folds.length && k < j + cue.length + NEGATION_SPAN && (k === j + cue.length || w.joined[k])) out[k++] = true;
+    j = k - 1;
+  }
+  return out;
+}
+
 /** "(thực hiện tại cấp tỉnh)", "(cấp Bộ)": which level carries a procedure out, not what it is. */
 const LEVEL_QUALIFIER = /\s*\(\s*(?:thực hiện\s+(?:tại|ở)\s+)?(cấp\s+(?:tỉnh|tinh|xã|huyện|bộ|trung ương|tw)(?:,\s*cấp\s+xã)?)\s*\)\s*\.?\s*$/iu;
 
@@ -98,7 +123,7 @@ export const fullyOnline = (name: string): boolean => FULLY_ONLINE.test(name);
  * folded form, each with its syllables as typed (accented token forms) and its weight among names.
  */
 export interface Reading {
-  units: Map<string, { keys: string[]; weight: number }>;
+  units: Map<string, { keys: string[]; weight: number; negated?: boolean }>;
   total: number;
 }
 
@@ -189,6 +214,8 @@ export class Reranker {
         for (const [fold, u] of name.units) {
           const typed = q.units.get(fold);
           if (!typed) continue;
+          // The name excludes what the question names (NAME_NEGATIONS).
+          if (u.negated && !typed.negated) continue;
           const agree = typed.keys.every((k, x) => diacriticsAgree(k, u.keys[x]!));
           shared += agree ? u.weight : u.weight * ACCENT_MISMATCH;
         }
@@ -271,9 +298,10 @@ export class Reranker {
    * cannot tell candidates apart.
    */
   private units(w: Words, query: boolean): Reading {
-    const units = new Map<string, { keys: string[]; weight: number }>();
+    const units = new Map<string, { keys: string[]; weight: number; negated?: boolean }>();
     let total = 0;
     const head = !query && w.folds[0] === 'thu' && w.folds[1] === 'tuc' ? 2 : 0;
+    const negated = negatedSpans(w, query);
     const headEnd = head + HEAD_LENGTH;
     const add = (fold: string, keys: string[], at: number) => {
       if (units.has(fold)) return;
@@ -281,7 +309,7 @@ export class Reranker {
       if (!query && at >= head && at < headEnd) weight *= HEAD_WEIGHT;
       if (keys.some((k) => FUNCTION_WORDS.has(k))) weight *= FUNCTION_WEIGHT;
       if (weight === 0 && query) return;
-      units.set(fold, { keys, weight });
+      units.set(fold, negated[at] ? { keys, weight, negated: true } : { keys, weight });
       total += weight;
     };
     for (let j = 0; j < w.keys.length; j++) {
