@@ -1,0 +1,23 @@
+// Sibling procedures whose names differ by who or what they are for: the chat, over the real
+// catalog, answers the one the question means, and the one most citizens mean when it does not say.
+import { describe, expect, it } from 'vitest';
+import { loadChat } from '../../scripts/lib/chat.ts';
+import { newSession } from '../../worker/chat/engine.ts';
+
+const { chat } = loadChat();
+const answered = async (q: string) => (await chat.respond(q, newSession())).answer.procedure?.code;
+
+describe('siblings the question tells apart, or not', () => {
+  it('takes a house for a work of grade III or IV unless the question names a large work', async () => {
+    // 1.013227: "Gia hạn giấy phép xây dựng đối với công trình cấp III, cấp IV … và nhà ở riêng lẻ";
+    // 1.013233: "… đối với công trình cấp đặc biệt, cấp I, cấp II …".
+    expect(await answered('giấy phép xây dựng sắp hết hạn, xin gia hạn thì mấy ngày')).toBe('1.013227');
+    expect(await answered('gia hạn giấy phép xây dựng công trình cấp đặc biệt mất mấy ngày')).toBe('1.013233');
+  });
+
+  it('does not answer a procedure whose name excludes what the question names', async () => {
+    // 2.000992: "… mà người dịch là cộng tác viên dịch thuật …"; 2.001008: "… không phải là cộng tác viên …".
+    expect(await answered('nhờ cộng tác viên dịch thuật của xã dịch giấy tờ sang tiếng Anh, chứng thực chữ ký người dịch mất bao nhiêu tiền')).toBe('2.000992');
+    expect(await answered('người dịch không phải là cộng tác viên của xã thì chứng thực chữ ký người dịch mất bao nhiêu tiền')).toBe('2.001008');
+  });
+});
