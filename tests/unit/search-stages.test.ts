@@ -104,6 +104,15 @@ describe('understanding a question', () => {
     expect(u('khai sinh làm ở xã hay lên huyện').aspects[0]).toBe('place');
   });
 
+  it('spells out chat shorthand before reading the question ("ntn", "dc ko", "j", "dki")', () => {
+    const spelled = (q: string) => text(phrases.spellOut!(wordsOfText(q)));
+    expect(spelled('làm tạm trú ntn')).toBe('làm tạm trú như thế nào');
+    expect(spelled('dki tam tru co dc ko')).toBe('đăng ký tam tru co được không');
+    expect(u(spelled('đăng ký tạm trú cần giấy tờ j')).aspects[0]).toBe('components');
+    // An ambiguous shorthand stays as typed: "bn" is "bạn" or "bao nhiêu", "đk" "đăng ký" or "điều kiện".
+    expect(spelled('bn ơi đủ đk chưa')).toBe('bn ơi đủ đk chưa');
+  });
+
   it('takes a bare aspect word ("phi" for "phí") for a hint the same way, never where it pairs with a name word', () => {
     const names = new Set(['chau_phi']);
     const inNames = (a: string, b: string) => names.has(`${a}_${b}`);

@@ -122,7 +122,8 @@ export class SearchEngine {
   /** Stages 1–4: the question read once, its terms corrected and expanded into readings. */
   analyze(question: string): Query {
     const seg = segment(question);
-    const words = wordsOf(seg);
+    const typed = wordsOf(seg);
+    const words = this.phrases.spellOut?.(typed) ?? typed;
     const understood = understand(words, this.phrases, this.inNames);
     const query: Query = { ...emptyQuery(seg), words, ...understood };
     if (understood.document) query.documentReadings = this.expand(understood.document);

@@ -3,6 +3,7 @@
 // without diacritics (a tone the question does have must agree), longest phrase first.
 import { z } from 'zod';
 import { levelSchema, type Level } from '../catalog/schema';
+import { compileShorthand, expandShorthand } from './shorthand';
 import { PhraseTrie, type PhraseHit } from './phrase-trie';
 import type { Words } from './text';
 import { compileYesNo, type YesNoReader } from './yesno';
@@ -41,6 +42,8 @@ export const phrasesSchema = z.object({
   groups: z.record(z.string(), z.object({ inName: phraseList, inQuestion: phraseList })).default({}),
   /** How a name says it is the act a family of procedures starts with ("… lần đầu"; chat/candidates.ts). */
   firstActs: phraseList.default([]),
+  /** Chat shorthand, one syllable as typed → the words it stands for ("ntn": "như thế nào"; shorthand.ts). */
+  shorthand: z.record(z.string().trim().min(1), z.string().trim().min(1)).default({}),
 });
 export type PhrasesData = z.infer<typeof phrasesSchema>;
 
@@ -83,6 +86,8 @@ export interface PhraseMatcher {
   groupsNamed?(words: Words): string[];
   /** A procedure's name says it is the first act of its family ("Đăng ký thuế lần đầu"). */
   namesFirstAct?(words: Words): boolean;
+  /** Chat shorthand spelled out (stage 1: before any phrase is matched). */
+  spellOut?(words: Words): Words;
   /** Every phrase the matcher knows (fluff, aspects, provinces), as listed. */
   readonly phrases?: readonly string[];
   /**
@@ -154,9 +159,11 @@ export function compilePhrases(json: unknown, provincesJson: unknown): PhraseMat
     ...data.yesno.verbs,
     ...Object.values(data.cues).flat(),
   ];
+  const shorthand = compileShorthand(data.shorthand);
   return {
     phrases: listed,
     frame,
+    spellOut: (words) => expandShorthand(words, shorthand),
     yesno: compileYesNo(data.yesno),
     cues: (words) => named(cueTrie, words),
     levels: (words) => named(levelTrie, words),
