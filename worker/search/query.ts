@@ -1,6 +1,7 @@
 // The question as the search reads it: one typed object that the stages of the search fill in,
 // in order (engine.ts runs them):
-//   1. normalize and segment (text.ts `segment`: once per question),
+//   1. normalize and segment (text.ts `segment`: once per question), chat shorthand spelled out
+//      (shorthand.ts: "ntn", "dc ko"),
 //   2. understand (this module): codes, aspects, provinces and question fluff are recognised and
 //      taken out; what is left is the terms to search, and the name a question gives after "thủ tục",
 //   3. correct (speller.ts): likely typos among the terms,
