@@ -2,7 +2,8 @@
 // scripts/lib/chat-eval.ts), and how long an answer takes in-process.
 //
 // chat-queries-dev-2 is reported on its odd lines (the ones tuned on) and its even lines (held back:
-// the honest figure) apart, and so is chat-probes (the team's own questions, tests/eval/README.md).
+// the honest figure) apart, and so are chat-probes and chat-probes-2 (the team's own questions,
+// tests/eval/README.md).
 // --verbose lists the misses; --odd lists only the odd lines' misses.
 import { newSession } from '../worker/chat/engine.ts';
 import { loadChat } from './lib/chat.ts';
@@ -35,6 +36,7 @@ const sets: [string, EvalQuestion[]][] = [
   ['chat-queries-dev', readEvalSet('chat-queries-dev')],
   ['chat-queries-dev-2', readEvalSet('chat-queries-dev-2')],
   ['chat-probes', readEvalSet('chat-probes')],
+  ['chat-probes-2', readEvalSet('chat-probes-2')],
 ];
 const cold: number[] = [];
 for (const [name, questions] of sets) {
@@ -67,6 +69,6 @@ for (const [, questions] of sets) {
   }
 }
 warm.sort((a, b) => a - b);
-console.log(`\nchat latency over both sets (${warm.length} questions)`);
+console.log(`\nchat latency over all sets (${warm.length} questions)`);
 console.log(`  in-process (warm)    p50 ${percentile(warm, 0.5).toFixed(2)} ms, p99 ${percentile(warm, 0.99).toFixed(2)} ms (target p99 ≤ 20 ms)`);
 console.log(`  first pass (cold)    p50 ${percentile(cold, 0.5).toFixed(2)} ms, p99 ${percentile(cold, 0.99).toFixed(2)} ms (JIT and caches warming up)`);

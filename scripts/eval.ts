@@ -18,7 +18,7 @@ const row = (label: string, f: RankingFigures) =>
   `  ${label.padEnd(22)} hit@1 ${pct(f.hit1).padStart(6)}  hit@3 ${pct(f.hit3).padStart(6)}  hit@5 ${pct(f.hit5).padStart(6)}  MRR ${f.mrr.toFixed(3)}`;
 
 const verbose = process.argv.includes('--verbose');
-for (const set of ['portal-questions-dev', 'chat-queries-dev', 'chat-queries-dev-2', 'chat-probes'] as const) {
+for (const set of ['portal-questions-dev', 'chat-queries-dev', 'chat-queries-dev-2', 'chat-probes', 'chat-probes-2'] as const) {
   // Each question keeps its line in the file: the odd/even halves are the file's lines, as in eval-chat.ts.
   const all = readEvalSet(set);
   const questions = all.filter((q) => q.codes.length > 0);
@@ -42,9 +42,9 @@ for (const set of ['portal-questions-dev', 'chat-queries-dev', 'chat-queries-dev
     console.log(row(label, rankingFigures(questions.map((q) => baseline(q.question, 10)), expected)));
   }
   if (verbose) {
-    // The held-back lines of chat-queries-dev-2 and chat-probes are never listed: only their figures are reported.
+    // The held-back lines of chat-queries-dev-2 and the probes are never listed: only their figures are reported.
     questions.forEach((q, i) => {
-      if ((set === 'chat-queries-dev-2' || set === 'chat-probes') && lines[i]! % 2 === 0) return;
+      if (set !== 'portal-questions-dev' && set !== 'chat-queries-dev' && lines[i]! % 2 === 0) return;
       const got = ours[i] ?? [];
       const rank = got.findIndex((c) => q.codes.includes(c));
       if (rank !== 0) console.log(`  ✗ [${rank}] ${q.question.slice(0, 110)} → ${got.slice(0, 3).join(', ')} (want ${q.codes.slice(0, 3).join(', ')})`);
