@@ -220,6 +220,20 @@ describe('the chat decides', () => {
     expect(text).toContain('Theo mục “Yêu cầu, điều kiện” của thủ tục: “Công dân Việt Nam đủ 14 tuổi trở lên.”');
   });
 
+  it('quotes the case\'s duration when the steps give several and the method rows one', async () => {
+    const book = record('1.002759', 'Cấp lại, đổi, điều chỉnh thông tin trên sổ BHXH, thẻ BHYT', {
+      methods: [{ method: 'direct', time: { value: 45, unit: 'day', text: '45 ngày' }, fees: [], description: '' }],
+      steps: [
+        'Bước 1. Người tham gia lập hồ sơ.',
+        'Thời hạn giải quyết 1. Cấp lại sổ BHXH do sổ BHXH mất, hỏng: không quá 10 ngày kể từ ngày nhận đủ hồ sơ. Trường hợp phải xác minh quá trình đóng BHXH ở tỉnh khác thì không quá 45 ngày.\n2. Điều chỉnh nội dung đã ghi trên sổ BHXH: không quá 5 ngày kể từ ngày nhận đủ hồ sơ.',
+      ],
+    });
+    const ask = chatWith([book], () => ({ hits: [hit(book, 2, 0.9)], aspects: ['time'] }));
+    const { text } = await ask('sổ bhxh bị mất xin cấp lại mất bao lâu');
+    expect(text).toContain('45 ngày');
+    expect(text).toContain('không quá 10 ngày');
+  });
+
   it('greets, thanks and refuses requests for other people\'s data without searching', async () => {
     const ask = chatWith([province], () => ({ hits: [hit(province, 2, 0.9)] }));
     expect((await ask('xin chào')).answer.intent).toBe('greeting');

@@ -442,9 +442,22 @@ export class ChatEngine {
   }
 }
 
-/** The record gives several times, or several fees, without saying in its structured fields which applies when. */
+/**
+ * How many different durations the record's steps state ("Cấp lại sổ BHXH do … mất, hỏng: không quá
+ * 10 ngày … Trường hợp phải xác minh … thì không quá 45 ngày"). With more than one, the method rows'
+ * single time does not say which applies: the sentence nearest the question is quoted beside it. On
+ * the tuned halves one more question's fact found in each of chat-queries-dev-2, chat-probes and
+ * chat-probes-2, none lost.
+ */
+function statedDurations(p: Procedure): number {
+  const found = new Set<string>();
+  for (const m of p.steps.join('\n').matchAll(/(\d+)\s*(ngày|tháng|giờ)/giu)) found.add(`${Number(m[1])} ${m[2]!.toLowerCase()}`);
+  return found.size;
+}
+
+/** The record gives several times, or several fees, without saying in its structured fields which applies when (or its steps state several times). */
 function ambiguous(p: Procedure, aspect: AnswerAspect): boolean {
-  if (aspect === 'time') return new Set(p.methods.map((m) => (m.time ? `${m.time.value} ${m.time.unit}` : ''))).size > 1;
+  if (aspect === 'time') return new Set(p.methods.map((m) => (m.time ? `${m.time.value} ${m.time.unit}` : ''))).size > 1 || statedDurations(p) > 1;
   if (aspect === 'fee') return new Set(p.methods.map((m) => m.fees.map((f) => f.amount).join(','))).size > 1;
   return false;
 }
