@@ -64,6 +64,12 @@ describe('question phrases', () => {
     expect(matcher.groupsAsked?.(wordsOfText('ban gai em nguoi Han Quoc muon dang ky ket hon'))).toContain('foreigners');
     expect(matcher.groupsAsked?.(wordsOfText('giay phep lai xe het han'))).toEqual([]);
     expect(matcher.groupsAsked?.(wordsOfText('anh em tôi muốn tách hộ'))).toEqual([]);
+    // A country's one syllable inside another word names no foreign party.
+    expect(matcher.groupsAsked?.(wordsOfText('cập nhật thông tin ở sở tư pháp'))).toEqual([]);
+    // Someone abroad is a group of its own, left when the question says the person is back.
+    expect(matcher.groupsNamed?.(wordsOfText('Trở lại quốc tịch Việt Nam ở nước ngoài'))).toEqual(['abroad']);
+    expect(matcher.groupsAsked?.(wordsOfText('việt kiều mỹ muốn trở lại quốc tịch'))).toEqual(expect.arrayContaining(['foreigners', 'abroad']));
+    expect(matcher.groupsAsked?.(wordsOfText('việt kiều mỹ giờ về nước sống muốn trở lại quốc tịch'))).toEqual(['foreigners']);
     expect(matcher.groupsNamed?.(wordsOfText('Quyết toán thuế thu nhập cá nhân đối với hộ kinh doanh, cá nhân kinh doanh'))).toEqual(['business']);
     expect(matcher.groupsAsked?.(wordsOfText('tự quyết toán thuế thu nhập cá nhân'))).toEqual([]);
     expect(matcher.groupsAsked?.(wordsOfText('mở quán tạp hóa thì quyết toán thuế thế nào'))).toContain('business');

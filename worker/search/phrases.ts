@@ -39,7 +39,13 @@ export const phrasesSchema = z.object({
   /** Words that contain a one-syllable hint but mean something else ("hóa đơn"): read whole, they hide it. */
   keep: phraseList.default([]),
   /** People some procedures are only for: how names name them, how questions do (chat/candidates.ts). */
-  groups: z.record(z.string(), z.object({ inName: phraseList, inQuestion: phraseList })).default({}),
+  groups: z
+    .record(
+      z.string(),
+      // leftBy: how a question says the person is no longer so ("về nước sống": no longer abroad).
+      z.object({ inName: phraseList, inQuestion: phraseList, leftBy: phraseList.optional() }),
+    )
+    .default({}),
   /** How a name says it is the act a family of procedures starts with ("… lần đầu"; chat/candidates.ts). */
   firstActs: phraseList.default([]),
   /** Chat shorthand, one syllable as typed → the words it stands for ("ntn": "như thế nào"; shorthand.ts). */
@@ -125,11 +131,15 @@ export function compilePhrases(json: unknown, provincesJson: unknown): PhraseMat
   }
   const cueTrie = new PhraseTrie<Cue>();
   for (const cue of CUES) for (const p of data.cues[cue] ?? []) cueTrie.add(p, cue);
-  const askedTrie = new PhraseTrie<string>();
-  const namedTrie = new PhraseTrie<string>();
+  // One phrase may name several groups ("người Hàn": a foreign party, and someone abroad).
+  const askedTrie = new PhraseTrie<string[]>();
+  const namedTrie = new PhraseTrie<string[]>();
+  const leftTrie = new PhraseTrie<string[]>();
+  const both = (a: string[], b: string[]) => [...new Set([...a, ...b])];
   for (const [group, g] of Object.entries(data.groups)) {
-    for (const p of g.inQuestion) askedTrie.add(p, group);
-    for (const p of g.inName) namedTrie.add(p, group);
+    for (const p of g.inQuestion) askedTrie.add(p, [group], both);
+    for (const p of g.inName) namedTrie.add(p, [group], both);
+    for (const p of g.leftBy ?? []) leftTrie.add(p, [group], both);
   }
   const firstTrie = new PhraseTrie<true>();
   for (const p of data.firstActs) firstTrie.add(p, true);
@@ -167,8 +177,11 @@ export function compilePhrases(json: unknown, provincesJson: unknown): PhraseMat
     yesno: compileYesNo(data.yesno),
     cues: (words) => named(cueTrie, words),
     levels: (words) => named(levelTrie, words),
-    groupsAsked: (words) => named(askedTrie, words),
-    groupsNamed: (words) => named(namedTrie, words),
+    groupsAsked: (words) => {
+      const left = named(leftTrie, words).flat();
+      return [...new Set(named(askedTrie, words).flat())].filter((g) => !left.includes(g));
+    },
+    groupsNamed: (words) => [...new Set(named(namedTrie, words).flat())],
     namesFirstAct: (words) => named(firstTrie, words).length > 0,
     match(words, inNames) {
       // A question typed with diacritics anywhere means its bare syllables as typed ("thi bằng lái").
