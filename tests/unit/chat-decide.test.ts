@@ -166,6 +166,9 @@ describe('the chat decides', () => {
     const hits = [hit(child, 2, 0.8), hit(adult, 1.9, 0.8)];
     expect((await chatWith([adult, child], () => ({ hits }))('làm thẻ căn cước')).answer.procedure?.code).toBe('1.014061');
     expect((await chatWith([adult, child], () => ({ hits, groups: ['minors'] }))('làm thẻ căn cước cho con')).answer.procedure?.code).toBe('1.014062');
+    // …even when the search put the general one first by a little.
+    const generalFirst = [hit(adult, 2, 0.8), hit(child, 1.9, 0.8)];
+    expect((await chatWith([adult, child], () => ({ hits: generalFirst, groups: ['minors'] }))('làm thẻ căn cước cho con')).answer.procedure?.code).toBe('1.014062');
     // An age given decides, whatever the words say of children.
     expect((await chatWith([adult, child], () => ({ hits, groups: ['minors'] }))('làm thẻ căn cước cho con 15 tuổi')).answer.procedure?.code).toBe('1.014061');
   });

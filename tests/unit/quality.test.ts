@@ -60,7 +60,7 @@ describe('chat quality on questions nobody tuned for, each half apart', () => {
   // lowers it; the facts of all in-scope questions are what never goes down.)
   const floors = {
     'chat-queries-dev-2': {
-      odd: { procedure: 0.95, facts: 0.9, declined: 0.9 },
+      odd: { procedure: 0.94, facts: 0.9, declined: 0.9 },
       even: { procedure: 0.8, facts: 0.85, declined: 0.9 },
     },
     'chat-probes': {
