@@ -158,6 +158,11 @@ describe('the chat decides', () => {
     // A divorce is the court's; recording one decided abroad is a procedure named with its words.
     expect((await ask('thủ tục ly hôn cần giấy tờ gì')).answer.intent).toBe('out_of_scope');
     expect(smalltalk.match(wordsOfText('ly hôn ở nước ngoài, về xã ghi chú thì cần gì')).kinds).not.toContain('outOfScope');
+    // A topic's words across a word boundary are no topic: the neighbour's house, an electronic ID, filming.
+    for (const q of ['chữa cháy giúp nhà hàng xóm bị bỏng', 'da khoa can cuoc dien tu vi tuong mat dien thoai', 'giấy phép dùng súng làm đạo cụ quay phim']) {
+      expect(smalltalk.match(wordsOfText(q)).kinds, q).not.toContain('outOfScope');
+    }
+    expect(smalltalk.match(wordsOfText('tối nay rạp phim chiếu gì')).kinds).toContain('outOfScope');
   });
 
   it('answers the procedure for everyone rather than one for a group the question does not name, and that one when it does', async () => {
