@@ -74,6 +74,9 @@ describe('question phrases', () => {
     expect(matcher.groupsAsked?.(wordsOfText('tự quyết toán thuế thu nhập cá nhân'))).toEqual([]);
     expect(matcher.groupsAsked?.(wordsOfText('mở quán tạp hóa thì quyết toán thuế thế nào'))).toContain('business');
     expect(matcher.groupsAsked?.(wordsOfText('cty em mở thêm cửa hàng bán lẻ thì thông báo thế nào'))).not.toContain('business');
+    expect(matcher.groupsNamed?.(wordsOfText('Thủ tục đăng ký khai sinh kết hợp đăng ký nhận cha, mẹ, con'))).toEqual(['recognition']);
+    expect(matcher.groupsAsked?.(wordsOfText('cho con theo họ bố hay họ mẹ khi làm khai sinh'))).not.toContain('recognition');
+    expect(matcher.groupsAsked?.(wordsOfText('con ngoài giá thú làm khai sinh thế nào'))).toContain('recognition');
     expect(matcher.namesFirstAct?.(wordsOfText('Thủ tục đăng ký nghĩa vụ quân sự lần đầu'))).toBe(true);
     expect(matcher.namesFirstAct?.(wordsOfText('Thủ tục Đăng ký nghĩa vụ quân sự bổ sung'))).toBe(false);
     expect(matcher.namesFirstAct?.(wordsOfText('Đăng ký thành lập hộ kinh doanh'))).toBe(true);
