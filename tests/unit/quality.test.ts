@@ -1,7 +1,7 @@
 // The quality gate: the search and chat figures of `npm run eval` on the dev sets, asserted, so a
 // change that makes answers worse fails the build. Thresholds are the issues' targets where they
-// are met, and otherwise just below the level reached (portal hit@1: target 55%, reached 60.8%).
-// chat-queries-dev-2 and chat-probes are asserted on each half apart: their odd lines are tuned on,
+// are met, and otherwise just below the level reached (portal hit@1: target 55%, reached 60.0%).
+// chat-queries-dev-2, chat-probes and chat-probes-2 are asserted on each half apart: their odd lines are tuned on,
 // their even lines are held back (never inspected one by one), so their floors guard what was not
 // tuned for.
 import { describe, expect, it } from 'vitest';
@@ -53,19 +53,24 @@ describe('chat quality on the dev set', () => {
 
 describe('chat quality on questions nobody tuned for, each half apart', () => {
   // Levels reached (README, "Conversations"), odd / even lines. chat-queries-dev-2: procedure
-  // 96.2% / 80.8%, facts of right answers 90.9% / 85.9%, out of scope declined 100% / 91.7%.
-  // chat-probes (the team's own, harder): 67.3% / 57.3%, 82.5% / 76.8%, 91.7% / 85.7%.
+  // 94.9% / 85.9%, facts of right answers 93.1% / 86.6%, out of scope declined 100% / 91.7%.
+  // chat-probes (the team's own, harder): 73.5% / 60.4%, 90.8% / 82.4%, 91.7% / 85.7%.
+  // chat-probes-2 (the team's second set): 70.4% / 67.0%, 79.5% / 84.8%, 100% / 56.3%.
   // Targets (issue 14): 90%, 85%, 90%. Floors are just below the levels reached.
   // (Facts are of right answers: a question newly answered right whose fact is worded otherwise
   // lowers it; the facts of all in-scope questions are what never goes down.)
   const floors = {
     'chat-queries-dev-2': {
       odd: { procedure: 0.94, facts: 0.9, declined: 0.9 },
-      even: { procedure: 0.8, facts: 0.85, declined: 0.9 },
+      even: { procedure: 0.85, facts: 0.85, declined: 0.9 },
     },
     'chat-probes': {
-      odd: { procedure: 0.66, facts: 0.8, declined: 0.9 },
-      even: { procedure: 0.56, facts: 0.75, declined: 0.85 },
+      odd: { procedure: 0.73, facts: 0.88, declined: 0.9 },
+      even: { procedure: 0.6, facts: 0.8, declined: 0.85 },
+    },
+    'chat-probes-2': {
+      odd: { procedure: 0.7, facts: 0.78, declined: 0.9 },
+      even: { procedure: 0.66, facts: 0.83, declined: 0.55 },
     },
   } as const;
   for (const [set, halves] of Object.entries(floors) as [keyof typeof floors, (typeof floors)[keyof typeof floors]][]) {
