@@ -21,3 +21,10 @@ describe('siblings the question tells apart, or not', () => {
     expect(await answered('người dịch không phải là cộng tác viên của xã thì chứng thực chữ ký người dịch mất bao nhiêu tiền')).toBe('2.001008');
   });
 });
+
+describe('words read whole', () => {
+  it('reads "nhà hàng xóm" as the neighbour\'s house, not a restaurant, and declines what no procedure covers', async () => {
+    const { answer } = await chat.respond('con mèo nhà hàng xóm kêu to quá phải làm sao', newSession());
+    expect(answer.matched).toBe(false);
+  });
+});
