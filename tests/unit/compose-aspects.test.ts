@@ -21,6 +21,15 @@ describe('the time answer', () => {
     expect(said).toContain('01 ngày đối với đám tang');
   });
 
+  it('quotes the record\'s own sentence on the time when its methods give none', () => {
+    const withdraw = procedureRecord('2.001680', 'Thủ tục rút yêu cầu trợ giúp pháp lý của người được trợ giúp pháp lý', {
+      methods: [method({ description: 'Nộp trực tiếp tại tổ chức thực hiện trợ giúp pháp lý. Thời hạn giải quyết hồ sơ: Ngay sau khi nhận đủ hồ sơ theo quy định.' })],
+    });
+    expect(text(aspectBody(withdraw, 'time'))).toContain('Ngay sau khi nhận đủ hồ sơ');
+    const silent = procedureRecord('2.001681', 'Thủ tục khác', { methods: [method({ description: 'Nộp trực tiếp.' })] });
+    expect(text(aspectBody(silent, 'time'))).toContain('chưa có thông tin về thời hạn giải quyết');
+  });
+
   it('adds no description that states no duration', () => {
     const plain = procedureRecord('1.008004', 'Chuyển đổi cơ cấu cây trồng, vật nuôi trên đất trồng lúa', {
       methods: [method({ time: fiveDays, description: 'Nộp hồ sơ trực tiếp tại Ủy ban nhân dân cấp xã' })],

@@ -7,7 +7,7 @@ import type { Component, Fee, Method, Procedure, ProcedureCase } from '../catalo
 import type { Aspect } from '../search/phrases';
 import type { Answer, Block, ChecklistItem, Inline, Suggestion } from './answer';
 import { FEE_KIND_LABEL, formatFee, formatMoney, formatTime, LEVEL_LABEL, METHOD_LABEL } from './format';
-import { placeSentence, STATES_DURATION } from './passages';
+import { FIELD_LABEL, placeSentence, STATES_DURATION, timeSentence } from './passages';
 import { chatText, shortText } from '../messages';
 
 export type AnswerAspect = Aspect | 'overview';
@@ -201,7 +201,12 @@ function fees(p: Procedure): Block[] {
 function times(p: Procedure): Block[] {
   const manyRows = new Set(p.methods.map((m) => m.method)).size < p.methods.length;
   const groups = groupMethods(p.methods, (m) => (m.time ? formatTime(m.time) + (manyRows ? caseHint(m) : timeQualified(m)) : null));
-  if (groups.length === 0) return [{ type: 'paragraph', text: [chatText.missing('thời hạn giải quyết')] }];
+  if (groups.length === 0) {
+    // No time in the structured fields; the record's text may still say it.
+    const said = timeSentence(p);
+    if (said) return [{ type: 'paragraph', text: [{ bold: chatText.quoteFrom(FIELD_LABEL[said.field]) }, ` “${said.text}”`] }];
+    return [{ type: 'paragraph', text: [chatText.missing('thời hạn giải quyết')] }];
+  }
   return [
     { type: 'paragraph', text: [{ bold: chatText.timesIntro }] },
     { type: 'list', ordered: false, items: groups.map((g) => [{ bold: `${g.labels.join(', ')}: ` }, g.text]) },

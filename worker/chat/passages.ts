@@ -175,6 +175,22 @@ export function placeSentence(p: Procedure): string | null {
   return null;
 }
 
+/** "Thời hạn giải quyết hồ sơ: Ngay sau khi nhận đủ hồ sơ": a sentence labelled as the time a procedure takes. */
+const TIME_LABEL = /thời (hạn|gian) (giải quyết|xử lý|trả kết quả|cấp)/iu;
+
+/**
+ * The record's own sentence on how long the procedure takes (its submission methods first, then its
+ * steps), for a record whose methods give no time: the catalog's structured field is empty, its
+ * text is not ("Thời hạn giải quyết hồ sơ: Ngay sau khi nhận đủ hồ sơ theo quy định"). Null when none says.
+ */
+export function timeSentence(p: Procedure): Passage | null {
+  for (const field of ['methods', 'steps'] as const) {
+    const found = recordPassages(p).find((x) => x.field === field && TIME_LABEL.test(x.text));
+    if (found) return found;
+  }
+  return null;
+}
+
 export interface PassageQuery {
   /**
    * The question's words, and its readings (query.ts): as typed, synonyms rewritten, typos
