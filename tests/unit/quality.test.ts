@@ -54,8 +54,8 @@ describe('chat quality on the dev set', () => {
 describe('chat quality on questions nobody tuned for, each half apart', () => {
   // Levels reached (README, "Conversations"), odd / even lines. chat-queries-dev-2: procedure
   // 94.9% / 85.9%, facts of right answers 93.1% / 86.6%, out of scope declined 100% / 91.7%.
-  // chat-probes (the team's own, harder): 73.5% / 60.4%, 90.8% / 82.4%, 91.7% / 85.7%.
-  // chat-probes-2 (the team's second set): 70.4% / 67.0%, 79.5% / 84.8%, 100% / 56.3%.
+  // chat-probes (the team's own, harder): 75.5% / 60.4%, 90.0% / 82.4%, 91.7% / 85.7%.
+  // chat-probes-2 (the team's second set): 72.4% / 69.1%, 80.0% / 85.4%, 100% / 56.3%.
   // Targets (issue 14): 90%, 85%, 90%. Floors are just below the levels reached.
   // (Facts are of right answers: a question newly answered right whose fact is worded otherwise
   // lowers it; the facts of all in-scope questions are what never goes down.)
@@ -65,12 +65,12 @@ describe('chat quality on questions nobody tuned for, each half apart', () => {
       even: { procedure: 0.85, facts: 0.85, declined: 0.9 },
     },
     'chat-probes': {
-      odd: { procedure: 0.73, facts: 0.88, declined: 0.9 },
+      odd: { procedure: 0.75, facts: 0.88, declined: 0.9 },
       even: { procedure: 0.6, facts: 0.8, declined: 0.85 },
     },
     'chat-probes-2': {
-      odd: { procedure: 0.7, facts: 0.78, declined: 0.9 },
-      even: { procedure: 0.66, facts: 0.83, declined: 0.55 },
+      odd: { procedure: 0.72, facts: 0.78, declined: 0.9 },
+      even: { procedure: 0.68, facts: 0.85, declined: 0.55 },
     },
   } as const;
   for (const [set, halves] of Object.entries(floors) as [keyof typeof floors, (typeof floors)[keyof typeof floors]][]) {
