@@ -2,8 +2,8 @@
 // scripts/lib/chat-eval.ts), and how long an answer takes in-process.
 //
 // chat-queries-dev-2 is reported on its odd lines (the ones tuned on) and its even lines (held back:
-// the honest figure) apart, and so are chat-probes and chat-probes-2 (the team's own questions,
-// tests/eval/README.md).
+// the honest figure) apart, and so are chat-probes, chat-probes-2 and chat-scope (the team's own
+// questions, tests/eval/README.md).
 // --verbose lists the misses; --odd lists only the odd lines' misses.
 import { newSession } from '../worker/chat/engine.ts';
 import { loadChat } from './lib/chat.ts';
@@ -37,6 +37,7 @@ const sets: [string, EvalQuestion[]][] = [
   ['chat-queries-dev-2', readEvalSet('chat-queries-dev-2')],
   ['chat-probes', readEvalSet('chat-probes')],
   ['chat-probes-2', readEvalSet('chat-probes-2')],
+  ['chat-scope', readEvalSet('chat-scope')],
 ];
 const cold: number[] = [];
 for (const [name, questions] of sets) {
