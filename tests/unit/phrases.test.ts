@@ -77,6 +77,9 @@ describe('question phrases', () => {
     expect(matcher.groupsNamed?.(wordsOfText('Thủ tục đăng ký khai sinh kết hợp đăng ký nhận cha, mẹ, con'))).toEqual(['recognition']);
     expect(matcher.groupsAsked?.(wordsOfText('cho con theo họ bố hay họ mẹ khi làm khai sinh'))).not.toContain('recognition');
     expect(matcher.groupsAsked?.(wordsOfText('con ngoài giá thú làm khai sinh thế nào'))).toContain('recognition');
+    expect(matcher.groupsNamed?.(wordsOfText('Cấp giấy chứng nhận kiểm dịch động vật, sản phẩm động vật thủy sản vận chuyển ra khỏi địa bàn cấp tỉnh'))).toEqual(['aquatic']);
+    expect(matcher.groupsAsked?.(wordsOfText('vận chuyển gà ra khỏi tỉnh thì kiểm dịch thế nào'))).not.toContain('aquatic');
+    expect(matcher.groupsAsked?.(wordsOfText('chở cá giống ra tỉnh khác có phải kiểm dịch không'))).toContain('aquatic');
     expect(matcher.namesFirstAct?.(wordsOfText('Thủ tục đăng ký nghĩa vụ quân sự lần đầu'))).toBe(true);
     expect(matcher.namesFirstAct?.(wordsOfText('Thủ tục Đăng ký nghĩa vụ quân sự bổ sung'))).toBe(false);
     expect(matcher.namesFirstAct?.(wordsOfText('Đăng ký thành lập hộ kinh doanh'))).toBe(true);
