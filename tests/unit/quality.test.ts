@@ -2,8 +2,8 @@
 // change that makes answers worse fails the build. Thresholds are the issues' targets where they
 // are met, and otherwise just below the level reached (portal hit@1: target 55%, reached 60.0%).
 // chat-queries-dev-2, chat-probes, chat-probes-2 and chat-scope are asserted on each half apart:
-// their odd lines are tuned on, their even lines are held back (never inspected one by one), so their floors guard what was not
-// tuned for.
+// their odd lines are tuned on, their even lines are held back (never inspected one by one), so
+// their floors guard what was not tuned for.
 import { describe, expect, it } from 'vitest';
 import { loadChat } from '../../scripts/lib/chat';
 import { chatFigures, chatOutcomes, evaluateChat, holdsFact } from '../../scripts/lib/chat-eval';
