@@ -93,7 +93,7 @@ export async function readCandidates(found: SearchHit[], query: Query, deps: Can
     const range = age === null ? null : ageRangeOf(hit.name);
     const named = deps.search.groupsNamed(hit.name);
     const narrower = range && age !== null ? !withinAge(age, range) : named.some((g) => !query.groups.includes(g));
-    const meant = !(range && age !== null) && named.length > 0 && named.every((g) => query.groups.includes(g));
+    const meant = !range && named.length > 0 && named.every((g) => query.groups.includes(g));
     const first = deps.search.namesFirstAct(hit.name) ? FIRST_ACT_BONUS : 0;
     scores.set(hit, hit.score + first + (p ? RECORD_WEIGHT * coverageOf(p).weighted + (forCitizens(p) ? CITIZEN_BONUS : 0) : 0) - (narrower ? GROUP_PENALTY : 0) + (meant ? GROUP_BONUS : 0));
   }

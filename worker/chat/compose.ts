@@ -7,7 +7,7 @@ import type { Component, Fee, Method, Procedure, ProcedureCase } from '../catalo
 import type { Aspect } from '../search/phrases';
 import type { Answer, Block, ChecklistItem, Inline, Suggestion } from './answer';
 import { FEE_KIND_LABEL, formatFee, formatMoney, formatTime, LEVEL_LABEL, METHOD_LABEL } from './format';
-import { FIELD_LABEL, placeSentence, STATES_DURATION, timeSentence } from './passages';
+import { FIELD_LABEL, placeSentence, STATES_DURATION, timeSentence, type PassageField } from './passages';
 import { chatText, shortText } from '../messages';
 
 export type AnswerAspect = Aspect | 'overview';
@@ -162,6 +162,11 @@ function timeQualified(m: Method): string {
   return ` (${d.replace(/[.:;]+$/u, '')})`;
 }
 
+/** A sentence of the record quoted with the field it comes from ("Theo mục “Trình tự thực hiện” của thủ tục: “…”"). */
+export function quoteBlock(field: PassageField, text: string): Block {
+  return { type: 'paragraph', text: [{ bold: chatText.quoteFrom(FIELD_LABEL[field]) }, ` “${text}”`] };
+}
+
 function caseHint(m: Method): string {
   // A method row's description often names the case it applies to ("Đối với nhà ở riêng lẻ: …").
   const d = m.description.split('\n')[0]?.trim() ?? '';
@@ -204,7 +209,7 @@ function times(p: Procedure): Block[] {
   if (groups.length === 0) {
     // No time in the structured fields; the record's text may still say it.
     const said = timeSentence(p);
-    if (said) return [{ type: 'paragraph', text: [{ bold: chatText.quoteFrom(FIELD_LABEL[said.field]) }, ` “${said.text}”`] }];
+    if (said) return [quoteBlock(said.field, said.text)];
     return [{ type: 'paragraph', text: [chatText.missing('thời hạn giải quyết')] }];
   }
   return [

@@ -16,12 +16,12 @@ import { fullyOnline, type Query, type SearchHit, type SearchOptions } from '../
 import { wordsOfText, wordsText, type Words } from '../search/text';
 import type { Answer, Block, Suggestion } from './answer';
 import { parseChoice } from './choice';
-import { caseLabel, checklistItem, composeProcedureAnswer, MAX_CASES_LISTED, type AnswerAspect } from './compose';
+import { caseLabel, checklistItem, composeProcedureAnswer, MAX_CASES_LISTED, quoteBlock, type AnswerAspect } from './compose';
 import { forCitizens, readCandidates } from './candidates';
 import type { Coverage } from './coverage';
 import { findDocument } from './document-lookup';
 import { LEVEL_LABEL } from './format';
-import { bestPassages, FIELD_LABEL, placeSentence, unitsOf, WAIVES, type Fact } from './passages';
+import { bestPassages, placeSentence, unitsOf, WAIVES, type Fact } from './passages';
 import type { Smalltalk } from './smalltalk';
 import { chooseVariant, DEFAULT_LEVEL_PREFERENCE, procedureKey, variantLevels, variantsOf } from './variants';
 
@@ -378,10 +378,7 @@ export class ChatEngine {
     // A specific question that asks how long ("trong bao lâu phải nộp") is answered by a duration.
     const decisive: Fact[] = main === 'detail' && query.cues.includes('duration') ? ['duration'] : [];
     const passages = bestPassages(p, { readings, name: p.name, cues: [...query.cues, ...facts], rarity, decisive }, 5);
-    const quote = (x: (typeof passages)[number]): Block => ({
-      type: 'paragraph',
-      text: [{ bold: chatText.quoteFrom(FIELD_LABEL[x.passage.field]) }, ` “${x.passage.text}${x.passage.next ? ` ${x.passage.next.text}` : ''}”`],
-    });
+    const quote = (x: (typeof passages)[number]): Block => quoteBlock(x.passage.field, x.passage.next ? `${x.passage.text} ${x.passage.next.text}` : x.passage.text);
     if (main === 'yesno' && query.document) {
       // The document as typed or with synonyms rewritten ("cà vẹt": "chứng nhận đăng ký xe").
       const matches = query.documentReadings.map((d) => findDocument(p, d, rarity, (t) => this.deps.search.readingsOf(t))).filter((m) => m !== null);

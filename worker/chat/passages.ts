@@ -163,16 +163,21 @@ export const WAIVES = /không\s+(yêu cầu|phải|cần|bắt buộc)\s+(nộp|
 /** "Nộp hồ sơ trực tiếp tại Công an xã … nơi cư trú": a sentence that says where a dossier goes. */
 const SUBMITTED = /\b(nộp|gửi|nhận)\b/iu;
 
+/** The first sentence of the record's submission methods, else of its steps, that passes `test`. */
+function methodOrStepSentence(p: Procedure, test: (text: string) => boolean): Passage | null {
+  for (const field of ['methods', 'steps'] as const) {
+    const found = recordPassages(p).find((x) => x.field === field && test(x.text));
+    if (found) return found;
+  }
+  return null;
+}
+
 /**
  * The record's own sentence on where to submit (its submission methods first, then its steps):
  * it says more than the agency's name ("… nơi đặt trụ sở hoặc nơi cư trú"). Null when none does.
  */
 export function placeSentence(p: Procedure): string | null {
-  for (const field of ['methods', 'steps'] as const) {
-    const found = recordPassages(p).find((x) => x.field === field && SUBMITTED.test(x.text) && CUE_PATTERNS.place.test(x.text));
-    if (found) return found.text;
-  }
-  return null;
+  return methodOrStepSentence(p, (t) => SUBMITTED.test(t) && CUE_PATTERNS.place.test(t))?.text ?? null;
 }
 
 /** "Thời hạn giải quyết hồ sơ: Ngay sau khi nhận đủ hồ sơ": a sentence labelled as the time a procedure takes. */
@@ -184,11 +189,7 @@ const TIME_LABEL = /thời (hạn|gian) (giải quyết|xử lý|trả kết qu�
  * text is not ("Thời hạn giải quyết hồ sơ: Ngay sau khi nhận đủ hồ sơ theo quy định"). Null when none says.
  */
 export function timeSentence(p: Procedure): Passage | null {
-  for (const field of ['methods', 'steps'] as const) {
-    const found = recordPassages(p).find((x) => x.field === field && TIME_LABEL.test(x.text));
-    if (found) return found;
-  }
-  return null;
+  return methodOrStepSentence(p, (t) => TIME_LABEL.test(t));
 }
 
 export interface PassageQuery {

@@ -83,7 +83,7 @@ const FUNCTION_WORDS = new Set([
 const NAME_NEGATIONS = ['khong phai la', 'khong phai', 'khong thuoc', 'khong co', 'chua co', 'chua duoc', 'khong duoc'].map((n) => n.split(' '));
 const QUESTION_NEGATIONS = ['khong', 'chua', 'chang', 'ko', 'hong'].map((n) => [n]);
 const NEGATION_SPAN = 8;
-/** Per syllable: it follows a negation ("không phải là", "trừ") in the same phrase (no punctuation between). */
+/** Per syllable: it follows a negation ("không phải là" in a name, "không" in a question) in the same phrase (no punctuation between). */
 function negatedSpans(w: Words, query = false): boolean[] {
   const out = new Array<boolean>(w.folds.length).fill(false);
   for (let j = 0; j < w.folds.length; j++) {
