@@ -444,7 +444,8 @@ export class ChatEngine {
  * 10 ngày … Trường hợp phải xác minh … thì không quá 45 ngày"). With more than one, the method rows'
  * single time does not say which applies: the sentence nearest the question is quoted beside it. On
  * the tuned halves one more question's fact found in each of chat-queries-dev-2, chat-probes and
- * chat-probes-2, none lost.
+ * chat-probes-2, none lost. Years are left out (passages.ts STATES_DURATION has them): in steps they
+ * are conditions ("có 02 năm kinh nghiệm"), not how long the procedure takes.
  */
 function statedDurations(p: Procedure): number {
   const found = new Set<string>();
