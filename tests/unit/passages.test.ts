@@ -58,6 +58,42 @@ describe('the sentence that answers a specific question', () => {
   });
 });
 
+describe('the words that say what is asked', () => {
+  // As the catalog writes "Cấp lại, đổi, điều chỉnh thông tin trên sổ BHXH, thẻ BHYT": the case by
+  // its abbreviation, another sentence spelling the words out.
+  const book = procedureRecord('1.002759', 'Cấp lại, đổi, điều chỉnh thông tin trên sổ BHXH, thẻ BHYT', {
+    cases: [
+      {
+        name: '',
+        headings: [],
+        components: [
+          item('Các sổ BHXH đề nghị gộp (nếu có).'),
+          item('Giấy xác nhận về thời gian đi hợp tác lao động để giải quyết chế độ bảo hiểm xã hội của Cục Quản lý lao động ngoài nước.'),
+        ],
+      },
+    ],
+  });
+  const typed = wordsOfText('muốn gộp sổ bhxh thì cần gì');
+  const rewritten = wordsOfText('muốn gộp sổ bảo hiểm xã hội thì cần gì');
+  const best = (extra: object = {}) =>
+    bestPassages(book, { readings: [typed, rewritten], name: book.name, cues: [], rarity: () => 1, ...extra }, 1)[0]?.passage.text;
+
+  it('weigh the name’s words as little when the name abbreviates them ("sổ BHXH": "bảo hiểm xã hội")', () => {
+    // Spelled out, "bảo hiểm xã hội" is more words than "BHXH": counted in full, they outweigh "gộp".
+    expect(best()).toMatch(/^Giấy xác nhận/u);
+    expect(best({ nameReadings: [wordsOfText('Cấp lại, đổi, điều chỉnh thông tin trên sổ bảo hiểm xã hội, thẻ bảo hiểm y tế')] })).toMatch(/gộp/u);
+  });
+
+  it('weigh the words that frame a question ("muốn", "thì", "cần", "gì") as nothing', () => {
+    const frame = new Set(['muon', 'thi', 'can', 'gi']);
+    const ask = (extra: object) => bestPassages(book, { readings: [typed], name: book.name, cues: [], rarity: () => 1, ...extra }, 1)[0]!;
+    // Besides the name, the question says "gộp", "gộp sổ" (this sentence has "gộp": 1 of 2.5)…
+    expect(ask({ isQuestionWord: (f: string) => frame.has(f) }).specific).toBeCloseTo(0.4);
+    // …not "muốn", "thì", "cần gì", which would leave the sentence a small share of the question.
+    expect(ask({}).specific).toBeLessThan(0.15);
+  });
+});
+
 describe('sentences of a record text', () => {
   it('cuts at line breaks and inline list markers, and drops headings', () => {
     expect(sentences('Giấy tờ phải nộp:\n- Bản sao giấy khai sinh của người con; + Giấy chứng sinh bản chính')).toEqual([
@@ -66,10 +102,23 @@ describe('sentences of a record text', () => {
     ]);
   });
 
-  it('keeps a label with its sentence, and cuts before the list after a colon', () => {
+  it('keeps a label with its sentence, and cuts before the list after a colon, each item carrying the label', () => {
     expect(sentences('- Thời hạn giải quyết: + Cấp đổi chứng nhận đăng ký xe: Không quá 02 ngày làm việc. + Cấp lại: Không quá 30 ngày.')).toEqual([
-      'Cấp đổi chứng nhận đăng ký xe: Không quá 02 ngày làm việc.',
-      'Cấp lại: Không quá 30 ngày.',
+      'Thời hạn giải quyết: Cấp đổi chứng nhận đăng ký xe: Không quá 02 ngày làm việc.',
+      'Thời hạn giải quyết: Cấp lại: Không quá 30 ngày.',
+    ]);
+  });
+
+  it('reads a list’s own number as no sentence end, and says of each item which case it is for', () => {
+    // As the catalog lists the documents of "Cấp lại, đổi, điều chỉnh thông tin trên sổ BHXH, thẻ BHYT".
+    expect(sentences('2. Trường hợp gộp sổ BHXH: - Tờ khai tham gia, điều chỉnh thông tin BHXH, BHYT (mẫu TK1-TS); - Các sổ BHXH đề nghị gộp (nếu có).')).toEqual([
+      'Trường hợp gộp sổ BHXH: Tờ khai tham gia, điều chỉnh thông tin BHXH, BHYT (mẫu TK1-TS);',
+      'Trường hợp gộp sổ BHXH: Các sổ BHXH đề nghị gộp (nếu có).',
+    ]);
+    // A label carries no further than its line, and an inline numbered item starts a sentence.
+    expect(sentences('Giấy tờ phải nộp:\nThời hạn giải quyết 1. Cấp lại sổ BHXH do mất, hỏng: không quá 10 ngày. 2. Điều chỉnh nội dung: không quá 5 ngày.')).toEqual([
+      '1. Cấp lại sổ BHXH do mất, hỏng: không quá 10 ngày.',
+      '2. Điều chỉnh nội dung: không quá 5 ngày.',
     ]);
   });
 

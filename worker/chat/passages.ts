@@ -140,17 +140,46 @@ export function unitsOf(w: Words): Set<string> {
 }
 
 /**
+ * Where a text is cut: the end of a sentence (not a list's own number: "2. Trường hợp …"), before a
+ * list marker after a sentence or a colon, and before an inline "+", "•" or numbered item
+ * ("Thời hạn giải quyết 1. Cấp lại sổ … 2. …").
+ */
+const CUT =
+  /(?<=[.;!?])(?<!(?:^|\s)(?:\d{1,3}|[IVX]{1,4})\.)\s+(?=[-+•*]\s|\p{Lu}|\(?[a-zđ]\)\s|\(?[ivx]+\)\s|\d+[.)]\s)|(?<=:)\s+(?=[-+•*]\s|\(?[a-zđ]\)\s|\(?[ivx]+\)\s|\d+[.)]\s)|\s+(?=[+•]\s|\d{1,2}\.\s+\p{Lu})/u;
+/** A piece that is an item of a list. */
+const LIST_ITEM = /^\s*([-+•*]\s|\(?[a-zđ]\)\s|\(?[ivx]+\)\s|\d+[.)]\s)/u;
+/** A list's own number, left out of a label. */
+const ITEM_NUMBER = /^\s*(\(?[a-zđ]\)|\(?[ivx]+\)|\d+[.)])\s*/u;
+/** Longest label carried into its items. */
+const MAX_LABEL = 120;
+
+/**
  * A text cut into sentences: at line breaks, at the end of a sentence, and before the list markers
  * the catalog writes inline ("… như sau: - Bản sao …; + Giấy …"). A dash inside a sentence is
  * no marker ("công chức tư pháp - hộ tịch ghi vào Sổ"): it cuts only after a sentence's end. A
  * label and its sentence stay one ("Cấp đổi chứng nhận đăng ký xe: Không quá 02 ngày làm việc"):
- * a colon cuts only before a list marker.
+ * a colon cuts only before a list marker, and the items of a list that follows a label on its line
+ * carry it ("Trường hợp gộp sổ BHXH: - Các sổ BHXH đề nghị gộp" is said of that case only).
  */
 export function sentences(text: string): string[] {
-  const pieces = text
-    .split(/\n+|(?<=[.;!?])\s+(?=[-+•*]\s|\p{Lu}|\(?[a-zđ]\)\s|\(?[ivx]+\)\s|\d+[.)]\s)|(?<=:)\s+(?=[-+•*]\s|\(?[a-zđ]\)\s|\(?[ivx]+\)\s|\d+[.)]\s)|\s+(?=[+•]\s)/u)
-    .map((s) => s.replace(/^\s*[-+•*]\s*/u, '').trim())
-    .filter(Boolean);
+  const pieces: string[] = [];
+  for (const line of text.split(/\n+/u)) {
+    // The label the next items carry, and where it stands (dropped once an item carries it).
+    let label = '';
+    let at = -1;
+    for (const raw of line.split(CUT)) {
+      const s = raw.replace(/^\s*[-+•*]\s*/u, '').trim();
+      if (!s) continue;
+      const item = LIST_ITEM.test(raw);
+      if (item && label) {
+        pieces.push(`${label} ${s}`);
+        if (at >= 0) pieces[at] = '';
+      } else pieces.push(s);
+      const bare = s.replace(ITEM_NUMBER, '');
+      if (s.endsWith(':') && bare.length <= MAX_LABEL) [label, at] = [bare, pieces.length - 1];
+      else if (!item) [label, at] = ['', -1];
+    }
+  }
   // A short piece without a number is a heading ("Giấy tờ phải nộp:", "Lưu ý:"): it answers nothing.
   return pieces
     .filter((s) => s.length >= MIN_SENTENCE || /\d/u.test(s))
@@ -200,21 +229,29 @@ export interface PassageQuery {
   readings: Words[];
   /** The procedure's name: its words weigh little (they say which procedure, not what about it). */
   name: string;
+  /** The name's readings with synonyms rewritten ("sổ BHXH": "sổ bảo hiểm xã hội"), whose words weigh as little. */
+  nameReadings?: Words[];
   /** Facts to prefer sentences that state (a duration, an amount, where to submit…). */
   cues: Fact[];
   /** Cues that are the point of this question besides DECISIVE ones (a deadline asked for: "trong bao lâu phải"). */
   decisive?: Fact[];
   /** How informative a word (folded syllable or pair) is in the catalog; 0 for one it never uses. */
   rarity(unit: string): number;
+  /** Words that frame a question ("muốn", "giờ", "gì"): rare in the catalog, yet they say nothing of what is asked. */
+  isQuestionWord?(fold: string): boolean;
 }
 
-/** The record's sentences that best answer the question, best first (only those sharing a word with it). */
+/**
+ * The record's sentences that best answer the question, best first (only those sharing a word with
+ * it). Words of the question's readings count once each, however many readings have them.
+ */
 export function bestPassages(p: Procedure, q: PassageQuery, limit = 2): ScoredPassage[] {
-  const nameUnits = unitsOf(wordsOfText(q.name));
+  const nameUnits = new Set([wordsOfText(q.name), ...(q.nameReadings ?? [])].flatMap((w) => [...unitsOf(w)]));
   const weights = new Map<string, { w: number; name: boolean }>();
   for (const r of q.readings) {
     for (const u of unitsOf(r)) {
-      if (weights.has(u)) continue;
+      // A word that frames the question, or a pair with one ("muốn gộp"), says nothing of what is asked.
+      if (weights.has(u) || (q.isQuestionWord && u.split(BIGRAM_SEPARATOR).some((f) => q.isQuestionWord!(f)))) continue;
       const name = nameUnits.has(u);
       const w = q.rarity(u) * (u.includes(BIGRAM_SEPARATOR) ? PAIR_WEIGHT : 1) * (name ? NAME_WORD_WEIGHT : 1);
       if (w > 0) weights.set(u, { w, name });
