@@ -38,6 +38,7 @@ const sets: [string, EvalQuestion[]][] = [
   ['chat-probes', readEvalSet('chat-probes')],
   ['chat-probes-2', readEvalSet('chat-probes-2')],
   ['chat-scope', readEvalSet('chat-scope')],
+  ['chat-scope-2', readEvalSet('chat-scope-2')],
 ];
 const cold: number[] = [];
 for (const [name, questions] of sets) {
