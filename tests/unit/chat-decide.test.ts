@@ -151,6 +151,15 @@ describe('the chat decides', () => {
     expect(text).toContain('1900 1234');
   });
 
+  it('declines when the record has the question’s syllables but none of its word pairs', async () => {
+    const ask = chatWith([province], () => ({ hits: [hit(province, 1, 0.3)] }));
+    // "quan", "công", "việc", "trong" are in the record ("cơ quan Công an", "ngày làm việc"), as half
+    // the question's words; "quan hệ", "công việc", "công ty" are not.
+    expect((await ask('quan hệ công việc với sếp trong công ty')).answer.intent).not.toBe('procedure');
+    // The same name agreement, with the record's own pairs ("công dân", "cơ quan công an").
+    expect((await ask('công dân làm việc với cơ quan công an')).answer.intent).toBe('procedure');
+  });
+
   it('declines what no procedure answers by topic, unless the message clearly names a procedure', async () => {
     const ask = chatWith([province], () => ({ hits: [hit(province, 1, 0.5)] }));
     expect((await ask('mở ví momo có cần căn cước không')).answer.intent).toBe('out_of_scope');

@@ -46,6 +46,24 @@ describe('coverage of a question by a record', () => {
   });
 });
 
+describe('the question’s word pairs a record has', () => {
+  it('weighs the pairs of content syllables the catalog uses, not their syllables apart', () => {
+    // "con dấu", "dấu mới" are the record's pairs ("Đăng ký mẫu con dấu mới"), "mới đăng" is not.
+    expect(coverage(seal, input('đăng ký mẫu con dấu')).pairs).toBe(1);
+    const c = coverage(seal, input('con dấu mới đăng ký'));
+    expect(c.share).toBe(1);
+    expect(c.pairs).toBeGreaterThan(0);
+    expect(c.pairs).toBeLessThan(1);
+    expect(coverage(seal, input('mới con đăng dấu')).pairs).toBe(0);
+  });
+
+  it('leaves out pairs with a question word or a number, and is 1 when no pair is left', () => {
+    const framed = { ...input('con dấu gì'), isQuestionWord: (f: string) => f === 'gi' };
+    expect(coverage(seal, framed).pairs).toBe(1);
+    expect(coverage(seal, input('dấu 2')).pairs).toBe(1);
+  });
+});
+
 describe('a syllable Vietnamese spelling allows', () => {
   it('is an onset, vowels and a final; not a brand typed as one token', () => {
     for (const w of ['quen', 'nhoe', 'dui', 'nghieng', 'khuya', 'quynh']) expect(vietnameseSyllable(w), w).toBe(true);

@@ -7,7 +7,7 @@
 import { allComponents } from '../catalog/components';
 import type { Procedure } from '../catalog/schema';
 import { ACCENT_MISMATCH } from '../search/engine';
-import { wordsOfText, type Words } from '../search/text';
+import { BIGRAM_SEPARATOR, wordsOfText, type Words } from '../search/text';
 
 /** Weight of a word the catalog never uses (an IDF a little above that of a word in 1% of procedures). */
 const UNKNOWN_WEIGHT = 5;
@@ -29,6 +29,8 @@ interface RecordWords {
   /** Those of its name, fields, target groups, cases, documents' titles, conditions and results. */
   coreFolds: Set<string>;
   coreKeys: Set<string>;
+  /** Its adjacent syllable pairs, folded ("so_bhxh", "khai_sinh"). */
+  pairs: Set<string>;
 }
 
 const recordWords = new WeakMap<Procedure, RecordWords>();
@@ -57,9 +59,16 @@ function wordsOfRecord(p: Procedure): RecordWords {
     const b = wordsOfText(body.join('\n'));
     const coreFolds = new Set(c.folds);
     const coreKeys = new Set(c.keys);
-    out = { folds: new Set([...coreFolds, ...b.folds]), keys: new Set([...coreKeys, ...b.keys]), coreFolds, coreKeys };
+    out = { folds: new Set([...coreFolds, ...b.folds]), keys: new Set([...coreKeys, ...b.keys]), coreFolds, coreKeys, pairs: new Set([...pairsOf(c), ...pairsOf(b)]) };
     recordWords.set(p, out);
   }
+  return out;
+}
+
+/** A text's adjacent syllable pairs, folded. */
+function pairsOf(w: Words): string[] {
+  const out: string[] = [];
+  for (let i = 1; i < w.folds.length; i++) if (w.joined[i]) out.push(w.folds[i - 1]! + BIGRAM_SEPARATOR + w.folds[i]!);
   return out;
 }
 
@@ -81,6 +90,13 @@ export interface Coverage {
   unknown: string[];
   /** Words spelled as Vietnamese that the catalog never uses, in every reading ("nhòe", "mèo"). */
   unfamiliar: string[];
+  /**
+   * Share (weighted by rarity) of the question's pairs of content syllables that the catalog uses
+   * ("tín chấp", "tăng ca", "du học") which the record has; 1 when the question has none. Syllables
+   * recombine ("tăng", "ca" are everywhere), pairs less: a record that has none of the question's
+   * pairs is seldom what it is about.
+   */
+  pairs: number;
 }
 
 export function coverage(p: Procedure, input: CoverageInput): Coverage {
@@ -90,7 +106,24 @@ export function coverage(p: Procedure, input: CoverageInput): Coverage {
   let any = false;
   let unknown: string[] | null = null;
   let unfamiliar: string[] | null = null;
+  let pairs = 0;
+  let anyPair = false;
   for (const r of input.readings) {
+    let pairTotal = 0;
+    let pairCovered = 0;
+    for (let i = 1; i < r.folds.length; i++) {
+      const a = r.folds[i - 1]!;
+      const b = r.folds[i]!;
+      if (!r.joined[i] || /\d/u.test(a + b) || input.isQuestionWord(a) || input.isQuestionWord(b)) continue;
+      const pair = a + BIGRAM_SEPARATOR + b;
+      const w = input.rarity(pair);
+      pairTotal += w;
+      if (record.pairs.has(pair)) pairCovered += w;
+    }
+    if (pairTotal > 0) {
+      pairs = anyPair ? Math.max(pairs, pairCovered / pairTotal) : pairCovered / pairTotal;
+      anyPair = true;
+    }
     let total = 0;
     let covered = 0;
     let weighted = 0;
@@ -122,7 +155,7 @@ export function coverage(p: Procedure, input: CoverageInput): Coverage {
     best = Math.max(best, covered / total);
     bestWeighted = Math.max(bestWeighted, weighted / total);
   }
-  return { share: any ? best : 1, weighted: any ? bestWeighted : 1, unknown: unknown ?? [], unfamiliar: unfamiliar ?? [] };
+  return { share: any ? best : 1, weighted: any ? bestWeighted : 1, unknown: unknown ?? [], unfamiliar: unfamiliar ?? [], pairs: anyPair ? pairs : 1 };
 }
 
 /**
