@@ -151,6 +151,16 @@ describe('the chat decides', () => {
     expect(text).toContain('1900 1234');
   });
 
+  it('answers with a record listed by name only when its name agrees, though the question says more than the name', async () => {
+    const listed = procedureRecord('1.013133', 'Thủ tục đăng ký nghĩa vụ quân sự lần đầu', { detail: false, levels: ['commune'] });
+    const question = 'con trai em năm nay vừa đủ 17 tuổi rồi, thằng bé đi đăng ký nghĩa vụ quân sự lần đầu ở đâu';
+    expect((await chatWith([listed], () => ({ hits: [hit(listed, 1, 0.6)] }))(question)).answer.procedure?.code).toBe('1.013133');
+    // The same record with its text would be asked to speak of the rest ("con trai", "17 tuổi").
+    const full = { ...listed, detail: true };
+    expect((await chatWith([full], () => ({ hits: [hit(full, 1, 0.6)] }))(question)).answer.intent).not.toBe('procedure');
+    expect((await chatWith([listed], () => ({ hits: [hit(listed, 1, 0.3)] }))(question)).answer.intent).not.toBe('procedure');
+  });
+
   it('declines when the record has the question’s syllables but none of its word pairs', async () => {
     const ask = chatWith([province], () => ({ hits: [hit(province, 1, 0.3)] }));
     // "quan", "công", "việc", "trong" are in the record ("cơ quan Công an", "ngày làm việc"), as half
