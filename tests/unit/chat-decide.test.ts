@@ -177,6 +177,10 @@ describe('the chat decides', () => {
     // A divorce is the court's; recording one decided abroad is a procedure named with its words.
     expect((await ask('thủ tục ly hôn cần giấy tờ gì')).answer.intent).toBe('out_of_scope');
     expect(smalltalk.match(wordsOfText('ly hôn ở nước ngoài, về xã ghi chú thì cần gì')).kinds).not.toContain('outOfScope');
+    // A divorce already done is the asker's civil status, what the procedure asked about follows from it.
+    for (const q of ['em đã ly hôn, xin giấy xác nhận tình trạng hôn nhân cần gì', 'ly hon roi muon dang ky ket hon lai']) {
+      expect(smalltalk.match(wordsOfText(q)).kinds, q).not.toContain('outOfScope');
+    }
     // A topic's words across a word boundary are no topic: the neighbour's house, an electronic ID, filming.
     for (const q of ['chữa cháy giúp nhà hàng xóm bị bỏng', 'da khoa can cuoc dien tu vi tuong mat dien thoai', 'giấy phép dùng súng làm đạo cụ quay phim']) {
       expect(smalltalk.match(wordsOfText(q)).kinds, q).not.toContain('outOfScope');
