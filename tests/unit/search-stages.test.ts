@@ -63,6 +63,15 @@ describe('understanding a question', () => {
     expect(text(r.terms)).toBe('đăng ký khai sinh');
   });
 
+  it('reads a time asked after what the citizen must do as a deadline, not as how long the procedure takes', () => {
+    expect(u('tạm trú sắp hết hạn, phải đi gia hạn trước bao lâu').aspects[0]).toBe('detail');
+    expect(u('mat ho chieu thi phai bao mat trong may ngay').aspects[0]).toBe('detail');
+    // Waiting is the procedure's time; so is a "phải" in another phrase.
+    expect(u('làm hộ chiếu phải chờ bao lâu').aspects[0]).toBe('time');
+    expect(u('làm hộ chiếu phải mất mấy ngày').aspects[0]).toBe('time');
+    expect(u('hồ sơ phải đầy đủ, làm mất bao lâu').aspects[0]).toBe('time');
+  });
+
   it('reads codes, provinces and the level or agency named as where, not what', () => {
     const r = u('thủ tục 1.001193 ở Đà Nẵng, nộp ở công an tỉnh');
     expect(r.codes).toEqual(['1.001193']);

@@ -68,6 +68,25 @@ const CODE_RE = /^\d\.\d{6,9}$/u;
 export type Understood = Pick<Query, 'codes' | 'aspects' | 'asked' | 'document' | 'isDocument' | 'cues' | 'levels' | 'groups' | 'provinces' | 'kept' | 'terms' | 'focus'>;
 
 /** Stage 2: the phrases of the question (fluff, aspects, provinces, codes) and the syllables left to search. */
+/** What a citizen must do ("phải"), not the wait ("phải chờ", "phải đợi", "phải mất"). */
+const MUST = 'phai';
+const WAITS = new Set(['cho', 'doi', 'mat']);
+/** Syllables looked back from a time phrase for MUST. */
+const MUST_SPAN = 6;
+
+/**
+ * "phải đi gia hạn trước bao lâu", "phải báo mất trong mấy ngày": a time phrase after what the
+ * citizen must do, in the same phrase, asks a deadline (a sentence of the record: "trước 15 ngày
+ * …"), not how long the procedure takes; "phải chờ bao lâu" asks the latter.
+ */
+function mustBefore(words: Words, at: number): boolean {
+  for (let j = at - 1; j >= Math.max(0, at - MUST_SPAN); j--) {
+    if (words.folds[j] === MUST) return j + 1 < at && !WAITS.has(words.folds[j + 1]!);
+    if (!words.joined[j]) return false;
+  }
+  return false;
+}
+
 export function understand(words: Words, phrases: PhraseMatcher, inNames?: (a: string, b: string) => boolean): Understood {
   const matches = phrases.match(words, inNames);
   const removed = new Array<boolean>(words.keys.length).fill(false);
@@ -88,7 +107,7 @@ export function understand(words: Words, phrases: PhraseMatcher, inNames?: (a: s
     if (k.type === 'aspect' && k.strength === 'possible') {
       if (hints.length) asks.push(hints[hints.length - 1]!);
       else possible.push(k.aspect);
-    } else if (k.type === 'aspect') asks.push(k.aspect);
+    } else if (k.type === 'aspect') asks.push(k.aspect === 'time' && mustBefore(words, m.start) ? 'detail' : k.aspect);
     if (k.type === 'province' && !provinces.includes(k.province)) provinces.push(k.province);
     // "… thủ tục <name> …", "… làm hồ sơ <name> …": what follows names the procedure.
     if (k.type === 'fluff' && PROCEDURE_WORDS.has(words.folds.slice(m.start, m.end).join(' '))) focusStarts.add(m.end);
