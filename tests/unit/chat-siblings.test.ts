@@ -23,6 +23,12 @@ describe('siblings the question tells apart, or not', () => {
 });
 
 describe('words read whole', () => {
+  it('reads "bản quyền" as the authorship the catalog registers, and a song one wrote as no question about songs', async () => {
+    // 1.005160: "Thủ tục cấp giấy chứng nhận đăng ký quyền tác giả"; "bài hát" alone is declined (lyrics, karaoke).
+    expect(await answered('đăng ký bản quyền bài hát ở đâu')).toBe('1.005160');
+    expect((await chat.respond('bài hát này lời như thế nào', newSession())).answer.intent).toBe('out_of_scope');
+  });
+
   it('reads "nhà hàng xóm" as the neighbour\'s house, not a restaurant, and declines what no procedure covers', async () => {
     const { answer } = await chat.respond('con mèo nhà hàng xóm kêu to quá phải làm sao', newSession());
     expect(answer.matched).toBe(false);
