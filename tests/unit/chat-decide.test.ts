@@ -265,6 +265,20 @@ describe('the chat decides', () => {
     expect(text).toContain('không quá 10 ngày');
   });
 
+  it('quotes the next case\'s time too when it is nearly as near the question, each sentence under its step', async () => {
+    // As the catalog writes "Phê duyệt Phương án khai thác gỗ …": the method row says 1 day, the step two times.
+    const harvest = record('1.011471', 'Phê duyệt Phương án khai thác gỗ loài thông thường thuộc thẩm quyền của Ủy ban nhân dân cấp xã', {
+      methods: [{ method: 'direct', time: { value: 1, unit: 'working_day', text: '1 ngày làm việc' }, fees: [], description: '' }],
+      steps: [
+        'c) Bước 3: Phê duyệt phương án khai thác và trả kết quả\nTrong thời hạn 07 ngày làm việc kể từ ngày nhận được hồ sơ hợp lệ, cơ quan có thẩm quyền ban hành Quyết định phê duyệt.\nTrường hợp cần xác minh hồ sơ, trong thời hạn 03 ngày làm việc, cơ quan có thẩm quyền thông báo việc xác minh.',
+      ],
+    });
+    const ask = chatWith([harvest], () => ({ hits: [hit(harvest, 2, 0.9)], aspects: ['time'] }));
+    const { text } = await ask('nộp phương án khai thác gỗ lên xã bao lâu được phê duyệt');
+    expect(text).toContain('“Phê duyệt phương án khai thác và trả kết quả: Trong thời hạn 07 ngày làm việc');
+    expect(text).toContain('03 ngày làm việc');
+  });
+
   it('greets, thanks and refuses requests for other people\'s data without searching', async () => {
     const ask = chatWith([province], () => ({ hits: [hit(province, 2, 0.9)] }));
     expect((await ask('xin chào')).answer.intent).toBe('greeting');

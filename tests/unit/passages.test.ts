@@ -122,6 +122,15 @@ describe('sentences of a record text', () => {
     ]);
   });
 
+  it('says of the lines under a step\'s heading which step they are', () => {
+    expect(sentences('a) Bước 1: Nộp hồ sơ\nCá nhân nộp hồ sơ tại Ủy ban nhân dân cấp xã.\nb) Bước 2: Phê duyệt và trả kết quả\nTrong thời hạn 07 ngày làm việc, cơ quan ban hành quyết định.')).toEqual([
+      'Nộp hồ sơ: Cá nhân nộp hồ sơ tại Ủy ban nhân dân cấp xã.',
+      'Phê duyệt và trả kết quả: Trong thời hạn 07 ngày làm việc, cơ quan ban hành quyết định.',
+    ]);
+    // A step written as a sentence is one ("Bước 1. Người tham gia lập hồ sơ."), and heads nothing.
+    expect(sentences('Bước 1. Người tham gia lập hồ sơ và nộp.\nCơ quan trả kết quả trong 05 ngày.')).toEqual(['Bước 1. Người tham gia lập hồ sơ và nộp.', 'Cơ quan trả kết quả trong 05 ngày.']);
+  });
+
   it('keeps a dash inside a sentence ("tư pháp - hộ tịch") in the sentence', () => {
     expect(sentences('Trong 03 ngày, công chức tư pháp - hộ tịch ghi vào Sổ hộ tịch.')).toEqual(['Trong 03 ngày, công chức tư pháp - hộ tịch ghi vào Sổ hộ tịch.']);
   });

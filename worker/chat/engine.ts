@@ -457,8 +457,14 @@ export class ChatEngine {
     const minimum = ambiguous(p, main) ? QUOTE_SCORE : SUPPORT_SCORE;
     // Not the sentence the place block already quotes (compose.ts).
     const shown = main === 'place' ? placeSentence(p) : null;
-    const support = passages.find((x) => x.passage.text !== shown && x.score >= minimum && (facts.length ? x.cues > 0 : x.specific >= SUPPORT_SPECIFIC));
-    if (support) return { aspect: main, more, notes: [{ type: 'paragraph', text: [{ bold: chatText.alsoQuoted }] }, quote(support)] };
+    const supporting = passages.filter((x) => x.passage.text !== shown && x.score >= minimum && (facts.length ? x.cues > 0 : x.specific >= SUPPORT_SPECIFIC));
+    const [support, next] = supporting;
+    if (support) {
+      const notes: Block[] = [{ type: 'paragraph', text: [{ bold: chatText.alsoQuoted }] }, quote(support)];
+      // Several times or fees, each the rule of a case: the next case's sentence when it is nearly as near the question.
+      if (next && ambiguous(p, main) && next.score >= SECOND_QUOTE * support.score) notes.push(quote(next));
+      return { aspect: main, more, notes };
+    }
     return { aspect: main, more };
   }
 }

@@ -142,14 +142,20 @@ export function unitsOf(w: Words): Set<string> {
 /**
  * Where a text is cut: the end of a sentence (not a list's own number: "2. Trường hợp …"), before a
  * list marker after a sentence or a colon, and before an inline "+", "•" or numbered item
- * ("Thời hạn giải quyết 1. Cấp lại sổ … 2. …").
+ * ("Thời hạn giải quyết 1. Cấp lại sổ … 2. …"; not a step's or an article's number: "Bước 1. …").
  */
 const CUT =
-  /(?<=[.;!?])(?<!(?:^|\s)(?:\d{1,3}|[IVX]{1,4})\.)\s+(?=[-+•*]\s|\p{Lu}|\(?[a-zđ]\)\s|\(?[ivx]+\)\s|\d+[.)]\s)|(?<=:)\s+(?=[-+•*]\s|\(?[a-zđ]\)\s|\(?[ivx]+\)\s|\d+[.)]\s)|\s+(?=[+•]\s|\d{1,2}\.\s+\p{Lu})/u;
+  /(?<=[.;!?])(?<!(?:^|\s)(?:\d{1,3}|[IVX]{1,4})\.)\s+(?=[-+•*]\s|\p{Lu}|\(?[a-zđ]\)\s|\(?[ivx]+\)\s|\d+[.)]\s)|(?<=:)\s+(?=[-+•*]\s|\(?[a-zđ]\)\s|\(?[ivx]+\)\s|\d+[.)]\s)|\s+(?=[+•]\s)|(?<!(?:[Bb]ước|[Đđ]iều|[Kk]hoản|[Mm]ục))\s+(?=\d{1,2}\.\s+\p{Lu})/u;
 /** A piece that is an item of a list. */
 const LIST_ITEM = /^\s*([-+•*]\s|\(?[a-zđ]\)\s|\(?[ivx]+\)\s|\d+[.)]\s)/u;
 /** A list's own number, left out of a label. */
 const ITEM_NUMBER = /^\s*(\(?[a-zđ]\)|\(?[ivx]+\)|\d+[.)])\s*/u;
+/**
+ * A step's heading on its own line, short and with no sentence of its own ("Bước 3: Phê duyệt phương
+ * án khai thác và trả kết quả"): what it names is said of the lines under it ("Trong thời hạn 07 ngày
+ * làm việc …"), which carry it.
+ */
+const STEP_HEADING = /^\s*(?:[-+•*]\s*)?(?:\(?[a-zđ]\)\s*)?Bước\s*\d+\s*[:.]\s*([^.;:]{3,80})$/iu;
 /** Longest label carried into its items. */
 const MAX_LABEL = 120;
 
@@ -163,7 +169,14 @@ const MAX_LABEL = 120;
  */
 export function sentences(text: string): string[] {
   const pieces: string[] = [];
+  // The step a line is under ("Bước 3: Phê duyệt phương án khai thác và trả kết quả").
+  let step = '';
   for (const line of text.split(/\n+/u)) {
+    const heading = STEP_HEADING.exec(line);
+    if (heading) {
+      step = heading[1]!.trim();
+      continue;
+    }
     // The label the next items carry, and where it stands (dropped once an item carries it).
     let label = '';
     let at = -1;
@@ -174,7 +187,7 @@ export function sentences(text: string): string[] {
       if (item && label) {
         pieces.push(`${label} ${s}`);
         if (at >= 0) pieces[at] = '';
-      } else pieces.push(s);
+      } else pieces.push(step ? `${step}: ${s}` : s);
       const bare = s.replace(ITEM_NUMBER, '');
       if (s.endsWith(':') && bare.length <= MAX_LABEL) [label, at] = [bare, pieces.length - 1];
       else if (!item) [label, at] = ['', -1];
