@@ -56,7 +56,7 @@ interface Scene {
 }
 
 /** A chat whose search answers every message with the scene's candidates. */
-function chatWith(records: Procedure[], scene: (message: string) => Scene) {
+function chatWith(records: Procedure[], scene: (message: string) => Scene, rarity: (token: string) => number = () => 2) {
   const catalog = new Map(records.map((p) => [p.code, p]));
   const search: ChatSearch = {
     analyze(message) {
@@ -79,7 +79,7 @@ function chatWith(records: Procedure[], scene: (message: string) => Scene) {
       };
     },
     searchQuery: (_q, opts) => scene('').hits.slice(0, opts.limit ?? 5),
-    rarity: () => 2,
+    rarity,
     isQuestionWord: () => false,
     readingsOf: (t) => [wordsOfText(t)],
     // As knowledge/phrases.json says it: "dưới 14 tuổi" names the minors group, "lần đầu" a first act.
@@ -159,6 +159,17 @@ describe('the chat decides', () => {
     const full = { ...listed, detail: true };
     expect((await chatWith([full], () => ({ hits: [hit(full, 1, 0.6)] }))(question)).answer.intent).not.toBe('procedure');
     expect((await chatWith([listed], () => ({ hits: [hit(listed, 1, 0.3)] }))(question)).answer.intent).not.toBe('procedure');
+  });
+
+  it('does not take a name that agrees well for a word the catalog never uses', async () => {
+    const ship = record('1.002674', 'Đăng ký tàu biển có thời hạn');
+    // "ielts" is no word of the catalog: a name agreeing 0.75 does not vouch for it, one agreeing 0.95 does.
+    const rarity = (t: string) => (t === 'ielts' ? 0 : 2);
+    const question = 'chứng chỉ ielts có thời hạn, đăng ký thi lại ở đâu';
+    expect((await chatWith([ship], () => ({ hits: [hit(ship, 1, 0.75)] }), rarity)(question)).answer.intent).not.toBe('procedure');
+    expect((await chatWith([ship], () => ({ hits: [hit(ship, 1, 0.95)] }), rarity)(question)).answer.intent).toBe('procedure');
+    // Without the foreign word, 0.75 is a sure name.
+    expect((await chatWith([ship], () => ({ hits: [hit(ship, 1, 0.75)] }), rarity)('tàu biển có thời hạn, đăng ký ở đâu')).answer.intent).toBe('procedure');
   });
 
   it('declines when the record has the question’s syllables but none of its word pairs', async () => {
