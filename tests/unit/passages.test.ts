@@ -86,11 +86,22 @@ describe('the words that say what is asked', () => {
 
   it('weigh the words that frame a question ("muốn", "thì", "cần", "gì") as nothing', () => {
     const frame = new Set(['muon', 'thi', 'can', 'gi']);
-    const ask = (extra: object) => bestPassages(book, { readings: [typed], name: book.name, cues: [], rarity: () => 1, ...extra }, 1)[0]!;
-    // Besides the name, the question says "gộp", "gộp sổ" (this sentence has "gộp": 1 of 2.5)…
-    expect(ask({ isQuestionWord: (f: string) => frame.has(f) }).specific).toBeCloseTo(0.4);
-    // …not "muốn", "thì", "cần gì", which would leave the sentence a small share of the question.
-    expect(ask({}).specific).toBeLessThan(0.15);
+    const withFrameWords = { ...book, cases: [{ ...book.cases[0]!, components: [...book.cases[0]!.components, item('Trường hợp cần thì nộp thêm giấy tờ khác.')] }] };
+    const ask = (extra: object) => bestPassages(withFrameWords, { readings: [typed], name: book.name, cues: [], rarity: () => 1, ...extra }, 1)[0]!;
+    // Besides the name, the question says "gộp": the sentence that has it answers…
+    const framed = ask({ isQuestionWord: (f: string) => frame.has(f) });
+    expect(framed.passage.text).toMatch(/gộp/u);
+    expect(framed.specific).toBe(1);
+    // …not the one that shares "thì cần" with it, as it would if they counted.
+    expect(ask({}).passage.text).toMatch(/^Trường hợp cần thì/u);
+  });
+
+  it('take shares of the words the record uses: one it never uses answers nothing', () => {
+    const long = wordsOfText('em làm hai công ty, mỗi nơi cho một sổ bhxh, giờ muốn gộp lại');
+    const best = bestPassages(book, { readings: [long], name: book.name, cues: [], rarity: () => 1 }, 1)[0]!;
+    expect(best.passage.text).toMatch(/gộp/u);
+    // "công ty", "mỗi nơi", "giờ" are no words of the record; "gộp" and the name's are.
+    expect(best.specific).toBe(1);
   });
 });
 

@@ -54,9 +54,9 @@ describe('chat quality on the dev set', () => {
 describe('chat quality on questions nobody tuned for, each half apart', () => {
   // Levels reached (README, "Conversations"), odd / even lines. chat-queries-dev-2: procedure
   // 94.9% / 85.9%, facts of right answers 93.1% / 87.8%, out of scope declined 100% / 100%.
-  // chat-probes (the team's own, harder): 75.5% / 60.4%, 90.0% / 83.8%, 91.7% / 92.9%.
-  // chat-probes-2 (the team's second set): 73.5% / 69.1%, 82.8% / 85.5%, 100% / 75.0%.
-  // chat-scope (what is out of scope): 75.0% / 56.7%, 94.1% / 88.9%, 95.0% / 73.3%.
+  // chat-probes (the team's own, harder): 75.5% / 60.4%, 91.1% / 85.1%, 91.7% / 92.9%.
+  // chat-probes-2 (the team's second set): 73.5% / 69.1%, 88.5% / 90.4%, 100% / 75.0%.
+  // chat-scope (what is out of scope): 75.0% / 56.7%, 94.1% / 94.4%, 95.0% / 73.3%.
   // chat-scope-2 (out of scope and casual, from a writer who saw none of the vocabulary): 72.5% / 77.5%,
   // 93.1% / 90.6%, 92.5% / 95.0%.
   // Targets (issue 14): 90%, 85%, 90%. Floors are just below the levels reached.
@@ -68,16 +68,16 @@ describe('chat quality on questions nobody tuned for, each half apart', () => {
       even: { procedure: 0.85, facts: 0.85, declined: 0.95 },
     },
     'chat-probes': {
-      odd: { procedure: 0.75, facts: 0.88, declined: 0.9 },
-      even: { procedure: 0.6, facts: 0.82, declined: 0.9 },
+      odd: { procedure: 0.75, facts: 0.9, declined: 0.9 },
+      even: { procedure: 0.6, facts: 0.85, declined: 0.9 },
     },
     'chat-probes-2': {
-      odd: { procedure: 0.72, facts: 0.78, declined: 0.9 },
-      even: { procedure: 0.68, facts: 0.85, declined: 0.7 },
+      odd: { procedure: 0.72, facts: 0.85, declined: 0.9 },
+      even: { procedure: 0.68, facts: 0.9, declined: 0.7 },
     },
     'chat-scope': {
       odd: { procedure: 0.75, facts: 0.9, declined: 0.9 },
-      even: { procedure: 0.55, facts: 0.85, declined: 0.7 },
+      even: { procedure: 0.55, facts: 0.9, declined: 0.7 },
     },
     'chat-scope-2': {
       odd: { procedure: 0.7, facts: 0.9, declined: 0.9 },

@@ -124,6 +124,19 @@ export function recordPassages(p: Procedure): Passage[] {
   return out;
 }
 
+const unitsCache = new WeakMap<Procedure, Set<string>>();
+
+/** Every syllable and pair of the record's sentences. */
+function recordUnits(p: Procedure): Set<string> {
+  let out = unitsCache.get(p);
+  if (!out) {
+    out = new Set<string>();
+    for (const x of recordPassages(p)) for (const u of x.units) out.add(u);
+    unitsCache.set(p, out);
+  }
+  return out;
+}
+
 function toPassage(field: PassageField, text: string): Passage {
   const w = wordsOfText(text);
   return { field, text, units: unitsOf(w), length: w.keys.length };
@@ -273,10 +286,16 @@ export function bestPassages(p: Procedure, q: PassageQuery, limit = 2): ScoredPa
   if (weights.size === 0) return [];
   let total = 0;
   let totalOther = 0;
-  for (const x of weights.values()) {
+  // Shares are of what the record can speak of: a word it never uses ("công ty", "mỗi nơi" in "em
+  // làm 2 công ty … muốn gộp lại thành 1 sổ") is answered by none of its sentences, and counted it
+  // would leave the one that speaks of the rest ("Trường hợp gộp sổ BHXH: …") a small share.
+  const used = recordUnits(p);
+  for (const [u, x] of weights) {
+    if (!used.has(u)) continue;
     total += x.w;
     if (!x.name) totalOther += x.w;
   }
+  if (total === 0) return [];
   const decisiveCues = q.cues.filter((c) => DECISIVE.has(c) || q.decisive?.includes(c));
   const scored: ScoredPassage[] = [];
   for (const passage of recordPassages(p)) {
