@@ -123,6 +123,16 @@ describe('the chat decides', () => {
     expect((await byAgency('làm hộ chiếu ở cục quản lý xuất nhập cảnh')).answer.procedure?.code).toBe('1.001471');
   });
 
+  it('reads the level of a listed-only record from its agency: the commune\'s before the province\'s', async () => {
+    // As the catalog lists "Thành lập hội": no levels, one record per agency, one name qualified.
+    const listed = { detail: false, levels: [], cases: [], methods: [], steps: [], conditions: '', results: [] };
+    const byProvince = record('1.012929', 'THỦ TỤC THÀNH LẬP HỘI (CẤP TỈNH).', { ...listed, executingAgencies: ['Sở Nội Vụ'] });
+    const byCommune = record('1.013703', 'Thành lập hội', { ...listed, executingAgencies: ['Ủy ban nhân dân cấp xã'] });
+    const byMinistry = record('1.012928', 'THỦ TỤC THÀNH LẬP HỘI', { ...listed, executingAgencies: ['Vụ Tổ chức phi chính phủ - Bộ Nội vụ'] });
+    const ask = chatWith([byProvince, byCommune, byMinistry], () => ({ hits: [hit(byProvince, 2, 0.9), hit(byMinistry, 1.99, 0.9), hit(byCommune, 1.98, 0.9)] }));
+    expect((await ask('thành lập hội nộp hồ sơ ở đâu')).answer.procedure?.code).toBe('1.013703');
+  });
+
   it('does not ask the citizen to choose between records of one procedure that differ only in capitals or "Giải quyết"', async () => {
     const a = record('1.001613', 'Giải quyết hưởng bảo hiểm xã hội một lần');
     const b = record('1.014173', 'HƯỞNG BẢO HIỂM XÃ HỘI MỘT LẦN.');

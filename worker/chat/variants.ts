@@ -51,6 +51,23 @@ export function variantLevels(h: SearchHit): Level[] {
 }
 
 /**
+ * The level of the agency that carries a procedure out, for a record that gives none (the catalog's
+ * list-only entries: "Thành lập hội" by the "Ủy ban nhân dân cấp xã", "THỦ TỤC THÀNH LẬP HỘI" by the
+ * "Vụ Tổ chức phi chính phủ - Bộ Nội vụ"). Its first agency's name says it.
+ */
+const AGENCY_LEVELS: [RegExp, Level][] = [
+  [/cấp xã|(^|\s)(ủy|uỷ) ban nhân dân (xã|phường)|công an (xã|phường)/iu, 'commune'],
+  [/cấp tỉnh|^sở\s|\stỉnh\b|^(ủy|uỷ) ban nhân dân (tỉnh|thành phố)/iu, 'province'],
+  [/^(bộ|cục|vụ|tổng cục)\s|\s-\s*bộ\s/iu, 'ministry'],
+];
+function agencyLevel(p: Procedure | undefined): Level[] | null {
+  const agency = p?.executingAgencies[0];
+  if (!agency) return null;
+  const found = AGENCY_LEVELS.find(([re]) => re.test(agency));
+  return found ? [found[1]] : null;
+}
+
+/**
  * The variant to answer with: the one whose level (query.ts `levels`) or agency the question names,
  * when exactly one is so named; else the first in the preference order, full records first (ties:
  * the search's order).
@@ -73,7 +90,11 @@ export function chooseVariant(
   const byAgency = variants.filter(namesAgency);
   const byLevel = query.levels.length === 1 ? variants.filter((h) => variantLevels(h).includes(query.levels[0]!)) : [];
   const hinted = byAgency.length === 1 ? byAgency : byLevel;
-  const rank = (h: SearchHit) => Math.min(...variantLevels(h).map((l) => (preference.includes(l) ? preference.indexOf(l) : preference.length)));
+  const levelsOf = (h: SearchHit): Level[] => {
+    const levels = variantLevels(h);
+    return levels[0] === 'other' ? (agencyLevel(records.get(h.code)) ?? levels) : levels;
+  };
+  const rank = (h: SearchHit) => Math.min(...levelsOf(h).map((l) => (preference.includes(l) ? preference.indexOf(l) : preference.length)));
   const pool = hinted.length ? hinted : variants;
   // A province's own copy of a national procedure: the one of a province the question names or of
   // the deployment's, else the national one.
