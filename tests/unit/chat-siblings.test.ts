@@ -15,6 +15,12 @@ describe('siblings the question tells apart, or not', () => {
     expect(await answered('gia hạn giấy phép xây dựng công trình cấp đặc biệt mất mấy ngày')).toBe('1.013233');
   });
 
+  it('answers the military licence\'s exchange when the question names it, the general one otherwise', async () => {
+    // 3.000349: "Đổi giấy phép lái xe quân sự do Bộ Quốc phòng cấp"; 3.000347: "Đổi giấy phép lái xe".
+    expect(await answered('doi bang lai quan su co lam tren cong dich vu cong duoc khong')).toBe('3.000349');
+    expect(await answered('đổi bằng lái xe cần giấy gì')).not.toBe('3.000349');
+  });
+
   it('does not answer a procedure whose name excludes what the question names', async () => {
     // 2.000992: "… mà người dịch là cộng tác viên dịch thuật …"; 2.001008: "… không phải là cộng tác viên …".
     expect(await answered('nhờ cộng tác viên dịch thuật của xã dịch giấy tờ sang tiếng Anh, chứng thực chữ ký người dịch mất bao nhiêu tiền')).toBe('2.000992');

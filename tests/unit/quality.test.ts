@@ -55,7 +55,7 @@ describe('chat quality on questions nobody tuned for, each half apart', () => {
   // Levels reached (README, "Conversations"), odd / even lines. chat-queries-dev-2: procedure
   // 94.9% / 85.9%, facts of right answers 93.1% / 87.8%, out of scope declined 100% / 100%.
   // chat-probes (the team's own, harder): 76.5% / 60.4%, 91.2% / 85.1%, 91.7% / 92.9%.
-  // chat-probes-2 (the team's second set): 73.5% / 69.1%, 88.5% / 90.4%, 100% / 75.0%.
+  // chat-probes-2 (the team's second set): 74.5% / 69.1%, 87.5% / 90.4%, 100% / 75.0%.
   // chat-scope (what is out of scope): 75.0% / 56.7%, 94.1% / 94.4%, 95.0% / 73.3%.
   // chat-scope-2 (out of scope and casual, from a writer who saw none of the vocabulary): 72.5% / 77.5%,
   // 93.1% / 90.6%, 92.5% / 95.0%.
