@@ -96,6 +96,16 @@ describe('the words that say what is asked', () => {
     expect(ask({}).passage.text).toMatch(/^Trường hợp cần thì/u);
   });
 
+  it('leave the aspect asked out of what the question is specifically about', () => {
+    const marriage = procedureRecord('1.000894', 'Thủ tục đăng ký kết hôn', {
+      cases: [{ name: '', headings: [], components: [item('Người có yêu cầu đăng ký kết hôn thực hiện việc nộp các giấy tờ sau:')] }],
+    });
+    const q = { readings: [wordsOfText('đăng ký kết hôn cần giấy tờ gì')], name: marriage.name, cues: [], rarity: () => 1 };
+    // "giấy tờ" is what the components block answers: with the terms known, the lead-in says nothing more.
+    expect(bestPassages(marriage, q, 1)[0]!.specific).toBeGreaterThan(0.5);
+    expect(bestPassages(marriage, { ...q, terms: [wordsOfText('đăng ký kết hôn')] }, 1)[0]!.specific).toBe(0);
+  });
+
   it('take shares of the words the record uses: one it never uses answers nothing', () => {
     const long = wordsOfText('em làm hai công ty, mỗi nơi cho một sổ bhxh, giờ muốn gộp lại');
     const best = bestPassages(book, { readings: [long], name: book.name, cues: [], rarity: () => 1 }, 1)[0]!;

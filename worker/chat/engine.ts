@@ -412,7 +412,7 @@ export class ChatEngine {
     const isQuestionWord = (t: string) => this.deps.search.isQuestionWord(t);
     // A specific question that asks how long ("trong bao lâu phải nộp") is answered by a duration.
     const decisive: Fact[] = main === 'detail' && query.cues.includes('duration') ? ['duration'] : [];
-    const passages = bestPassages(p, { readings, name: p.name, nameReadings, isQuestionWord, cues: [...query.cues, ...facts], rarity, decisive }, 5);
+    const passages = bestPassages(p, { readings, terms: query.readings, name: p.name, nameReadings, isQuestionWord, cues: [...query.cues, ...facts], rarity, decisive }, 5);
     const quote = (x: (typeof passages)[number]): Block => quoteBlock(x.passage.field, x.passage.next ? `${x.passage.text} ${x.passage.next.text}` : x.passage.text);
     if (main === 'yesno' && query.document) {
       // The document as typed or with synonyms rewritten ("cà vẹt": "chứng nhận đăng ký xe").

@@ -263,6 +263,11 @@ export interface PassageQuery {
   decisive?: Fact[];
   /** How informative a word (folded syllable or pair) is in the catalog; 0 for one it never uses. */
   rarity(unit: string): number;
+  /**
+   * The readings of what the question says besides the aspect it asks ("giấy tờ", "bao lâu"), when
+   * known (query.ts `readings`): `specific` is the share of these, the aspect being the block's.
+   */
+  terms?: Words[];
   /** Words that frame a question ("muốn", "giờ", "gì"): rare in the catalog, yet they say nothing of what is asked. */
   isQuestionWord?(fold: string): boolean;
 }
@@ -273,14 +278,16 @@ export interface PassageQuery {
  */
 export function bestPassages(p: Procedure, q: PassageQuery, limit = 2): ScoredPassage[] {
   const nameUnits = new Set([wordsOfText(q.name), ...(q.nameReadings ?? [])].flatMap((w) => [...unitsOf(w)]));
-  const weights = new Map<string, { w: number; name: boolean }>();
+  const termUnits = q.terms ? new Set(q.terms.flatMap((w) => [...unitsOf(w)])) : null;
+  const weights = new Map<string, { w: number; other: boolean }>();
   for (const r of q.readings) {
     for (const u of unitsOf(r)) {
       // A word that frames the question, or a pair with one ("muốn gộp"), says nothing of what is asked.
       if (weights.has(u) || (q.isQuestionWord && u.split(BIGRAM_SEPARATOR).some((f) => q.isQuestionWord!(f)))) continue;
       const name = nameUnits.has(u);
       const w = q.rarity(u) * (u.includes(BIGRAM_SEPARATOR) ? PAIR_WEIGHT : 1) * (name ? NAME_WORD_WEIGHT : 1);
-      if (w > 0) weights.set(u, { w, name });
+      // What the question is specifically about: not the name's words, nor the aspect's.
+      if (w > 0) weights.set(u, { w, other: !name && (termUnits === null || termUnits.has(u)) });
     }
   }
   if (weights.size === 0) return [];
@@ -293,7 +300,7 @@ export function bestPassages(p: Procedure, q: PassageQuery, limit = 2): ScoredPa
   for (const [u, x] of weights) {
     if (!used.has(u)) continue;
     total += x.w;
-    if (!x.name) totalOther += x.w;
+    if (x.other) totalOther += x.w;
   }
   if (total === 0) return [];
   const decisiveCues = q.cues.filter((c) => DECISIVE.has(c) || q.decisive?.includes(c));
@@ -304,7 +311,7 @@ export function bestPassages(p: Procedure, q: PassageQuery, limit = 2): ScoredPa
     for (const [u, x] of weights) {
       if (!passage.units.has(u)) continue;
       shared += x.w;
-      if (!x.name) other += x.w;
+      if (x.other) other += x.w;
     }
     if (shared === 0) continue;
     const cueHits = q.cues.filter((c) => CUE_PATTERNS[c].test(passage.text)).length;
