@@ -57,8 +57,8 @@ describe('chat quality on questions nobody tuned for, each half apart', () => {
   // chat-probes (the team's own, harder): 76.5% / 60.4%, 91.2% / 85.1%, 91.7% / 92.9%.
   // chat-probes-2 (the team's second set): 74.5% / 69.1%, 87.5% / 90.4%, 100% / 75.0%.
   // chat-scope (what is out of scope): 75.0% / 56.7%, 94.1% / 94.4%, 95.0% / 73.3%.
-  // chat-scope-2 (out of scope and casual, from a writer who saw none of the vocabulary): 72.5% / 77.5%,
-  // 93.1% / 90.6%, 92.5% / 95.0%.
+  // chat-scope-2 (out of scope and casual, from a writer who saw none of the vocabulary): 75.0% / 77.5%,
+  // 93.3% / 90.6%, 92.5% / 95.0%.
   // Targets (issue 14): 90%, 85%, 90%. Floors are just below the levels reached.
   // (Facts are of right answers: a question newly answered right whose fact is worded otherwise
   // lowers it; the facts of all in-scope questions are what never goes down.)

@@ -34,6 +34,8 @@ describe('what citizens call a procedure by what they do', () => {
     expect(rewritten('nơi nhận lương hưu')).toBeNull();
     expect(rewritten('nhận trợ cấp thất nghiệp')).toBe('hưởng trợ cấp thất nghiệp');
     expect(rewritten('công chứng cccd')).toBe('chứng thực bản sao từ bản chính giấy tờ');
+    expect(rewritten('xin xét hộ nghèo')).toBe('công nhận hộ nghèo hộ cận nghèo');
+    expect(rewritten('đăng ký bản quyền bài hát')).toBe('đăng ký quyền tác giả bài hát');
   });
 
   it('reads the everyday names of inspections, resources, tools and diseases as the law names them', () => {
