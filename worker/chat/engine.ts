@@ -408,11 +408,11 @@ export class ChatEngine {
     const rarity = (t: string) => this.deps.search.rarity(t);
     const facts = ASPECT_FACTS[main] ?? [];
     const readings = [query.words, ...query.readings];
-    const nameReadings = this.deps.search.readingsOf(p.name);
-    const isQuestionWord = (t: string) => this.deps.search.isQuestionWord(t);
+    // What every passage search of this record shares: the name, whose words weigh little, and the words that frame a question.
+    const inRecord = { name: p.name, nameReadings: this.deps.search.readingsOf(p.name), isQuestionWord: (t: string) => this.deps.search.isQuestionWord(t), rarity };
     // A specific question that asks how long ("trong bao lâu phải nộp") is answered by a duration.
     const decisive: Fact[] = main === 'detail' && query.cues.includes('duration') ? ['duration'] : [];
-    const passages = bestPassages(p, { readings, terms: query.readings, name: p.name, nameReadings, isQuestionWord, cues: [...query.cues, ...facts], rarity, decisive }, 5);
+    const passages = bestPassages(p, { ...inRecord, readings, terms: query.readings, cues: [...query.cues, ...facts], decisive }, 5);
     const quote = (x: (typeof passages)[number]): Block => quoteBlock(x.passage.field, x.passage.next ? `${x.passage.text} ${x.passage.next.text}` : x.passage.text);
     if (main === 'yesno' && query.document) {
       // The document as typed or with synonyms rewritten ("cà vẹt": "chứng nhận đăng ký xe").
@@ -428,7 +428,7 @@ export class ChatEngine {
         ];
         // …and where the record waives it for some people ("Không yêu cầu xuất trình Giấy khai sinh
         // đối với trường hợp trẻ em mới sinh"), that sentence too.
-        const waived = bestPassages(p, { readings: query.documentReadings, name: p.name, nameReadings, isQuestionWord, cues: [], rarity }, 5).find(
+        const waived = bestPassages(p, { ...inRecord, readings: query.documentReadings, cues: [] }, 5).find(
           (x) => x.score >= QUOTE_SCORE && x.specific >= SAID_SPECIFIC && WAIVES.test(x.passage.text),
         );
         if (waived) lead.push(quote(waived));
@@ -436,7 +436,7 @@ export class ChatEngine {
       }
       // Not in the list: what the record says of it, if anything ("cơ quan đăng ký hộ tịch tra cứu
       // thông tin về tình trạng hôn nhân"; "… có giấy phép lái xe hạng A1 thì không phải …").
-      const said = bestPassages(p, { readings: query.documentReadings, name: p.name, nameReadings, isQuestionWord, cues: query.cues, rarity }, 1).find(
+      const said = bestPassages(p, { ...inRecord, readings: query.documentReadings, cues: query.cues }, 1).find(
         (x) => x.score >= QUOTE_SCORE && x.specific >= SAID_SPECIFIC,
       );
       const saying = said ? [quote(said)] : [];
