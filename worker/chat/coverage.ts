@@ -7,7 +7,7 @@
 import { allComponents } from '../catalog/components';
 import type { Procedure } from '../catalog/schema';
 import { ACCENT_MISMATCH } from '../search/engine';
-import { BIGRAM_SEPARATOR, wordsOfText, type Words } from '../search/text';
+import { BIGRAM_SEPARATOR, foldedPairs, wordsOfText, type Words } from '../search/text';
 
 /** Weight of a word the catalog never uses (an IDF a little above that of a word in 1% of procedures). */
 const UNKNOWN_WEIGHT = 5;
@@ -59,16 +59,9 @@ function wordsOfRecord(p: Procedure): RecordWords {
     const b = wordsOfText(body.join('\n'));
     const coreFolds = new Set(c.folds);
     const coreKeys = new Set(c.keys);
-    out = { folds: new Set([...coreFolds, ...b.folds]), keys: new Set([...coreKeys, ...b.keys]), coreFolds, coreKeys, pairs: new Set([...pairsOf(c), ...pairsOf(b)]) };
+    out = { folds: new Set([...coreFolds, ...b.folds]), keys: new Set([...coreKeys, ...b.keys]), coreFolds, coreKeys, pairs: new Set([...foldedPairs(c), ...foldedPairs(b)]) };
     recordWords.set(p, out);
   }
-  return out;
-}
-
-/** A text's adjacent syllable pairs, folded. */
-function pairsOf(w: Words): string[] {
-  const out: string[] = [];
-  for (let i = 1; i < w.folds.length; i++) if (w.joined[i]) out.push(w.folds[i - 1]! + BIGRAM_SEPARATOR + w.folds[i]!);
   return out;
 }
 

@@ -4,7 +4,7 @@
 // between build and query.
 import type { Procedure } from '../catalog/schema';
 import { expandQuery, type Synonyms } from './synonyms';
-import { BIGRAM_SEPARATOR, segment, tokenize, wordsOfText } from './text';
+import { foldedPairs, segment, tokenize, wordsOfText } from './text';
 
 export type TextField = 'name' | 'results' | 'about' | 'components';
 export const TEXT_FIELDS: readonly TextField[] = ['name', 'results', 'about', 'components'];
@@ -141,10 +141,7 @@ export function synonymWords(synonyms: Synonyms): Set<string> {
 export function synonymPairs(synonyms: Synonyms): Set<string> {
   const out = new Set<string>();
   const phrases = [...synonyms.data.groups.flatMap((g) => g.variants), ...synonyms.data.colloquial.map((c) => c.phrase)];
-  for (const p of phrases) {
-    const w = wordsOfText(p);
-    for (let j = 1; j < w.folds.length; j++) if (w.joined[j]) out.add(w.folds[j - 1]! + BIGRAM_SEPARATOR + w.folds[j]!);
-  }
+  for (const p of phrases) for (const pair of foldedPairs(wordsOfText(p))) out.add(pair);
   return out;
 }
 

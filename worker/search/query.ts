@@ -67,7 +67,6 @@ const CODE_RE = /^\d\.\d{6,9}$/u;
 
 export type Understood = Pick<Query, 'codes' | 'aspects' | 'asked' | 'document' | 'isDocument' | 'cues' | 'levels' | 'groups' | 'provinces' | 'kept' | 'terms' | 'focus'>;
 
-/** Stage 2: the phrases of the question (fluff, aspects, provinces, codes) and the syllables left to search. */
 /** What a citizen must do ("phải"), not the wait ("phải chờ", "phải đợi", "phải mất"). */
 const MUST = 'phai';
 const WAITS = new Set(['cho', 'doi', 'mat']);
@@ -87,6 +86,7 @@ function mustBefore(words: Words, at: number): boolean {
   return false;
 }
 
+/** Stage 2: the phrases of the question (fluff, aspects, provinces, codes) and the syllables left to search. */
 export function understand(words: Words, phrases: PhraseMatcher, inNames?: (a: string, b: string) => boolean): Understood {
   const matches = phrases.match(words, inNames);
   const removed = new Array<boolean>(words.keys.length).fill(false);

@@ -397,6 +397,13 @@ export function sliceWords(w: Words, from: number, to = w.keys.length): Words {
   };
 }
 
+/** Adjacent syllables of one phrase as folded pairs ("so_bhxh", "khai_sinh"), in order. */
+export function foldedPairs(w: Words): string[] {
+  const out: string[] = [];
+  for (let i = 1; i < w.folds.length; i++) if (w.joined[i]) out.push(w.folds[i - 1]! + BIGRAM_SEPARATOR + w.folds[i]!);
+  return out;
+}
+
 /** Words as text: canonical syllables, a space within a phrase, ", " between phrases. */
 export function wordsText(w: Words): string {
   let s = '';
