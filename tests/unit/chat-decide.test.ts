@@ -182,6 +182,18 @@ describe('the chat decides', () => {
     expect((await chatWith([ship], () => ({ hits: [hit(ship, 1, 0.75)] }), rarity)('tàu biển có thời hạn, đăng ký ở đâu')).answer.intent).toBe('procedure');
   });
 
+  it('answers despite a Vietnamese word the catalog never uses when the record stands out from every other', async () => {
+    const visa = record('2.000001', 'Gia hạn thị thực');
+    // "quen" is no word of the catalog; the record has about half of the rest of the question.
+    const rarity = (t: string) => (t === 'quen' ? 0 : 2);
+    const question = 'làm hộ chiếu cho người quen ở công an tỉnh';
+    const far = chatWith([province, visa], () => ({ hits: [hit(province, 2, 0.5), hit(visa, 1, 0.5)] }), rarity);
+    expect((await far(question)).answer.procedure?.code).toBe('1.001456');
+    // With another procedure nearly as good, the unfamiliar word may be what neither is about.
+    const near = chatWith([province, visa], () => ({ hits: [hit(province, 2, 0.5), hit(visa, 1.9, 0.5)] }), rarity);
+    expect((await near(question)).answer.intent).not.toBe('procedure');
+  });
+
   it('declines when the record has the question’s syllables but none of its word pairs', async () => {
     const ask = chatWith([province], () => ({ hits: [hit(province, 1, 0.3)] }));
     // "quan", "công", "việc", "trong" are in the record ("cơ quan Công an", "ngày làm việc"), as half
