@@ -72,6 +72,17 @@ describe('understanding a question', () => {
     expect(u('hồ sơ phải đầy đủ, làm mất bao lâu').aspects[0]).toBe('time');
   });
 
+
+  it('marks what a yes/no question asks is required, which no synonym reads as the action asked', () => {
+    const synonyms = loadSynonyms(read('synonyms.json'));
+    const r = u('thuê nhà đăng ký tạm trú thì hợp đồng thuê có bắt buộc công chứng không');
+    expect(r.required.map((i) => r.terms.folds[i]).join(' ')).toBe('cong chung');
+    expect(text(rewriteWords(r.terms, synonyms, { apart: true, required: r.required }).words) ?? '').not.toMatch(/chứng thực giao dịch/u);
+    // Asked to do, it is the action: the contract named first, its certification after.
+    const asked = u('hợp đồng thuê nhà muốn chứng thực thì cần gì');
+    expect(asked.required).toEqual([]);
+    expect(text(rewriteWords(asked.terms, synonyms, { apart: true, required: asked.required }).words)).toMatch(/^chứng thực giao dịch/u);
+  });
   it('reads codes, provinces and the level or agency named as where, not what', () => {
     const r = u('thủ tục 1.001193 ở Đà Nẵng, nộp ở công an tỉnh');
     expect(r.codes).toEqual(['1.001193']);

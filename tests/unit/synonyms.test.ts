@@ -1,6 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import data from '../../knowledge/synonyms.json';
-import { expandQuery, loadSynonyms, rewriteQuery } from '../../worker/search/synonyms';
+import { expandQuery, loadSynonyms, rewriteQuery, rewriteWords } from '../../worker/search/synonyms';
+import { wordsOfText, wordsText } from '../../worker/search/text';
 
 const syn = loadSynonyms(data);
 const rewritten = (q: string) => rewriteQuery(q, syn).rewritten;
@@ -78,6 +79,30 @@ describe('everyday words that mean something else elsewhere', () => {
     expect(rewritten('doi tuong nao')).toBeNull();
     expect(rewritten('xe may chuyen dung')).toBeNull();
     expect(rewritten('du thuyền')).toBeNull();
+  });
+});
+
+describe('an action and its object apart', () => {
+  const apart = (q: string) => {
+    const { words } = rewriteWords(wordsOfText(q), syn, { apart: true });
+    return words ? wordsText(words) : null;
+  };
+
+  it('reads the paper named first and the action after it as the variant that says both', () => {
+    expect(apart('giấy khai sinh của con bị ghi sai tên, muốn sửa lại')).toBe('thay đổi cải chính bổ sung thông tin hộ tịch của con bị ghi sai tên, muốn, lại');
+    expect(apart('hợp đồng mua bán nhà dài 5 trang khi chứng thực ở xã')).toMatch(/^chứng thực giao dịch liên quan đến tài sản mua bán nhà/u);
+    // In the listed order, with words between; without diacritics.
+    expect(apart('sang ten luon so do')).toBe('đăng ký biến động quyền sử dụng đất chuyển nhượng luon');
+    // The longest variant the parts make: "sang tên sổ đỏ cho con" is a gift.
+    expect(apart('sang ten luon so do cho con')).toMatch(/^đăng ký biến động tặng cho quyền sử dụng đất/u);
+  });
+
+  it('does not read a paper\'s state, a one-syllable object, a distant one or a question\'s other words as the action', () => {
+    expect(apart('hợp đồng mua bán đã chứng thực ở xã, giờ muốn hủy')).toBeNull();
+    expect(apart('xe bị tai nạn, tem đăng kiểm bị mất')).not.toMatch(/kiểm định/u);
+    expect(apart('giấy khai sinh của con em sinh năm 2015 ở bệnh viện huyện ghi sai, muốn sửa')).toBeNull();
+    // Names and documents are read without it.
+    expect(rewriteWords(wordsOfText('giấy khai sinh bản sao sửa'), syn).words).toBeNull();
   });
 });
 

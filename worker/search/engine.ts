@@ -128,7 +128,7 @@ export class SearchEngine {
     const query: Query = { ...emptyQuery(seg), words, ...understood };
     if (understood.document) query.documentReadings = this.expand(understood.document);
     if (understood.terms.keys.length === 0) return query;
-    query.readings = this.expand(understood.terms);
+    query.readings = this.expand(understood.terms, understood.required);
     const corrections = this.speller.corrections(understood.terms);
     if (corrections.size > 0) {
       // The question again with the typos corrected, read as a whole (a corrected word may complete
@@ -144,7 +144,7 @@ export class SearchEngine {
       }
       query.corrections.sort((a, b) => a.at - b.at);
       const again = understand(fixed, this.phrases, this.inNames);
-      if (again.terms.keys.length) query.readings.push(...this.expand(again.terms));
+      if (again.terms.keys.length) query.readings.push(...this.expand(again.terms, again.required));
       for (const p of again.provinces) if (!query.provinces.includes(p)) query.provinces.push(p);
       for (const a of again.aspects.slice(0, again.asked)) if (!query.aspects.includes(a)) query.aspects.splice(query.asked++, 0, a);
       for (const a of again.aspects.slice(again.asked)) if (!query.aspects.includes(a)) query.aspects.push(a);
@@ -155,12 +155,15 @@ export class SearchEngine {
 
   /** The readings of a text that is not the question (a document's name): as written, and with synonyms rewritten. */
   readingsOf(text: string): Words[] {
-    return this.expand(wordsOfText(text));
+    return this.expand(wordsOfText(text), null);
   }
 
-  /** Stage 4: words as typed, and with synonyms rewritten when any apply. */
-  private expand(w: Words): Words[] {
-    const rewritten = rewriteWords(w, this.synonyms).words;
+  /**
+   * Stage 4: words as typed, and with synonyms rewritten when any apply. A question's words (`required`
+   * given: what it asks is required) are also read for an action apart from its object.
+   */
+  private expand(w: Words, required: readonly number[] | null = []): Words[] {
+    const rewritten = rewriteWords(w, this.synonyms, required === null ? {} : { apart: true, required }).words;
     return rewritten ? [w, rewritten] : [w];
   }
 

@@ -46,6 +46,11 @@ export interface Query {
   terms: Words;
   /** The procedure as a long question names it, after "thủ tục" ("làm thủ tục cấp hộ chiếu thì …"). */
   focus: Words | null;
+  /**
+   * Positions (in `terms`) of what a yes/no question asks is required ("hợp đồng có bắt buộc <công
+   * chứng> không"): a paper's requirement, not an action the citizen asks to do (synonyms.ts `apart`).
+   */
+  required: number[];
   /** Terms taken for typos (positions in `terms`), and what they were read as. */
   corrections: { at: number; from: string; to: string }[];
   /**
@@ -65,7 +70,7 @@ const FOCUS_END = new Set(['thi', 'nen', 'se', 'neu', 'hay', 'nhu', 'nao', 'gi',
 const MAX_FOCUS = 12;
 const CODE_RE = /^\d\.\d{6,9}$/u;
 
-export type Understood = Pick<Query, 'codes' | 'aspects' | 'asked' | 'document' | 'isDocument' | 'cues' | 'levels' | 'groups' | 'provinces' | 'kept' | 'terms' | 'focus'>;
+export type Understood = Pick<Query, 'codes' | 'aspects' | 'asked' | 'document' | 'isDocument' | 'cues' | 'levels' | 'groups' | 'provinces' | 'kept' | 'terms' | 'focus' | 'required'>;
 
 /** What a citizen must do ("phải"), not the wait ("phải chờ", "phải đợi", "phải mất"). */
 const MUST = 'phai';
@@ -149,7 +154,8 @@ export function understand(words: Words, phrases: PhraseMatcher, inNames?: (a: s
   const cues = phrases.cues?.(words) ?? [];
   const levels = phrases.levels?.(words) ?? [];
   const groups = phrases.groupsAsked?.(words) ?? [];
-  return { codes, aspects, asked, document, isDocument: span?.isDocument ?? false, cues, levels, groups, provinces, kept, terms, focus: focusOf(terms, kept, focusStarts, words) };
+  const required = span && !span.isDocument ? kept.flatMap((j, i) => (j >= span.start && j < span.end ? [i] : [])) : [];
+  return { codes, aspects, asked, document, isDocument: span?.isDocument ?? false, cues, levels, groups, provinces, kept, terms, focus: focusOf(terms, kept, focusStarts, words), required };
 }
 
 /** The terms that follow "thủ tục", up to a word no name has ("thì", "có cần"), if two or more. */
@@ -185,6 +191,7 @@ export const emptyQuery = (seg: Segmentation): Query => ({
   kept: [],
   terms: EMPTY_WORDS,
   focus: null,
+  required: [],
   corrections: [],
   readings: [],
   focusReadings: [],
