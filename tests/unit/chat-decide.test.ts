@@ -153,6 +153,18 @@ describe('the chat decides', () => {
     expect(chosen.answer.procedure?.code).toBe('1.000002');
   });
 
+  it('does not offer an organisation\'s procedure beside the citizen\'s that fits as well: it answers the citizen\'s', async () => {
+    const joining = record('2.000596', 'Thủ tục đăng ký tham gia trợ giúp pháp lý', { targetGroups: ['Tổ chức (không bao gồm doanh nghiệp, HTX)'] });
+    const asking = record('2.000829', 'Thủ tục yêu cầu trợ giúp pháp lý', { targetGroups: ['Công dân Việt Nam', 'Người nước ngoài'] });
+    // The organisation's first by the search; the re-rank's citizen bonus leaves them this close.
+    const ask = chatWith([joining, asking], () => ({ hits: [hit(joining, 2.21, 0.8), hit(asking, 2, 0.8)] }));
+    expect((await ask('trợ giúp pháp lý mất tiền gì')).answer.procedure?.code).toBe('2.000829');
+    // Two citizens' procedures as close are still offered.
+    const other = record('2.000592', 'Thủ tục giải quyết khiếu nại về trợ giúp pháp lý', { targetGroups: ['Công dân Việt Nam', 'Người nước ngoài'] });
+    const both = chatWith([asking, other], () => ({ hits: [hit(other, 2, 0.8), hit(asking, 1.995, 0.8)] }));
+    expect((await both('trợ giúp pháp lý mất tiền gì')).answer.intent).toBe('clarify');
+  });
+
   it('declines with the nearest procedures as suggestions when the best candidate is not what the question is about', async () => {
     const company = record('1.009796', 'Đăng ký công ty đại chúng', { targetGroups: ['Doanh nghiệp'] });
     const ask = chatWith([company], () => ({ hits: [hit(company, 1, 0.12)] }));

@@ -17,7 +17,7 @@ import { wordsOfText, wordsText, type Words } from '../search/text';
 import type { Answer, Block, Suggestion } from './answer';
 import { parseChoice } from './choice';
 import { caseLabel, checklistItem, composeProcedureAnswer, MAX_CASES_LISTED, quoteBlock, type AnswerAspect } from './compose';
-import { forCitizens, readCandidates } from './candidates';
+import { forCitizens, readCandidates, type Candidates } from './candidates';
 import type { Coverage } from './coverage';
 import { findDocument } from './document-lookup';
 import { LEVEL_LABEL } from './format';
@@ -144,6 +144,18 @@ function isAbout(agreement: number, covered: Coverage, detailed: boolean, margin
   if (covered.pairs < MIN_PAIRS && agreement < PAIRS_AGREEMENT && covered.share < PAIRS_COVERAGE) return false;
   const strange = covered.unknown.length ? STRANGE_COVERAGE : covered.unfamiliar.length && margin < STANDOUT_MARGIN ? UNFAMILIAR_COVERAGE : 0;
   return agreement >= MIN_AGREEMENT && covered.share >= Math.max(MIN_COVERAGE, strange);
+}
+
+/**
+ * Of procedures for citizens and for organisations ("Cấp Phiếu lý lịch tư pháp cho công dân …" / "…
+ * theo yêu cầu của cơ quan tiến hành tố tụng", "Thủ tục yêu cầu trợ giúp pháp lý" / "Thủ tục đăng
+ * ký tham gia trợ giúp pháp lý" of legal aid organisations), a citizen asks about the former: the
+ * others are not offered beside them.
+ */
+async function citizensFirst(hits: SearchHit[], read: Candidates): Promise<SearchHit[]> {
+  for (const h of hits) await read.record(h.code);
+  const citizens = hits.filter((h) => read.records.has(h.code) && forCitizens(read.records.get(h.code)!));
+  return citizens.length && citizens.length < hits.length ? citizens : hits;
 }
 
 /** A message with an out-of-scope topic is still answered when it names a procedure this clearly. */
@@ -282,11 +294,7 @@ export class ChatEngine {
       // order alone, which offered the nuclear plant for "xin giấy phép xây dựng".
       const distinct = distinctNames([choice.chosen, ...rest.filter(broad)]);
       let offered = [...distinct.filter((h) => h.detail), ...distinct.filter((h) => !h.detail)].slice(0, MAX_OPTIONS);
-      // Of procedures for citizens and for organisations ("Cấp Phiếu lý lịch tư pháp cho công dân …" /
-      // "… theo yêu cầu của cơ quan tiến hành tố tụng"), a citizen asks about the former.
-      for (const h of offered) await read.record(h.code);
-      const citizens = offered.filter((h) => read.records.has(h.code) && forCitizens(read.records.get(h.code)!));
-      if (citizens.length && citizens.length < offered.length) offered = citizens;
+      offered = await citizensFirst(offered, read);
       if (offered.length >= MIN_BROAD_OPTIONS) return this.clarify(offered, aspect);
       const first = offered[0];
       if (first && first.code !== choice.chosen.code && read.records.has(first.code)) {
@@ -300,8 +308,10 @@ export class ChatEngine {
       (h) => read.scoreOf(best) - read.scoreOf(h) < CLOSE_SCORE && (h.match?.agreement ?? 0) >= MIN_AGREEMENT && !sameProcedure(h.name, choice.chosen.name),
     );
     // The same name under several codes is one procedure published by several provinces: no choice to offer.
-    const distinct = distinctNames([choice.chosen, ...close]);
+    const distinct = await citizensFirst(distinctNames([choice.chosen, ...close]), read);
     if (distinct.length > 1) return this.clarify(distinct, aspect);
+    const only = distinct[0];
+    if (only && only.code !== choice.chosen.code && read.records.has(only.code)) return this.answerRecord(read.records.get(only.code)!, query, aspect);
     return this.answerRecord(chosen, query, aspect, undefined, this.otherVariants(choice.chosen, choice.others));
   }
 
