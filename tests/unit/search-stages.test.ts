@@ -73,6 +73,14 @@ describe('understanding a question', () => {
   });
 
 
+  it('reads what a long question wants after its situation as its focus, unless it names a procedure after "thủ tục"', () => {
+    const focus = (q: string) => text(u(q).focus);
+    expect(focus('sổ đỏ nhà em còn ghi nợ tiền sử dụng đất, nay đã trả hết nên muốn xóa ghi nợ thì hồ sơ gồm gì')).toBe('muốn xóa ghi nợ');
+    expect(focus('con đã đủ 14 tuổi, giờ muốn làm thủ tục cấp căn cước thì mang gì')).toBe('cấp căn cước');
+    // "em muốn" opening a question is fluff: its terms are the whole question, no focus.
+    expect(focus('em muốn đăng ký tạm trú cho con')).toBeNull();
+  });
+
   it('marks what a yes/no question asks is required, which no synonym reads as the action asked', () => {
     const synonyms = loadSynonyms(read('synonyms.json'));
     const r = u('thuê nhà đăng ký tạm trú thì hợp đồng thuê có bắt buộc công chứng không');

@@ -3,7 +3,8 @@
 //   1. normalize and segment (text.ts `segment`: once per question), chat shorthand spelled out
 //      (shorthand.ts: "ntn", "dc ko"),
 //   2. understand (this module): codes, aspects, provinces and question fluff are recognised and
-//      taken out; what is left is the terms to search, and the name a question gives after "thủ tục",
+//      taken out; what is left is the terms to search, and the name a question gives after "thủ tục"
+//      (or what it wants, after "muốn"),
 //   3. correct (speller.ts): likely typos among the terms,
 //   4. expand (synonyms.ts): the readings of the terms — as typed, synonyms rewritten, typos
 //      corrected — as Words, never joined strings,
@@ -44,7 +45,10 @@ export interface Query {
   kept: number[];
   /** Those syllables, a phrase where they were adjacent in the question. */
   terms: Words;
-  /** The procedure as a long question names it, after "thủ tục" ("làm thủ tục cấp hộ chiếu thì …"). */
+  /**
+   * The procedure as a long question names it, after "thủ tục" ("làm thủ tục cấp hộ chiếu thì …"), or
+   * what it wants after its situation ("…, giờ muốn xóa dòng ghi nợ trên sổ thì …").
+   */
   focus: Words | null;
   /**
    * Positions (in `terms`) of what a yes/no question asks is required ("hợp đồng có bắt buộc <công
@@ -64,6 +68,15 @@ export interface Query {
 
 /** The fluff that introduces a procedure's name ("làm thủ tục cấp hộ chiếu"), folded. */
 const PROCEDURE_WORDS = new Set(['thu tuc', 'thu tuc hanh chinh', 'tthc', 'lam ho so', 'nop ho so', 'chuan bi ho so']);
+/**
+ * A long question tells its situation first and what the citizen wants after "muốn" ("Nhà em có sổ
+ * đỏ từ lâu, năm ngoái mới xây nhà … Giờ muốn đăng ký bổ sung căn nhà vào sổ"): the phrase from it is
+ * the question's focus when no "thủ tục" names one. "muốn" itself is kept in the focus: it is no name
+ * word, so the focus weighs less than a name given after "thủ tục". On the tuned halves four more right
+ * procedures (chat-probes-2, chat-scope-2), none fewer; the focus from the word after it instead
+ * answered one more and three fewer. "em/tôi/mình muốn" that open a question are fluff, not this.
+ */
+const WANT = 'muon';
 /** Words (folded) no name has, that end the name a question gives after "thủ tục" ("… thì", "… có cần"). */
 const FOCUS_END = new Set(['thi', 'nen', 'se', 'neu', 'hay', 'nhu', 'nao', 'gi', 'co the', 'co can', 'co duoc', 'co phai', 'can phai']);
 /** Longest name taken after "thủ tục" (syllables). */
@@ -117,6 +130,11 @@ export function understand(words: Words, phrases: PhraseMatcher, inNames?: (a: s
     // "… thủ tục <name> …", "… làm hồ sơ <name> …": what follows names the procedure.
     if (k.type === 'fluff' && PROCEDURE_WORDS.has(words.folds.slice(m.start, m.end).join(' '))) focusStarts.add(m.end);
     for (let j = m.start; j < m.end; j++) removed[j] = true;
+  }
+  // Else "… giờ muốn <xóa dòng ghi nợ trên sổ> …": what the citizen wants, after the situation.
+  if (focusStarts.size === 0) {
+    const want = words.folds.findIndex((f, j) => !removed[j] && f === WANT);
+    if (want >= 0) focusStarts.add(want);
   }
   const codes: string[] = [];
   for (let j = 0; j < words.keys.length; j++) {
