@@ -37,6 +37,13 @@ describe('what citizens call a procedure by what they do', () => {
     expect(rewritten('công chứng cccd')).toBe('chứng thực bản sao từ bản chính giấy tờ');
     expect(rewritten('xin xét hộ nghèo')).toBe('công nhận hộ nghèo hộ cận nghèo');
     expect(rewritten('đăng ký bản quyền bài hát')).toBe('đăng ký quyền tác giả bài hát');
+    expect(rewritten('hàng xóm lấn đất')).toBe('tranh chấp đất đai');
+    expect(rewritten('chồng nghỉ thai sản')).toBe('thai sản đối với lao động nam');
+    expect(rewritten('rớt biển số')).toBe('cấp lại chứng nhận đăng ký xe');
+    expect(rewritten('tiền đám ma')).toBe('mai táng phí');
+    // Reporting a lost passport is its own procedure, not the re-issue "mất hộ chiếu" asks for.
+    expect(rewritten('mất hộ chiếu')).toBe('cấp lại hộ chiếu');
+    expect(rewritten('trình báo mất hộ chiếu')).toBeNull();
   });
 
   it('reads the everyday names of inspections, resources, tools and diseases as the law names them', () => {
