@@ -131,6 +131,14 @@ describe('the chat decides', () => {
     const byMinistry = record('1.012928', 'THỦ TỤC THÀNH LẬP HỘI', { ...listed, executingAgencies: ['Vụ Tổ chức phi chính phủ - Bộ Nội vụ'] });
     const ask = chatWith([byProvince, byCommune, byMinistry], () => ({ hits: [hit(byProvince, 2, 0.9), hit(byMinistry, 1.99, 0.9), hit(byCommune, 1.98, 0.9)] }));
     expect((await ask('thành lập hội nộp hồ sơ ở đâu')).answer.procedure?.code).toBe('1.013703');
+    // A full record without levels too, and where else it is done says the level its agency has.
+    const full = { levels: [] };
+    const atCommune = record('2.000001', 'Đăng ký hoạt động tín ngưỡng', { ...full, executingAgencies: ['Ủy ban nhân dân cấp xã'] });
+    const atProvince = record('2.000002', 'Đăng ký hoạt động tín ngưỡng', { ...full, executingAgencies: ['Sở Nội vụ'] });
+    const both = chatWith([atCommune, atProvince], () => ({ hits: [hit(atProvince, 2, 0.9), hit(atCommune, 1.99, 0.9)] }));
+    const { answer, text } = await both('đăng ký hoạt động tín ngưỡng ở đâu');
+    expect(answer.procedure?.code).toBe('2.000001');
+    expect(text).toMatch(/cũng được thực hiện tại cấp tỉnh \(mã 2\.000002\)/u);
   });
 
   it('does not ask the citizen to choose between records of one procedure that differ only in capitals or "Giải quyết"', async () => {

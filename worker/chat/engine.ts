@@ -23,7 +23,7 @@ import { findDocument } from './document-lookup';
 import { LEVEL_LABEL } from './format';
 import { bestPassages, placeSentence, unitsOf, WAIVES, type Fact } from './passages';
 import type { Smalltalk } from './smalltalk';
-import { chooseVariant, DEFAULT_LEVEL_PREFERENCE, procedureKey, variantLevels, variantsOf } from './variants';
+import { chooseVariant, DEFAULT_LEVEL_PREFERENCE, levelsOfVariant, procedureKey, variantsOf } from './variants';
 
 export interface ChatConfig {
   centreName: string;
@@ -312,7 +312,7 @@ export class ChatEngine {
     if (distinct.length > 1) return this.clarify(distinct, aspect);
     const only = distinct[0];
     if (only && only.code !== choice.chosen.code && read.records.has(only.code)) return this.answerRecord(read.records.get(only.code)!, query, aspect);
-    return this.answerRecord(chosen, query, aspect, undefined, this.otherVariants(choice.chosen, choice.others));
+    return this.answerRecord(chosen, query, aspect, undefined, this.otherVariants(choice.chosen, choice.others, read.records));
   }
 
   private optionsOf(hits: SearchHit[]): PendingOption[] {
@@ -371,11 +371,11 @@ export class ChatEngine {
   }
 
   /** "Thủ tục này cũng được thực hiện tại cấp trung ương (mã 1.000889)", "… qua dịch vụ công trực tuyến toàn trình (mã …)". */
-  private otherVariants(chosen: SearchHit, others: SearchHit[]): Block[] {
+  private otherVariants(chosen: SearchHit, others: SearchHit[], records: ReadonlyMap<string, Procedure>): Block[] {
     const where = others.map((h) =>
       fullyOnline(h.name) && !fullyOnline(chosen.name)
         ? chatText.fullyOnlineVariant(h.code)
-        : `${variantLevels(h).map((l) => LEVEL_LABEL[l]).join(', ')} (mã ${h.code})`,
+        : `${levelsOfVariant(h, records).map((l) => LEVEL_LABEL[l]).join(', ')} (mã ${h.code})`,
     );
     return where.length ? [{ type: 'note', text: [chatText.alsoAt(where.join('; '))] }] : [];
   }

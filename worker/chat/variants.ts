@@ -67,6 +67,12 @@ function agencyLevel(p: Procedure | undefined): Level[] | null {
   return found ? [found[1]] : null;
 }
 
+/** A variant's levels (`variantLevels`), read from its agency when the catalog gives none. */
+export function levelsOfVariant(h: SearchHit, records: ReadonlyMap<string, Procedure>): Level[] {
+  const levels = variantLevels(h);
+  return levels[0] === 'other' ? (agencyLevel(records.get(h.code)) ?? levels) : levels;
+}
+
 /**
  * The variant to answer with: the one whose level (query.ts `levels`) or agency the question names,
  * when exactly one is so named; else the first in the preference order, full records first (ties:
@@ -90,10 +96,7 @@ export function chooseVariant(
   const byAgency = variants.filter(namesAgency);
   const byLevel = query.levels.length === 1 ? variants.filter((h) => variantLevels(h).includes(query.levels[0]!)) : [];
   const hinted = byAgency.length === 1 ? byAgency : byLevel;
-  const levelsOf = (h: SearchHit): Level[] => {
-    const levels = variantLevels(h);
-    return levels[0] === 'other' ? (agencyLevel(records.get(h.code)) ?? levels) : levels;
-  };
+  const levelsOf = (h: SearchHit): Level[] => levelsOfVariant(h, records);
   const rank = (h: SearchHit) => Math.min(...levelsOf(h).map((l) => (preference.includes(l) ? preference.indexOf(l) : preference.length)));
   const pool = hinted.length ? hinted : variants;
   // A province's own copy of a national procedure: the one of a province the question names or of
@@ -104,15 +107,15 @@ export function chooseVariant(
   const online = query.aspects.includes('online');
   const channel = (h: SearchHit) => (online && !fullyOnline(h.name) ? 1 : 0);
   const chosen = [...pool].sort((a, b) => Number(b.detail) - Number(a.detail) || place(a) - place(b) || rank(a) - rank(b) || channel(a) - channel(b))[0]!;
-  const chosenLevels = variantLevels(chosen);
-  const others = variants.filter((v) => v !== chosen && (!variantLevels(v).every((l) => chosenLevels.includes(l)) || fullyOnline(v.name) !== fullyOnline(chosen.name)));
-  return { chosen, others: distinctByLevel(others) };
+  const chosenLevels = levelsOf(chosen);
+  const others = variants.filter((v) => v !== chosen && (!levelsOf(v).every((l) => chosenLevels.includes(l)) || fullyOnline(v.name) !== fullyOnline(chosen.name)));
+  return { chosen, others: distinctByLevel(others, levelsOf) };
 }
 
-function distinctByLevel(hits: SearchHit[]): SearchHit[] {
+function distinctByLevel(hits: SearchHit[], levelsOf: (h: SearchHit) => Level[]): SearchHit[] {
   const seen = new Set<string>();
   return hits.filter((h) => {
-    const key = `${variantLevels(h).join(',')}:${fullyOnline(h.name)}`;
+    const key = `${levelsOf(h).join(',')}:${fullyOnline(h.name)}`;
     if (seen.has(key)) return false;
     seen.add(key);
     return true;
