@@ -92,6 +92,52 @@ export interface Coverage {
   pairs: number;
 }
 
+/** One reading of the question, weighed once for every record it is compared with. */
+interface ReadingUnits {
+  /** Its pairs of content syllables the catalog uses, with their rarity. */
+  pairs: { pair: string; weight: number }[];
+  pairTotal: number;
+  /** Its content words (each once), with their weight. */
+  words: { fold: string; key: string; weight: number }[];
+  total: number;
+  /** Words the catalog never uses: not spelled as Vietnamese / spelled as Vietnamese. */
+  strange: string[];
+  plain: string[];
+}
+
+/** The question's side of `coverage`, computed once per input (one question, several records). */
+const questions = new WeakMap<CoverageInput, ReadingUnits[]>();
+
+function readingUnits(input: CoverageInput): ReadingUnits[] {
+  let out = questions.get(input);
+  if (out) return out;
+  out = input.readings.map((r) => {
+    const u: ReadingUnits = { pairs: [], pairTotal: 0, words: [], total: 0, strange: [], plain: [] };
+    for (let i = 1; i < r.folds.length; i++) {
+      const a = r.folds[i - 1]!;
+      const b = r.folds[i]!;
+      if (!r.joined[i] || /\d/u.test(a + b) || input.isQuestionWord(a) || input.isQuestionWord(b)) continue;
+      const pair = a + BIGRAM_SEPARATOR + b;
+      const weight = input.rarity(pair);
+      u.pairs.push({ pair, weight });
+      u.pairTotal += weight;
+    }
+    const seen = new Set<string>();
+    for (const [i, f] of r.folds.entries()) {
+      if (seen.has(f) || /^\d/u.test(f) || input.isQuestionWord(f)) continue;
+      seen.add(f);
+      const rarity = input.rarity(f);
+      if (rarity === 0 && f.length >= MIN_UNKNOWN_LENGTH) (vietnameseSyllable(f) ? u.plain : u.strange).push(f);
+      const weight = rarity > 0 ? rarity : f.length >= MIN_UNKNOWN_LENGTH ? UNKNOWN_WEIGHT : 0;
+      u.words.push({ fold: f, key: r.keys[i]!, weight });
+      u.total += weight;
+    }
+    return u;
+  });
+  questions.set(input, out);
+  return out;
+}
+
 export function coverage(p: Procedure, input: CoverageInput): Coverage {
   const record = wordsOfRecord(p);
   let best = 0;
@@ -101,36 +147,16 @@ export function coverage(p: Procedure, input: CoverageInput): Coverage {
   let unfamiliar: string[] | null = null;
   let pairs = 0;
   let anyPair = false;
-  for (const r of input.readings) {
-    let pairTotal = 0;
-    let pairCovered = 0;
-    for (let i = 1; i < r.folds.length; i++) {
-      const a = r.folds[i - 1]!;
-      const b = r.folds[i]!;
-      if (!r.joined[i] || /\d/u.test(a + b) || input.isQuestionWord(a) || input.isQuestionWord(b)) continue;
-      const pair = a + BIGRAM_SEPARATOR + b;
-      const w = input.rarity(pair);
-      pairTotal += w;
-      if (record.pairs.has(pair)) pairCovered += w;
-    }
-    if (pairTotal > 0) {
-      pairs = anyPair ? Math.max(pairs, pairCovered / pairTotal) : pairCovered / pairTotal;
+  for (const r of readingUnits(input)) {
+    if (r.pairTotal > 0) {
+      let pairCovered = 0;
+      for (const { pair, weight } of r.pairs) if (record.pairs.has(pair)) pairCovered += weight;
+      pairs = anyPair ? Math.max(pairs, pairCovered / r.pairTotal) : pairCovered / r.pairTotal;
       anyPair = true;
     }
-    let total = 0;
     let covered = 0;
     let weighted = 0;
-    const seen = new Set<string>();
-    const strange: string[] = [];
-    const plain: string[] = [];
-    for (const [i, f] of r.folds.entries()) {
-      if (seen.has(f) || /^\d/u.test(f) || input.isQuestionWord(f)) continue;
-      seen.add(f);
-      const rarity = input.rarity(f);
-      if (rarity === 0 && f.length >= MIN_UNKNOWN_LENGTH) (vietnameseSyllable(f) ? plain : strange).push(f);
-      const w = rarity > 0 ? rarity : f.length >= MIN_UNKNOWN_LENGTH ? UNKNOWN_WEIGHT : 0;
-      total += w;
-      const key = r.keys[i]!;
+    for (const { fold: f, key, weight: w } of r.words) {
       // Typed with diacritics, a word means itself ("máu" is no "mẫu"); typed without, any of them.
       // With other diacritics ("máu" where the record says "mẫu"): likely another word, the name
       // agreement's little credit for a slip of the tone.
@@ -141,12 +167,12 @@ export function coverage(p: Procedure, input: CoverageInput): Coverage {
       covered += w * credit;
       weighted += w * credit * (inCore ? 1 : BODY_WEIGHT);
     }
-    unknown = unknown === null ? strange : unknown.filter((u) => strange.includes(u));
-    unfamiliar = unfamiliar === null ? plain : unfamiliar.filter((u) => plain.includes(u));
-    if (total === 0) continue;
+    unknown = unknown === null ? r.strange : unknown.filter((u) => r.strange.includes(u));
+    unfamiliar = unfamiliar === null ? r.plain : unfamiliar.filter((u) => r.plain.includes(u));
+    if (r.total === 0) continue;
     any = true;
-    best = Math.max(best, covered / total);
-    bestWeighted = Math.max(bestWeighted, weighted / total);
+    best = Math.max(best, covered / r.total);
+    bestWeighted = Math.max(bestWeighted, weighted / r.total);
   }
   return { share: any ? best : 1, weighted: any ? bestWeighted : 1, unknown: unknown ?? [], unfamiliar: unfamiliar ?? [], pairs: anyPair ? pairs : 1 };
 }
