@@ -48,6 +48,10 @@ describe('what citizens call a procedure by what they do', () => {
     expect(rewritten('dựng rạp đám cưới')).toBe('sử dụng tạm thời lòng đường, vỉa hè');
     // Typed without diacritics, "thuê" (rent) spells "thuế" (tax): renting a room stays as typed.
     expect(rewritten('thuê nhà trọ')).toBeNull();
+    // Situations: what happened, read as the procedure it calls for.
+    expect(rewritten('bị mất việc')).toBe('thất nghiệp');
+    expect(rewritten('xe đến hạn đăng kiểm')).toBe('xe kiểm định an toàn kỹ thuật và bảo vệ môi trường');
+    expect(rewritten('nhặt được đồ ai đánh rơi')).toBeNull();
   });
 
   it('reads the everyday names of inspections, resources, tools and diseases as the law names them', () => {
