@@ -55,8 +55,8 @@ describe('chat quality on questions nobody tuned for, each half apart', () => {
   // Levels reached (README, "Conversations"), odd / even lines. chat-queries-dev-2: procedure
   // 96.2% / 88.5%, facts of right answers 93.3% / 88.2%, out of scope declined 100% / 100%.
   // chat-probes (the team's own, harder): 81.6% / 62.5%, 91.8% / 84.4%, 91.7% / 92.9%.
-  // chat-probes-2 (the team's second set): 77.6% / 72.3%, 88.0% / 91.9%, 100% / 75.0%.
-  // chat-scope (what is out of scope): 80.0% / 56.7%, 94.4% / 94.4%, 95.0% / 70.0%.
+  // chat-probes-2 (the team's second set): 78.6% / 72.3%, 88.2% / 91.9%, 100% / 75.0%.
+  // chat-scope (what is out of scope): 80.0% / 60.0%, 94.4% / 94.7%, 95.0% / 70.0%.
   // chat-scope-2 (out of scope and casual, from a writer who saw none of the vocabulary): 85.0% / 80.0%,
   // 91.2% / 90.9%, 92.5% / 95.0%.
   // Targets (issue 14): 90%, 85%, 90%. Floors are just below the levels reached.
@@ -73,12 +73,12 @@ describe('chat quality on questions nobody tuned for, each half apart', () => {
       even: { procedure: 0.62, facts: 0.84, declined: 0.9 },
     },
     'chat-probes-2': {
-      odd: { procedure: 0.77, facts: 0.87, declined: 0.95 },
+      odd: { procedure: 0.78, facts: 0.87, declined: 0.95 },
       even: { procedure: 0.72, facts: 0.91, declined: 0.74 },
     },
     'chat-scope': {
       odd: { procedure: 0.79, facts: 0.94, declined: 0.94 },
-      even: { procedure: 0.56, facts: 0.94, declined: 0.69 },
+      even: { procedure: 0.59, facts: 0.94, declined: 0.69 },
     },
     'chat-scope-2': {
       odd: { procedure: 0.84, facts: 0.91, declined: 0.92 },
