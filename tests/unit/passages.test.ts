@@ -53,6 +53,18 @@ describe('the sentence that answers a specific question', () => {
     expect(bestPassages(support, { ...q, decisive: ['duration'] }, 1)[0]?.passage.text).toMatch(/30 ngày/u);
   });
 
+  it('states a deadline given as a day too', () => {
+    const settlement = procedureRecord('2.002233', 'Khai quyết toán thuế thu nhập cá nhân trực tiếp với cơ quan thuế', {
+      steps: [
+        'Cá nhân tự quyết toán thuế thu nhập cá nhân thì nộp hồ sơ khai quyết toán thuế trực tiếp đến cơ quan thuế nơi cá nhân khai thuế.',
+        'Thời hạn nộp hồ sơ khai quyết toán chậm nhất là ngày cuối cùng của tháng thứ 4 kể từ ngày kết thúc năm dương lịch.',
+      ],
+    });
+    const q = { readings: [wordsOfText('tự quyết toán thuế thu nhập cá nhân với cơ quan thuế thì hạn chót là khi nào')], name: settlement.name, cues: ['duration'] as Fact[], rarity };
+    expect(bestPassages(settlement, q, 1)[0]?.passage.text).toMatch(/^Cá nhân tự quyết toán/u);
+    expect(bestPassages(settlement, { ...q, decisive: ['duration'] }, 1)[0]?.passage.text).toMatch(/ngày cuối cùng của tháng thứ 4/u);
+  });
+
   it('shares at least a word with the question', () => {
     expect(ask('lệ phí trước bạ xe máy')).toEqual([]);
   });
