@@ -98,6 +98,9 @@ describe('understanding a question', () => {
     expect(r.provinces).toEqual(['Thành phố Đà Nẵng']);
     expect(r.levels).toEqual(['province']);
     expect(text(r.terms)).not.toMatch(/công an|đà nẵng/u);
+    // Typed with diacritics, "ở xa" is far away, not "ở xã"; typed without any, it may be either.
+    expect(u('đang ở xa muốn xin trích lục kết hôn').levels).toEqual([]);
+    expect(u('o xa xin trich luc ket hon').levels).toEqual(['commune']);
   });
 
   it('reads a yes/no question about a document, leaving the document out of the terms', () => {

@@ -124,6 +124,15 @@ describe('SearchEngine on the built index', () => {
     expect(engine.search('cấp giấy phép xây dựng').hits).toHaveLength(5);
   });
 
+  it('prefers the procedure carried out at the level the question names', () => {
+    // "Chứng thực giao dịch" (commune) would do at any level; the cancellation's certification is
+    // the commune's, the state-asset payment that shares "việc hủy" is a ministry's or province's.
+    const named = codes('chứng thực việc hủy hợp đồng ở xã');
+    const unnamed = codes('chứng thực việc hủy hợp đồng');
+    expect(named).not.toContain('1.005429');
+    expect(unnamed).toContain('1.005429');
+  });
+
   it('ranks a name typed with its diacritics above one that only shares the unaccented spelling', () => {
     // "bảo tàng" (museum) and "báo tăng" (notice of an increase) are both "bao tang" without diacritics.
     const museum = engine.search('bảo tàng', { limit: 5 }).hits;

@@ -82,7 +82,7 @@ export class SearchEngine {
     this.speller = new TypoCorrector(vocabulary);
     this.questionWords = vocabulary.questionWords;
     const docs = this.docs;
-    this.reranker = new Reranker((id) => ({ title: docs.title(id), province: docs.province(id), detail: docs.detail(id) }), nameFrequency, docs.count, synonyms);
+    this.reranker = new Reranker((id) => ({ title: docs.title(id), province: docs.province(id), detail: docs.detail(id), levels: docs.levels(id) }), nameFrequency, docs.count, synonyms);
   }
 
   get size(): number {
@@ -198,6 +198,7 @@ export class SearchEngine {
       readings: [...query.readings, ...query.focusReadings],
       provinces: query.provinces,
       province: opts.province ?? null,
+      levels: query.levels,
     });
     for (const r of ranked) hits.push(toHit(this.docs, r.id, r.score, r.match));
     return hits.slice(0, limit);

@@ -153,11 +153,15 @@ export function compilePhrases(json: unknown, provincesJson: unknown): PhraseMat
       if (p.trim().includes(' ') && !/^(ở|tại|lên|ra|về)\s/iu.test(p.trim())) add(p, { type: 'level', level });
     }
   }
-  /** Every value named anywhere in the words (a one-syllable phrase only as listed). */
-  const named = <T>(trie: PhraseTrie<T>, words: Words): T[] => {
+  /**
+   * Every value named anywhere in the words (a one-syllable phrase only as listed). `asTyped`: in a
+   * question typed with diacritics, a phrase only as typed ("đang ở xa" names no "ở xã").
+   */
+  const named = <T>(trie: PhraseTrie<T>, words: Words, asTyped = false): T[] => {
     const out: T[] = [];
+    const accented = asTyped && words.keys.some((k, i) => k !== words.folds[i]);
     for (let i = 0; i < words.keys.length; i++) {
-      for (const h of trie.at(words, i)) if ((h.exact || h.end - h.start > 1) && !out.includes(h.value)) out.push(h.value);
+      for (const h of trie.at(words, i)) if ((h.exact || (h.end - h.start > 1 && !accented)) && !out.includes(h.value)) out.push(h.value);
     }
     return out;
   };
@@ -176,7 +180,7 @@ export function compilePhrases(json: unknown, provincesJson: unknown): PhraseMat
     spellOut: (words) => expandShorthand(words, shorthand),
     yesno: compileYesNo(data.yesno),
     cues: (words) => named(cueTrie, words),
-    levels: (words) => named(levelTrie, words),
+    levels: (words) => named(levelTrie, words, true),
     groupsAsked: (words) => {
       const left = named(leftTrie, words).flat();
       return [...new Set(named(askedTrie, words).flat())].filter((g) => !left.includes(g));
