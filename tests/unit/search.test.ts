@@ -133,6 +133,11 @@ describe('SearchEngine on the built index', () => {
     expect(unnamed).toContain('1.005429');
   });
 
+  it("reads a citizen's 'đăng kiểm' as a car's inspection, a construction machine's only when named", () => {
+    expect(top('xe tải nhà em đi đăng kiểm định kỳ cần mang giấy gì')?.code).toBe('1.005103');
+    expect(top('xe máy chuyên dùng đi đăng kiểm')?.code).toBe('1.013205');
+  });
+
   it('ranks a name typed with its diacritics above one that only shares the unaccented spelling', () => {
     // "bảo tàng" (museum) and "báo tăng" (notice of an increase) are both "bao tang" without diacritics.
     const museum = engine.search('bảo tàng', { limit: 5 }).hits;
