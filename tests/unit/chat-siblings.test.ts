@@ -21,6 +21,13 @@ describe('siblings the question tells apart, or not', () => {
     expect(await answered('đổi bằng lái xe cần giấy gì')).not.toBe('3.000349');
   });
 
+  it("answers an embassy's procedure to someone abroad only, whatever its name says", async () => {
+    // 1.000797 "Thủ tục cấp bản sao trích lục giấy tờ hộ tịch" is carried out by "Cơ quan đại diện
+    // Việt Nam ở nước ngoài"; 2.000635 "Cấp bản sao Trích lục hộ tịch, …" at home.
+    expect(await answered('muốn xin bản sao trích lục kết hôn mà đang ở xa, làm online được không')).toBe('2.000635');
+    expect(await answered('đang ở Nhật muốn xin bản sao trích lục kết hôn thì làm ở đâu')).toBe('1.000797');
+  });
+
   it('does not answer a procedure whose name excludes what the question names', async () => {
     // 2.000992: "… mà người dịch là cộng tác viên dịch thuật …"; 2.001008: "… không phải là cộng tác viên …".
     expect(await answered('nhờ cộng tác viên dịch thuật của xã dịch giấy tờ sang tiếng Anh, chứng thực chữ ký người dịch mất bao nhiêu tiền')).toBe('2.000992');

@@ -68,6 +68,11 @@ describe('question phrases', () => {
     expect(matcher.groupsAsked?.(wordsOfText('cập nhật thông tin ở sở tư pháp'))).toEqual([]);
     // Someone abroad is a group of its own, left when the question says the person is back.
     expect(matcher.groupsNamed?.(wordsOfText('Trở lại quốc tịch Việt Nam ở nước ngoài'))).toEqual(['abroad']);
+    // …or whose every executing agency is a mission abroad, whatever the name says.
+    const agencies = (...a: string[]) => a.map((x) => wordsOfText(x));
+    expect(matcher.groupsNamed?.(wordsOfText('Thủ tục cấp bản sao trích lục giấy tờ hộ tịch'), agencies('Cơ quan đại diện Việt Nam ở nước ngoài'))).toEqual(['abroad']);
+    expect(matcher.groupsNamed?.(wordsOfText('Thủ tục cấp bản sao trích lục giấy tờ hộ tịch'), agencies('Cơ quan đại diện ngoại giao', 'Sở Tư pháp'))).toEqual([]);
+    expect(matcher.groupsNamed?.(wordsOfText('Cấp bản sao trích lục hộ tịch'), agencies('Cục Lãnh sự - Bộ Ngoại giao'))).toEqual([]);
     expect(matcher.groupsAsked?.(wordsOfText('việt kiều mỹ muốn trở lại quốc tịch'))).toEqual(expect.arrayContaining(['foreigners', 'abroad']));
     expect(matcher.groupsAsked?.(wordsOfText('việt kiều mỹ giờ về nước sống muốn trở lại quốc tịch'))).toEqual(['foreigners']);
     expect(matcher.groupsNamed?.(wordsOfText('Quyết toán thuế thu nhập cá nhân đối với hộ kinh doanh, cá nhân kinh doanh'))).toEqual(['business']);

@@ -26,8 +26,10 @@ const RECORD_WEIGHT = 1.5;
 const CITIZEN_BONUS = 0.2;
 /**
  * A procedure whose name says it is only for some people ("Cấp thẻ căn cước cho người dưới 14
- * tuổi", "… có yếu tố nước ngoài": knowledge/phrases.json `groups`), for a question that names none
- * of them: the one who asks is likelier an adult Vietnamese in Vietnam, and the general procedure meant.
+ * tuổi", "… có yếu tố nước ngoài": knowledge/phrases.json `groups`), or whose executing agencies
+ * serve only them (a mission abroad: `byAgency`), for a question that names none of them: the one
+ * who asks is likelier an adult Vietnamese in Vietnam, and the general procedure meant. The
+ * agencies put one more right procedure first on the tuned halves (chat-probes), none fewer.
  * With the groups of this session (abroad, large and railway works, recognition), 0.4 put one more
  * right procedure first on the tuned halves of chat-probes and chat-probes-2 than 0.3 (0.5 the same).
  */
@@ -52,7 +54,7 @@ const CITIZEN_GROUPS = /^(Công dân Việt Nam|Người Việt Nam|Cá nhân)/u
 export const forCitizens = (p: Procedure): boolean => p.targetGroups.some((t) => CITIZEN_GROUPS.test(t));
 
 export interface CandidateDeps {
-  search: { rarity(token: string): number; isQuestionWord(token: string): boolean; groupsNamed(name: string): string[]; namesFirstAct(name: string): boolean };
+  search: { rarity(token: string): number; isQuestionWord(token: string): boolean; groupsNamed(name: string, agencies?: readonly string[]): string[]; namesFirstAct(name: string): boolean };
   getProcedure(code: string): Promise<Procedure | null>;
 }
 
@@ -93,7 +95,7 @@ export async function readCandidates(found: SearchHit[], query: Query, deps: Can
     const p = await record(hit.code);
     // An age the question gives decides between records published by age; else the groups named.
     const range = age === null ? null : ageRangeOf(hit.name);
-    const named = deps.search.groupsNamed(hit.name);
+    const named = deps.search.groupsNamed(hit.name, p?.executingAgencies);
     const narrower = range && age !== null ? !withinAge(age, range) : named.some((g) => !query.groups.includes(g));
     const meant = !range && named.length > 0 && named.every((g) => query.groups.includes(g));
     const first = deps.search.namesFirstAct(hit.name) ? FIRST_ACT_BONUS : 0;

@@ -46,7 +46,7 @@ export interface ChatSearch {
   /** A text's readings: as written, and with synonyms rewritten ("Sổ BHXH": "sổ bảo hiểm xã hội"). */
   readingsOf(text: string): Words[];
   /** The groups of people a procedure's name says it is only for. */
-  groupsNamed(name: string): string[];
+  groupsNamed(name: string, agencies?: readonly string[]): string[];
   /** The name says it is the act its family of procedures starts with ("… lần đầu"). */
   namesFirstAct(name: string): boolean;
 }

@@ -100,9 +100,9 @@ export class SearchEngine {
     return df > 0 ? Math.log(1 + this.docs.count / df) : 0;
   }
 
-  /** The groups of people a procedure's name says it is only for ("cho người dưới 14 tuổi"). */
-  groupsNamed(name: string): string[] {
-    return this.phrases.groupsNamed?.(wordsOfText(name)) ?? [];
+  /** The groups of people a procedure's name ("cho người dưới 14 tuổi") or executing agencies (an embassy) say it is only for. */
+  groupsNamed(name: string, agencies?: readonly string[]): string[] {
+    return this.phrases.groupsNamed?.(wordsOfText(name), agencies?.map((a) => wordsOfText(a))) ?? [];
   }
 
   /** A procedure's name says it is the act its family starts with ("Đăng ký thuế lần đầu"). */

@@ -43,7 +43,9 @@ export const phrasesSchema = z.object({
     .record(
       z.string(),
       // leftBy: how a question says the person is no longer so ("về nước sống": no longer abroad).
-      z.object({ inName: phraseList, inQuestion: phraseList, leftBy: phraseList.optional() }),
+      // byAgency: agencies that serve only them ("Cơ quan đại diện Việt Nam ở nước ngoài": people
+      // abroad); a record all of whose executing agencies are such is for them, named so or not.
+      z.object({ inName: phraseList, inQuestion: phraseList, leftBy: phraseList.optional(), byAgency: phraseList.optional() }),
     )
     .default({}),
   /** How a name says it is the act a family of procedures starts with ("… lần đầu"; chat/candidates.ts). */
@@ -88,8 +90,11 @@ export interface PhraseMatcher {
   levels?(words: Words): Level[];
   /** The groups of people (data `groups`) the question names ("con", "nước ngoài"). */
   groupsAsked?(words: Words): string[];
-  /** The groups of people a procedure's name says it is only for ("cho người dưới 14 tuổi"). */
-  groupsNamed?(words: Words): string[];
+  /**
+   * The groups of people a procedure's name says it is only for ("cho người dưới 14 tuổi"), or its
+   * executing agencies (`byAgency`: "Thủ tục cấp bản sao trích lục giấy tờ hộ tịch" at an embassy).
+   */
+  groupsNamed?(words: Words, agencies?: readonly Words[]): string[];
   /** A procedure's name says it is the first act of its family ("Đăng ký thuế lần đầu"). */
   namesFirstAct?(words: Words): boolean;
   /** Chat shorthand spelled out (stage 1: before any phrase is matched). */
@@ -136,7 +141,9 @@ export function compilePhrases(json: unknown, provincesJson: unknown): PhraseMat
   const namedTrie = new PhraseTrie<string[]>();
   const leftTrie = new PhraseTrie<string[]>();
   const both = (a: string[], b: string[]) => [...new Set([...a, ...b])];
+  const agencyTrie = new PhraseTrie<string[]>();
   for (const [group, g] of Object.entries(data.groups)) {
+    for (const p of g.byAgency ?? []) agencyTrie.add(p, [group], both);
     for (const p of g.inQuestion) askedTrie.add(p, [group], both);
     for (const p of g.inName) namedTrie.add(p, [group], both);
     for (const p of g.leftBy ?? []) leftTrie.add(p, [group], both);
@@ -185,7 +192,10 @@ export function compilePhrases(json: unknown, provincesJson: unknown): PhraseMat
       const left = named(leftTrie, words).flat();
       return [...new Set(named(askedTrie, words).flat())].filter((g) => !left.includes(g));
     },
-    groupsNamed: (words) => [...new Set(named(namedTrie, words).flat())],
+    groupsNamed: (words, agencies = []) => {
+      const byAgency = agencies.length ? agencies.map((a) => named(agencyTrie, a).flat()).reduce((a, b) => a.filter((g) => b.includes(g))) : [];
+      return [...new Set([...named(namedTrie, words).flat(), ...byAgency])];
+    },
     namesFirstAct: (words) => named(firstTrie, words).length > 0,
     match(words, inNames) {
       // A question typed with diacritics anywhere means its bare syllables as typed ("thi bằng lái").
