@@ -43,6 +43,18 @@ describe('the sentence that answers a specific question', () => {
     expect(ask('không có giấy giám định ADN thì nhận con thế nào', ['absence'])[0]).toMatch(/hai người làm chứng/u);
   });
 
+  it('names the post when the question asks whether the post may carry the result', () => {
+    const licence = procedureRecord('3.000348', 'Cấp lại giấy phép lái xe', {
+      steps: [
+        'Trường hợp nộp hồ sơ trực tiếp cá nhân phải chụp ảnh trực tiếp tại cơ quan cấp giấy phép lái xe và nộp lệ phí khi được tiếp nhận hồ sơ.',
+        'Việc trả giấy phép lái xe được thực hiện tại Phòng Cảnh sát giao thông hoặc thông qua dịch vụ bưu chính theo yêu cầu của cá nhân.',
+      ],
+    });
+    const q = { readings: [wordsOfText('mất bằng lái có nhận bằng mới qua bưu điện được không hay phải lên cơ quan cấp lấy trực tiếp')], name: licence.name, cues: ['obligation'] as Fact[], rarity };
+    expect(bestPassages(licence, q, 1)[0]?.passage.text).toMatch(/^Trường hợp nộp hồ sơ trực tiếp/u);
+    expect(bestPassages(licence, { ...q, cues: ['obligation', 'postal'] }, 1)[0]?.passage.text).toMatch(/dịch vụ bưu chính/u);
+  });
+
   it('states a duration with its number when the question asks for a deadline', () => {
     const support = procedureRecord('1.013997', 'Hỗ trợ cơ sở sản xuất bị thiệt hại do dịch bệnh động vật', {
       conditions: 'Cơ sở sản xuất có động vật buộc phải tiêu hủy do dịch bệnh động vật theo thời hạn công bố dịch thì được hỗ trợ.',

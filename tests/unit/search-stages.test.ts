@@ -119,6 +119,7 @@ describe('understanding a question', () => {
     expect(r.aspects[0]).toBe('detail');
     expect(r.cues).toContain('duration');
     expect(u('con mấy tuổi thì làm căn cước').cues).toContain('age');
+    expect(u('có nhận kết quả qua bưu điện được không').cues).toContain('postal');
   });
 
   it('takes a bare fluff word for fluff in a question typed without diacritics only where it pairs with no name word', () => {
