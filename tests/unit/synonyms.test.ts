@@ -52,6 +52,12 @@ describe('what citizens call a procedure by what they do', () => {
     expect(rewritten('bị mất việc')).toBe('thất nghiệp');
     expect(rewritten('xe đến hạn đăng kiểm')).toBe('xe kiểm định an toàn kỹ thuật và bảo vệ môi trường cho xe cơ giới');
     expect(rewritten('nhặt được đồ ai đánh rơi')).toBeNull();
+    // Apps and everyday names of papers; a job ("việc làm") is no "việc cấp", an English level no licence class.
+    expect(rewritten('nộp trên app vneid')).toBe('nộp trên ứng dụng định danh quốc gia');
+    expect(rewritten('mua xe 50cc cho con')).toBe('mua xe gắn máy cho con');
+    expect(rewritten('tìm việc làm')).toBeNull();
+    expect(rewritten('bằng b1 tiếng anh')).toBeNull();
+    expect(rewritten('bằng b1')).toBe('giấy phép lái xe hạng b 1');
   });
 
   it('reads the everyday names of inspections, resources, tools and diseases as the law names them', () => {

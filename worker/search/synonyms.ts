@@ -30,6 +30,8 @@ interface Meaning {
   /** null: identity (a canonical form or a kept phrase) — matches, consumes, changes nothing. */
   replacement: Words | null;
   replacementText: string | null;
+  /** Listed in `keep`: a phrase read whole, whose words are no one else's. */
+  kept?: true;
 }
 
 /**
@@ -76,7 +78,7 @@ function addEntry(trie: PhraseTrie<Meaning>, cache: WordsCache, text: string, re
   const own = wordsIn(cache, text);
   // Identical text needs no rewriting: treat "variant = canonical" as identity.
   const identity = rep === null || rep.keys.join(' ') === own.keys.join(' ');
-  const meaning: Meaning = identity ? { replacement: null, replacementText: null } : { replacement: rep, replacementText: repText };
+  const meaning: Meaning = identity ? { replacement: null, replacementText: null, ...(kind === 'keep' ? { kept: true as const } : {}) } : { replacement: rep, replacementText: repText };
   const { keys: listed, existing } = trie.add(own, meaning);
   if (listed.length === 0) throw new Error(`Invalid synonyms JSON: ${kind} "${text}" has no letters or digits`);
   if (existing && existing.replacementText !== meaning.replacementText) {
@@ -183,17 +185,17 @@ function rewrite(w: Words, trie: PhraseTrie<Meaning>, kind: Kind, out: Replaceme
 function rewriteApart(w: Words, apart: NonNullable<Synonyms['apart']>, plain: PhraseTrie<Meaning>, required: readonly number[], out: Replacement[]): Words {
   const heads: PhraseHit<string>[] = [];
   const rests: PhraseHit<ApartVariant[]>[] = [];
-  // Per position, the end of the longest phrase kept as it is (a kept phrase, a canonical form) covering it.
+  // Per position, the end of the longest kept phrase (`keep`) covering it.
   const coveredTo = new Array<number>(w.keys.length).fill(-1);
   for (let i = 0; i < w.keys.length; i++) {
     const longest = plain.at(w, i)[0];
     const plainEnd = longest?.end ?? i;
-    if (longest && longest.value.replacement === null) for (let k = i; k < plainEnd; k++) coveredTo[k] = Math.max(coveredTo[k]!, plainEnd);
+    if (longest?.value.kept) for (let k = i; k < plainEnd; k++) coveredTo[k] = Math.max(coveredTo[k]!, plainEnd);
     // A head that begins a plain variant of its own ("sang tên sổ đỏ") is that variant's.
     for (const h of apart.heads.at(w, i)) if (plainEnd <= h.end && !required.includes(h.start)) heads.push(h);
     rests.push(...apart.rests.at(w, i));
   }
-  // …and a rest inside a longer phrase kept as it is is that phrase's ("xe máy" in the kept "xe máy chuyên dùng").
+  // …and a rest inside a longer kept phrase is that phrase's ("xe máy" in the kept "xe máy chuyên dùng").
   for (let x = rests.length - 1; x >= 0; x--) if (coveredTo[rests[x]!.start]! > rests[x]!.end) rests.splice(x, 1);
   const found: { first: [number, number]; second: [number, number]; variant: ApartVariant; size: number; gap: number }[] = [];
   for (const h of heads) {
