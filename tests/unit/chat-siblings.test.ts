@@ -42,6 +42,15 @@ describe('words read whole', () => {
     expect((await chat.respond('bài hát này lời như thế nào', newSession())).answer.intent).toBe('out_of_scope');
   });
 
+  it('declines what people ask a public chatbot that no procedure decides, but not the procedures near it', async () => {
+    const intent = async (q: string) => (await chat.respond(q, newSession())).answer.intent;
+    expect(await intent('vay tín chấp ngân hàng nào lãi suất thấp')).toBe('out_of_scope');
+    expect(await intent('lịch cúp điện khu em tuần này')).toBe('out_of_scope');
+    // Tuition support is a procedure (1.010497), private schools' fees are not.
+    expect(await intent('học phí trường tư ở quận 7 bao nhiêu')).toBe('out_of_scope');
+    expect(await intent('xin miễn giảm học phí cho con học trường tư cần giấy tờ gì')).not.toBe('out_of_scope');
+  });
+
   it('reads "nhà hàng xóm" as the neighbour\'s house, not a restaurant, and declines what no procedure covers', async () => {
     const { answer } = await chat.respond('con mèo nhà hàng xóm kêu to quá phải làm sao', newSession());
     expect(answer.matched).toBe(false);
