@@ -51,6 +51,11 @@ describe('words read whole', () => {
     expect(await intent('xin miễn giảm học phí cho con học trường tư cần giấy tờ gì')).not.toBe('out_of_scope');
   });
 
+  it('reads a neighbour in the story as no word the procedure must cover', async () => {
+    // The catalog never says "hàng xóm": the land dispute is answered, not declined for an unknown word.
+    expect(await answered('hàng xóm lấn ranh đất nhà em, em muốn nhờ xã giải quyết tranh chấp thì mất bao lâu')).toBe('1.013967');
+  });
+
   it('reads "nhà hàng xóm" as the neighbour\'s house, not a restaurant, and declines what no procedure covers', async () => {
     const { answer } = await chat.respond('con mèo nhà hàng xóm kêu to quá phải làm sao', newSession());
     expect(answer.matched).toBe(false);

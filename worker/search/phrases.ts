@@ -38,6 +38,11 @@ export const phrasesSchema = z.object({
   levels: z.partialRecord(levelSchema, phraseList),
   /** Words that contain a one-syllable hint but mean something else ("hóa đơn"): read whole, they hide it. */
   keep: phraseList.default([]),
+  /**
+   * Who and where a citizen's story names ("hàng xóm", "người quen"): searched as typed, yet no
+   * content a record must cover (coverage.ts), since no procedure is about a neighbour as such.
+   */
+  story: phraseList.default([]),
   /** People some procedures are only for: how names name them, how questions do (chat/candidates.ts). */
   groups: z
     .record(
@@ -121,6 +126,7 @@ export function compilePhrases(json: unknown, provincesJson: unknown): PhraseMat
   };
   const data = parsed.data;
   for (const k of data.keep) add(k, { type: 'keep' });
+  for (const k of data.story) add(k, { type: 'keep' });
   for (const f of data.fluff) add(f, { type: 'fluff' });
   for (const aspect of ASPECTS) {
     const a = data.aspects[aspect];
