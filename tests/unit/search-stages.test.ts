@@ -117,6 +117,9 @@ describe('understanding a question', () => {
   it('reads a specific question and what kind of fact it asks for', () => {
     const r = u('bao nhiêu ngày phải đi khai tử');
     expect(r.aspects[0]).toBe('detail');
+    // The deadline asked with what must be done after the time phrase; a wait is how long it takes.
+    expect(u('sinh con xong bao lâu thì phải nộp hồ sơ thai sản').aspects[0]).toBe('detail');
+    expect(u('nộp hồ sơ thai sản xong bao lâu thì phải chờ có tiền').aspects[0]).toBe('time');
     expect(r.cues).toContain('duration');
     expect(u('con mấy tuổi thì làm căn cước').cues).toContain('age');
     expect(u('có nhận kết quả qua bưu điện được không').cues).toContain('postal');

@@ -96,6 +96,19 @@ const MUST_SPAN = 6;
  * citizen must do, in the same phrase, asks a deadline (a sentence of the record: "trước 15 ngày
  * …"), not how long the procedure takes; "phải chờ bao lâu" asks the latter.
  */
+/**
+ * "bao lâu thì phải nộp", "mấy ngày phải báo": the deadline asked with what must be done after the
+ * time phrase, as "phải … trong bao lâu" asks it before (mustBefore). Same figures on the tuned
+ * halves; the answer quotes the deadline ("chậm nhất 45 ngày kể từ …") rather than the time the
+ * procedure takes.
+ */
+const MUST_AFTER_SKIP = new Set(['thi', 'la', 'thi la']);
+function mustAfter(words: Words, end: number): boolean {
+  let j = end;
+  if (j < words.folds.length && words.joined[j] && MUST_AFTER_SKIP.has(words.folds[j]!)) j++;
+  return j + 1 < words.folds.length && words.joined[j]! && words.joined[j + 1]! && words.folds[j] === MUST && !WAITS.has(words.folds[j + 1]!);
+}
+
 function mustBefore(words: Words, at: number): boolean {
   for (let j = at - 1; j >= Math.max(0, at - MUST_SPAN); j--) {
     if (words.folds[j] === MUST) return j + 1 < at && !WAITS.has(words.folds[j + 1]!);
@@ -125,7 +138,7 @@ export function understand(words: Words, phrases: PhraseMatcher, inNames?: (a: s
     if (k.type === 'aspect' && k.strength === 'possible') {
       if (hints.length) asks.push(hints[hints.length - 1]!);
       else possible.push(k.aspect);
-    } else if (k.type === 'aspect') asks.push(k.aspect === 'time' && mustBefore(words, m.start) ? 'detail' : k.aspect);
+    } else if (k.type === 'aspect') asks.push(k.aspect === 'time' && (mustBefore(words, m.start) || mustAfter(words, m.end)) ? 'detail' : k.aspect);
     if (k.type === 'province' && !provinces.includes(k.province)) provinces.push(k.province);
     // "… thủ tục <name> …", "… làm hồ sơ <name> …": what follows names the procedure.
     if (k.type === 'fluff' && PROCEDURE_WORDS.has(words.folds.slice(m.start, m.end).join(' '))) focusStarts.add(m.end);
