@@ -49,6 +49,10 @@ describe('words read whole', () => {
     // Tuition support is a procedure (1.010497), private schools' fees are not.
     expect(await intent('học phí trường tư ở quận 7 bao nhiêu')).toBe('out_of_scope');
     expect(await intent('xin miễn giảm học phí cho con học trường tư cần giấy tờ gì')).not.toBe('out_of_scope');
+    expect(await intent('lịch xe buýt tuyến 32 chạy đến mấy giờ')).toBe('out_of_scope');
+    expect(await intent('bạn nghĩ sao về giá vàng năm nay')).toBe('out_of_scope');
+    // Promotions are registered with the authorities: no shopping talk.
+    expect(await intent('đăng ký chương trình khuyến mại cho cửa hàng cần giấy gì')).not.toBe('out_of_scope');
   });
 
   it('reads a neighbour in the story as no word the procedure must cover', async () => {
