@@ -197,6 +197,17 @@ describe('where the record says a dossier goes', () => {
     expect(placeSentence(weapon)).toBe('Nộp hồ sơ trực tiếp tại Công an xã, phường, thị trấn nơi đặt trụ sở hoặc nơi cư trú.');
   });
 
+  it('says which office of the level when a step says it and the method does not, an exception aside', () => {
+    const rehab = procedureRecord('3.000527', 'Đăng ký cai nghiện ma túy tự nguyện', {
+      methods: [{ method: 'direct', time: null, fees: [], description: 'Nộp hồ sơ trực tiếp tại địa điểm tiếp nhận đăng ký cai nghiện của Ủy ban nhân dân cấp xã.' }],
+      steps: [
+        'Nộp hồ sơ: Trường hợp người không có nơi cư trú ổn định thì đăng ký tại Ủy ban nhân dân cấp xã nơi người đó có hành vi vi phạm pháp luật.',
+        'Nộp hồ sơ: Người nghiện ma túy nộp 01 bộ hồ sơ tại điểm tiếp nhận đăng ký cai nghiện của Ủy ban nhân dân cấp xã nơi cư trú.',
+      ],
+    });
+    expect(placeSentence(rehab)).toMatch(/cấp xã nơi cư trú\.$/u);
+  });
+
   it('is none when the record only names the agency', () => {
     expect(placeSentence(acknowledgement)).toBeNull();
   });

@@ -236,11 +236,22 @@ function methodOrStepSentence(p: Procedure, test: (text: string) => boolean): Pa
 }
 
 /**
+ * Which office of a level: "Ủy ban nhân dân cấp xã nơi cư trú", "… nơi đặt trụ sở", "… nơi đăng ký
+ * thường trú". A sentence that says it answers "nộp ở đâu" better than one that names the level only.
+ */
+const RELATIVE_PLACE = /\bnơi\s+(cư trú|thường trú|tạm trú|đăng ký|đặt trụ sở|có|sinh|người)/iu;
+/** "Trường hợp người không có nơi cư trú ổn định thì …": the rule's exception, not where most submit. */
+const EXCEPTION = /^(nộp hồ sơ:\s*)?trường hợp/iu;
+
+/**
  * The record's own sentence on where to submit (its submission methods first, then its steps):
- * it says more than the agency's name ("… nơi đặt trụ sở hoặc nơi cư trú"). Null when none does.
+ * it says more than the agency's name ("… nơi đặt trụ sở hoặc nơi cư trú"). One that says which
+ * office of the level (RELATIVE_PLACE) comes first, unless it states an exception: on the tuned
+ * halves one more fact found ("… của Ủy ban nhân dân cấp xã nơi cư trú"), none lost. Null when none says.
  */
 export function placeSentence(p: Procedure): string | null {
-  return methodOrStepSentence(p, (t) => SUBMITTED.test(t) && CUE_PATTERNS.place.test(t))?.text ?? null;
+  const says = (t: string) => SUBMITTED.test(t) && CUE_PATTERNS.place.test(t);
+  return (methodOrStepSentence(p, (t) => says(t) && RELATIVE_PLACE.test(t) && !EXCEPTION.test(t)) ?? methodOrStepSentence(p, says))?.text ?? null;
 }
 
 /** "Thời hạn giải quyết hồ sơ: Ngay sau khi nhận đủ hồ sơ": a sentence labelled as the time a procedure takes. */
