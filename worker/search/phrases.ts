@@ -39,7 +39,7 @@ export const phrasesSchema = z.object({
   /** Words that contain a one-syllable hint but mean something else ("hóa đơn"): read whole, they hide it. */
   keep: phraseList.default([]),
   /**
-   * Who and where a citizen's story names ("hàng xóm", "người quen"): searched as typed, yet no
+   * Who a citizen's story names that no record does ("hàng xóm"): searched as typed, yet no
    * content a record must cover (coverage.ts), since no procedure is about a neighbour as such.
    */
   story: phraseList.default([]),

@@ -96,25 +96,26 @@ const MUST_SPAN = 6;
  * citizen must do, in the same phrase, asks a deadline (a sentence of the record: "trước 15 ngày
  * …"), not how long the procedure takes; "phải chờ bao lâu" asks the latter.
  */
-/**
- * "bao lâu thì phải nộp", "mấy ngày phải báo": the deadline asked with what must be done after the
- * time phrase, as "phải … trong bao lâu" asks it before (mustBefore). Same figures on the tuned
- * halves; the answer quotes the deadline ("chậm nhất 45 ngày kể từ …") rather than the time the
- * procedure takes.
- */
-const MUST_AFTER_SKIP = new Set(['thi', 'la', 'thi la']);
-function mustAfter(words: Words, end: number): boolean {
-  let j = end;
-  if (j < words.folds.length && words.joined[j] && MUST_AFTER_SKIP.has(words.folds[j]!)) j++;
-  return j + 1 < words.folds.length && words.joined[j]! && words.joined[j + 1]! && words.folds[j] === MUST && !WAITS.has(words.folds[j + 1]!);
-}
-
 function mustBefore(words: Words, at: number): boolean {
   for (let j = at - 1; j >= Math.max(0, at - MUST_SPAN); j--) {
     if (words.folds[j] === MUST) return j + 1 < at && !WAITS.has(words.folds[j + 1]!);
     if (!words.joined[j]) return false;
   }
   return false;
+}
+
+/**
+ * "bao lâu thì phải nộp", "mấy ngày phải báo": the deadline asked with what must be done after the
+ * time phrase, as "phải … trong bao lâu" asks it before (mustBefore). Same figures on the tuned
+ * halves; the answer quotes the deadline ("chậm nhất 45 ngày kể từ …") rather than the time the
+ * procedure takes.
+ */
+/** Words between the time phrase and "phải" ("bao lâu thì phải"). */
+const MUST_AFTER_SKIP = new Set(['thi', 'la']);
+function mustAfter(words: Words, end: number): boolean {
+  let j = end;
+  if (j < words.folds.length && words.joined[j] && MUST_AFTER_SKIP.has(words.folds[j]!)) j++;
+  return j + 1 < words.folds.length && words.joined[j]! && words.joined[j + 1]! && words.folds[j] === MUST && !WAITS.has(words.folds[j + 1]!);
 }
 
 /** Stage 2: the phrases of the question (fluff, aspects, provinces, codes) and the syllables left to search. */
