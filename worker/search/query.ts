@@ -104,14 +104,14 @@ function mustBefore(words: Words, at: number): boolean {
   return false;
 }
 
+/** Words between the time phrase and "phải" ("bao lâu thì phải"). */
+const MUST_AFTER_SKIP = new Set(['thi', 'la']);
 /**
  * "bao lâu thì phải nộp", "mấy ngày phải báo": the deadline asked with what must be done after the
  * time phrase, as "phải … trong bao lâu" asks it before (mustBefore). Same figures on the tuned
  * halves; the answer quotes the deadline ("chậm nhất 45 ngày kể từ …") rather than the time the
  * procedure takes.
  */
-/** Words between the time phrase and "phải" ("bao lâu thì phải"). */
-const MUST_AFTER_SKIP = new Set(['thi', 'la']);
 function mustAfter(words: Words, end: number): boolean {
   let j = end;
   if (j < words.folds.length && words.joined[j] && MUST_AFTER_SKIP.has(words.folds[j]!)) j++;
