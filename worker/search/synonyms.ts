@@ -185,18 +185,17 @@ function rewrite(w: Words, trie: PhraseTrie<Meaning>, kind: Kind, out: Replaceme
 function rewriteApart(w: Words, apart: NonNullable<Synonyms['apart']>, plain: PhraseTrie<Meaning>, required: readonly number[], out: Replacement[]): Words {
   const heads: PhraseHit<string>[] = [];
   const rests: PhraseHit<ApartVariant[]>[] = [];
-  // Per position, the end of the longest kept phrase (`keep`) covering it.
-  const coveredTo = new Array<number>(w.keys.length).fill(-1);
+  // The end of the kept phrases (`keep`) begun so far: one that ends past a rest holds it.
+  let keptEnd = -1;
   for (let i = 0; i < w.keys.length; i++) {
     const longest = plain.at(w, i)[0];
     const plainEnd = longest?.end ?? i;
-    if (longest?.value.kept) for (let k = i; k < plainEnd; k++) coveredTo[k] = Math.max(coveredTo[k]!, plainEnd);
-    // A head that begins a plain variant of its own ("sang tên sổ đỏ") is that variant's.
+    if (longest?.value.kept) keptEnd = Math.max(keptEnd, plainEnd);
+    // A head that begins a plain variant of its own ("sang tên sổ đỏ") is that variant's…
     for (const h of apart.heads.at(w, i)) if (plainEnd <= h.end && !required.includes(h.start)) heads.push(h);
-    rests.push(...apart.rests.at(w, i));
+    // …and a rest inside a longer kept phrase is that phrase's ("xe máy" in the kept "xe máy chuyên dùng").
+    for (const r of apart.rests.at(w, i)) if (keptEnd <= r.end) rests.push(r);
   }
-  // …and a rest inside a longer kept phrase is that phrase's ("xe máy" in the kept "xe máy chuyên dùng").
-  for (let x = rests.length - 1; x >= 0; x--) if (coveredTo[rests[x]!.start]! > rests[x]!.end) rests.splice(x, 1);
   const found: { first: [number, number]; second: [number, number]; variant: ApartVariant; size: number; gap: number }[] = [];
   for (const h of heads) {
     for (const r of rests) {
