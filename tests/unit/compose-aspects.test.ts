@@ -30,6 +30,27 @@ describe('the time answer', () => {
     expect(text(aspectBody(silent, 'time'))).toContain('chưa có thông tin về thời hạn giải quyết');
   });
 
+  it('quotes when the result is given when the record gives its time without a unit', () => {
+    const bare = { value: 1, unit: 'other' as const, text: '1' };
+    const birth = procedureRecord('1.001193', 'Thủ tục đăng ký khai sinh', {
+      methods: [method({ time: bare }), method({ method: 'online', time: bare })],
+      steps: [
+        'Trong thời hạn 60 ngày kể từ ngày sinh con, cha hoặc mẹ có trách nhiệm đăng ký khai sinh cho con.',
+        'Trường hợp hồ sơ chưa đầy đủ thì hướng dẫn bổ sung, trả kết quả trong ngày làm việc tiếp theo.',
+        '(i) Trường hợp hồ sơ đầy đủ, hợp lệ thì tiếp nhận hồ sơ; nếu tiếp nhận hồ sơ sau 15 giờ thì có Phiếu hẹn, trả kết quả cho người yêu cầu trong ngày làm việc tiếp theo.',
+      ],
+    });
+    const said = text(aspectBody(birth, 'time'));
+    expect(said).toContain('không ghi đơn vị thời gian');
+    expect(said).toContain('sau 15 giờ thì có Phiếu hẹn, trả kết quả');
+    // Neither the parent's deadline nor an incomplete dossier's return is the time it takes.
+    expect(said).not.toContain('60 ngày');
+    expect(said).not.toContain('hướng dẫn bổ sung');
+    // A time with its unit needs no sentence.
+    const days = procedureRecord('1.001194', 'Thủ tục khác', { methods: [method({ time: fiveDays })], steps: birth.steps });
+    expect(text(aspectBody(days, 'time'))).not.toContain('sau 15 giờ');
+  });
+
   it('adds no description that states no duration', () => {
     const plain = procedureRecord('1.008004', 'Chuyển đổi cơ cấu cây trồng, vật nuôi trên đất trồng lúa', {
       methods: [method({ time: fiveDays, description: 'Nộp hồ sơ trực tiếp tại Ủy ban nhân dân cấp xã' })],

@@ -6,8 +6,8 @@ import { allComponents } from '../catalog/components';
 import type { Component, Fee, Method, Procedure, ProcedureCase } from '../catalog/schema';
 import type { Aspect } from '../search/phrases';
 import type { Answer, Block, ChecklistItem, Inline, Suggestion } from './answer';
-import { FEE_KIND_LABEL, formatFee, formatMoney, formatTime, LEVEL_LABEL, METHOD_LABEL } from './format';
-import { FIELD_LABEL, placeSentence, STATES_DURATION, timeSentence, type PassageField } from './passages';
+import { BARE_NUMBER, FEE_KIND_LABEL, formatFee, formatMoney, formatTime, LEVEL_LABEL, METHOD_LABEL } from './format';
+import { FIELD_LABEL, placeSentence, resultTimeSentence, STATES_DURATION, timeSentence, type PassageField } from './passages';
 import { chatText, shortText } from '../messages';
 
 export type AnswerAspect = Aspect | 'overview';
@@ -212,10 +212,20 @@ function times(p: Procedure): Block[] {
     if (said) return [quoteBlock(said.field, said.text)];
     return [{ type: 'paragraph', text: [chatText.missing('thời hạn giải quyết')] }];
   }
-  return [
+  const blocks: Block[] = [
     { type: 'paragraph', text: [{ bold: chatText.timesIntro }] },
     { type: 'list', ordered: false, items: groups.map((g) => [{ bold: `${g.labels.join(', ')}: ` }, g.text]) },
   ];
+  // A bare number is no answer (issue 6): the record's sentence on when the result is given, if any.
+  const given = unitlessTimes(p) ? resultTimeSentence(p) : null;
+  if (given) blocks.push(quoteBlock(given.field, given.text));
+  return blocks;
+}
+
+/** Every time the record's methods give is a number without its unit ("1"). */
+export function unitlessTimes(p: Procedure): boolean {
+  const times = p.methods.flatMap((m) => (m.time ? [m.time] : []));
+  return times.length > 0 && times.every((t) => t.unit === 'other' && BARE_NUMBER.test(t.text));
 }
 
 function place(p: Procedure): Block[] {

@@ -16,12 +16,12 @@ import { fullyOnline, type Query, type SearchHit, type SearchOptions } from '../
 import { wordsOfText, wordsText, type Words } from '../search/text';
 import type { Answer, Block, Suggestion } from './answer';
 import { parseChoice } from './choice';
-import { caseLabel, checklistItem, composeProcedureAnswer, MAX_CASES_LISTED, quoteBlock, type AnswerAspect } from './compose';
+import { caseLabel, checklistItem, composeProcedureAnswer, MAX_CASES_LISTED, quoteBlock, unitlessTimes, type AnswerAspect } from './compose';
 import { forCitizens, readCandidates, type Candidates } from './candidates';
 import type { Coverage } from './coverage';
 import { findDocument } from './document-lookup';
 import { LEVEL_LABEL } from './format';
-import { bestPassages, placeSentence, unitsOf, WAIVES, type Fact } from './passages';
+import { bestPassages, placeSentence, resultTimeSentence, unitsOf, WAIVES, type Fact } from './passages';
 import type { Smalltalk } from './smalltalk';
 import { chooseVariant, DEFAULT_LEVEL_PREFERENCE, levelsOfVariant, procedureKey, variantsOf } from './variants';
 
@@ -485,8 +485,8 @@ export class ChatEngine {
     // what the question asks besides the procedure's name.
     // When the record gives the aspect several values (one time per case), its own words explain them.
     const minimum = ambiguous(p, main) ? QUOTE_SCORE : SUPPORT_SCORE;
-    // Not the sentence the place block already quotes (compose.ts).
-    const shown = main === 'place' ? placeSentence(p) : null;
+    // Not the sentence the place or time block already quotes (compose.ts).
+    const shown = main === 'place' ? placeSentence(p) : main === 'time' && unitlessTimes(p) ? (resultTimeSentence(p)?.text ?? null) : null;
     const supporting = passages.filter((x) => x.passage.text !== shown && x.score >= minimum && (facts.length ? x.cues > 0 : x.specific >= SUPPORT_SPECIFIC));
     const [support, next] = supporting;
     if (support) {

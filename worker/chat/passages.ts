@@ -266,6 +266,28 @@ export function timeSentence(p: Procedure): Passage | null {
   return methodOrStepSentence(p, (t) => TIME_LABEL.test(t));
 }
 
+/** A sentence that says what the procedure gives ("trả kết quả", "cấp Giấy chứng nhận", "ra quyết định"). */
+const GIVES = /trả kết quả|\bcấp (giấy|thẻ|bản|lại|đổi|quyết định)|ra quyết định|cung cấp ngay/iu;
+/**
+ * …and when, counted from the dossier's receipt: "trong thời hạn 03 ngày làm việc kể từ ngày nhận được
+ * hồ sơ hợp lệ", "ngay trong ngày nhận đủ hồ sơ", "sau 15 giờ … trong ngày làm việc tiếp theo".
+ */
+const WHEN_GIVEN =
+  /trong (thời hạn|thời gian|vòng) \d+\s*(ngày|giờ)[^.;]{0,40}kể từ (ngày|khi|thời điểm) (nhận|tiếp nhận)|trong ngày làm việc tiếp theo|ngay trong ngày|ngay sau khi (nhận|tiếp nhận)|trong ngày (nhận|tiếp nhận)/iu;
+/** The time of another outcome: an incomplete dossier's return, a refusal, a failed inspection. */
+const OTHER_OUTCOME = /hồ sơ (không|chưa) (hợp lệ|đầy đủ|đủ|đúng)|bổ sung|từ chối|không đủ điều kiện|không đạt/iu;
+
+/**
+ * The record's own sentence on when the result is given, for a record whose methods give the time as
+ * a bare number ("1", the unit left out: 249 records, the birth registration among them). The steps
+ * often say it ("nếu tiếp nhận hồ sơ sau 15 giờ thì … trả kết quả … trong ngày làm việc tiếp theo");
+ * a step's first duration alone is often another step's ("03 ngày" to verify), so only a sentence
+ * that says what is given, and when from the dossier's receipt, is taken. Null when none says.
+ */
+export function resultTimeSentence(p: Procedure): Passage | null {
+  return methodOrStepSentence(p, (t) => GIVES.test(t) && WHEN_GIVEN.test(t) && !OTHER_OUTCOME.test(t));
+}
+
 export interface PassageQuery {
   /**
    * The question's words, and its readings (query.ts): as typed, synonyms rewritten, typos
