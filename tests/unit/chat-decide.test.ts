@@ -149,6 +149,18 @@ describe('the chat decides', () => {
     expect(answer.intent).toBe('procedure');
   });
 
+  it('answers the national record, not another province\'s copy in its own words, when no province is named or served', async () => {
+    // As the catalog publishes "Tách thửa": Hải Phòng's record, longer, in slightly other words.
+    const national = record('1.012784', 'Tách thửa hoặc hợp thửa đất.');
+    const copy = record('1.115614', 'Tách thửa đất, hợp thửa đất', { province: 'Thành phố Hải Phòng' });
+    const ask = chatWith([national, copy], () => ({ hits: [hit(copy, 2, 0.9), hit(national, 1.9, 0.9)] }));
+    expect((await ask('muốn tách thửa đất cho con')).answer.procedure?.code).toBe('1.012784');
+    // A name with one more word is another procedure, whoever publishes it.
+    const other = record('1.000004', 'Tách thửa đất nông nghiệp hoặc hợp thửa đất');
+    const distinct = chatWith([other, copy], () => ({ hits: [hit(copy, 2, 0.9), hit(other, 1.2, 0.5)] }));
+    expect((await distinct('muốn tách thửa đất cho con')).answer.procedure?.code).toBe('1.115614');
+  });
+
   it('offers a choice when several different procedures fit equally, and takes the number replied', async () => {
     const x = record('1.000001', 'Cấp giấy phép xây dựng công trình tín ngưỡng');
     const y = record('1.000002', 'Cấp giấy phép xây dựng nhà ở riêng lẻ');

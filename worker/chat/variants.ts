@@ -29,7 +29,24 @@ export function procedureKey(name: string): string {
 /** The hits that are the same procedure as `top` (see procedureKey), `top` first. */
 export function variantsOf(top: SearchHit, hits: SearchHit[]): SearchHit[] {
   const key = procedureKey(top.name);
-  return [top, ...hits.filter((h) => h !== top && procedureKey(h.name) === key)];
+  return [top, ...hits.filter((h) => h !== top && (procedureKey(h.name) === key || provinceCopy(top, h)))];
+}
+
+/** Words in which two names of one procedure may differ ("Tách thửa đất, hợp thửa đất" / "Tách thửa hoặc hợp thửa đất"). */
+const CONNECTIVES = new Set(['hoac', 'va', 'cua', 'doi', 'voi', 'cho', 'tai', 'cac', 've', 'viec', 'thu', 'tuc', 'trong', 'la']);
+
+/**
+ * A province's own record of a procedure beside another province's or the national one, in its
+ * own words ("Tách thửa đất, hợp thửa đất" of Hải Phòng, "Tách thửa hoặc hợp thửa đất." national):
+ * the names differ only in connectives (a word more, as in "Cấp đổi" and "Cấp lại", is another procedure). A citizen of a province the question does not name
+ * is served by the national record (chooseVariant), not by the copy whose text is longest.
+ */
+function provinceCopy(a: SearchHit, b: SearchHit): boolean {
+  if (a.province === b.province) return false;
+  const words = (name: string) => new Set(procedureKey(name).split(' ').filter((w) => w.length > 1));
+  const [x, y] = [words(a.name), words(b.name)];
+  const differ = [...x].filter((w) => !y.has(w)).concat([...y].filter((w) => !x.has(w)));
+  return x.size > 0 && y.size > 0 && differ.every((w) => CONNECTIVES.has(w));
 }
 
 export interface VariantChoice {
