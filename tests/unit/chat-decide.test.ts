@@ -37,14 +37,14 @@ function record(code: string, name: string, more: Partial<Procedure> = {}): Proc
   });
 }
 
-const hit = (p: Procedure, score: number, agreement: number, recall = agreement, precision = agreement): SearchHit => ({
+const hit = (p: Procedure, score: number, agreement: number, recall = agreement, precision = agreement, focus = 0): SearchHit => ({
   code: p.code,
   name: p.name,
   levels: p.levels,
   province: p.province,
   detail: p.detail,
   score,
-  match: { agreement, recall, precision },
+  match: { agreement, recall, precision, focus },
 });
 
 interface Scene {
@@ -201,6 +201,15 @@ describe('the chat decides', () => {
     const full = { ...listed, detail: true };
     expect((await chatWith([full], () => ({ hits: [hit(full, 1, 0.6)] }))(question)).answer.intent).not.toBe('procedure');
     expect((await chatWith([listed], () => ({ hits: [hit(listed, 1, 0.3)] }))(question)).answer.intent).not.toBe('procedure');
+  });
+
+  it('answers a long story when the name has what the question says it wants', async () => {
+    const land = record('1.013947', 'Xác nhận tiếp tục sử dụng đất nông nghiệp');
+    // The story ("ruộng … giao từ năm 93", "trên sổ ghi") is little of the record's text.
+    const question = 'ruộng nhà em được giao từ năm 93, trên sổ ghi hết hạn năm nay, muốn xin tiếp tục sử dụng';
+    expect((await chatWith([land], () => ({ hits: [hit(land, 1, 0.45)] }))(question)).answer.intent).not.toBe('procedure');
+    // The name has nearly all the focus ("tiếp tục sử dụng"): it is what the question is about.
+    expect((await chatWith([land], () => ({ hits: [hit(land, 1, 0.45, 0.45, 0.45, 0.95)] }))(question)).answer.procedure?.code).toBe('1.013947');
   });
 
   it('does not take a name that agrees well for a word the catalog never uses', async () => {

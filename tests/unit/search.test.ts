@@ -222,4 +222,14 @@ describe('SearchEngine on the built index', () => {
     hits[0]!.levels.push('other');
     expect(engine.search('đăng ký thường trú', { limit: 1 }).hits[0]!.levels).not.toContain('other');
   });
+
+  it('gives each hit the share of what the question says it wants that its name has', () => {
+    const q = 'ruộng nhà em được giao từ năm 93, trên sổ ghi thời hạn đến năm nay là hết, muốn xin tiếp tục sử dụng thì làm đơn theo mẫu nào';
+    const hit = engine.search(q, { limit: 10 }).hits.find((h) => h.code === '1.013947');
+    // "tiếp tục sử dụng" is in "Xác nhận tiếp tục sử dụng đất nông nghiệp"; "muốn", which frames it, does not count.
+    expect(hit?.match?.focus).toBeGreaterThan(0.8);
+    expect(hit!.match!.recall).toBeLessThan(0.8);
+    // Without a focus, none.
+    expect(top('xác nhận tiếp tục sử dụng đất nông nghiệp')?.match?.focus).toBe(0);
+  });
 });

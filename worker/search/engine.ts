@@ -115,6 +115,17 @@ export class SearchEngine {
     return this.questionWords.has(token);
   }
 
+  /** The words that are no question words, a removed word's neighbours no longer adjacent. */
+  private withoutQuestionWords(w: Words): Words {
+    const kept = w.folds.flatMap((f, i) => (this.questionWords.has(f) ? [] : [i]));
+    return {
+      canon: kept.map((i) => w.canon[i]!),
+      keys: kept.map((i) => w.keys[i]!),
+      folds: kept.map((i) => w.folds[i]!),
+      joined: kept.map((i, j) => j > 0 && kept[j - 1] === i - 1 && w.joined[i]!),
+    };
+  }
+
   has(code: string): boolean {
     return this.docs.find(code) >= 0;
   }
@@ -196,6 +207,8 @@ export class SearchEngine {
     const candidates = this.bm25(this.informativeTokens([...new Set(tokens)]), accept, levels !== null || provinces !== null);
     const ranked = this.reranker.rerank(candidates, {
       readings: [...query.readings, ...query.focusReadings],
+      // What the focus says it wants, without the words that frame it ("muốn").
+      focus: query.focusReadings.map((w) => this.withoutQuestionWords(w)),
       provinces: query.provinces,
       province: opts.province ?? null,
       levels: query.levels,

@@ -145,6 +145,11 @@ export interface NameMatch {
   recall: number;
   /** Share of the name's words the question has, in that pair. */
   precision: number;
+  /**
+   * Share (IDF-weighted) of the words of what the question says it wants (its focus, query.ts: "…,
+   * muốn xin tiếp tục sử dụng") that the name has; 0 without a focus.
+   */
+  focus: number;
 }
 
 /** A name that begins with a follow-up action. */
@@ -165,6 +170,8 @@ export interface RerankDoc {
 export interface RerankInput {
   /** The question's readings, and its focus's (query.ts). */
   readings: Words[];
+  /** The focus's readings alone (also among `readings`). */
+  focus?: Words[];
   provinces: string[];
   /** The deployment's province. */
   province: string | null;
@@ -204,9 +211,10 @@ export class Reranker {
   rerank(candidates: { id: number; score: number }[], input: RerankInput): Scored[] {
     if (candidates.length === 0) return [];
     const readings = input.readings.map((w) => this.units(w, true));
+    const focus = (input.focus ?? []).map((w) => this.units(w, true));
     const top = candidates[0]!.score;
     const scored = candidates.map((c) => {
-      const match = this.nameMatch(c.id, readings);
+      const match = this.nameMatch(c.id, readings, focus);
       return { id: c.id, match, score: this.score(c.score / top, c.id, match, input) };
     });
     this.demoteFollowUps(scored, readings);
@@ -218,20 +226,13 @@ export class Reranker {
    * the question merely contains ("Xóa đăng ký" for "xóa đăng ký tàu cá") nor a long name the
    * question touches in one word wins on its own.
    */
-  private nameMatch(id: number, readings: Reading[]): NameMatch {
+  private nameMatch(id: number, readings: Reading[], focus: Reading[]): NameMatch {
     const b2 = NAME_RECALL_BETA * NAME_RECALL_BETA;
-    const best: NameMatch = { agreement: 0, recall: 0, precision: 0 };
+    const best: NameMatch = { agreement: 0, recall: 0, precision: 0, focus: 0 };
     for (const name of this.names(id)) {
+      for (const q of focus) if (q.total) best.focus = Math.max(best.focus, this.shared(name, q) / q.total);
       for (const q of readings) {
-        let shared = 0;
-        for (const [fold, u] of name.units) {
-          const typed = q.units.get(fold);
-          if (!typed) continue;
-          // The name excludes what the question names (NAME_NEGATIONS).
-          if (u.negated && !typed.negated) continue;
-          const agree = typed.keys.every((k, x) => diacriticsAgree(k, u.keys[x]!));
-          shared += agree ? u.weight : u.weight * ACCENT_MISMATCH;
-        }
+        const shared = this.shared(name, q);
         const precision = name.total ? shared / name.total : 0;
         const recall = q.total ? shared / q.total : 0;
         if (precision + recall === 0) continue;
@@ -240,6 +241,20 @@ export class Reranker {
       }
     }
     return best;
+  }
+
+  /** The weight of the units a name and a reading of the question share. */
+  private shared(name: Reading, q: Reading): number {
+    let shared = 0;
+    for (const [fold, u] of name.units) {
+      const typed = q.units.get(fold);
+      if (!typed) continue;
+      // The name excludes what the question names (NAME_NEGATIONS).
+      if (u.negated && !typed.negated) continue;
+      const agree = typed.keys.every((k, x) => diacriticsAgree(k, u.keys[x]!));
+      shared += agree ? u.weight : u.weight * ACCENT_MISMATCH;
+    }
+    return shared;
   }
 
   private score(bm25: number, id: number, match: NameMatch, input: RerankInput): number {
