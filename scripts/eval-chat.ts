@@ -39,6 +39,7 @@ const sets: [string, EvalQuestion[]][] = [
   ['chat-probes-2', readEvalSet('chat-probes-2')],
   ['chat-scope', readEvalSet('chat-scope')],
   ['chat-scope-2', readEvalSet('chat-scope-2')],
+  ['chat-probes-3', readEvalSet('chat-probes-3')],
 ];
 const cold: number[] = [];
 for (const [name, questions] of sets) {
