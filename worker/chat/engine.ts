@@ -13,7 +13,7 @@ import type { Level, Procedure } from '../catalog/schema';
 import type { DossierDesk, DossierState } from '../dossier/flow';
 import { chatText, dossierText } from '../messages';
 import { fullyOnline, type NameMatch, type Query, type SearchHit, type SearchOptions } from '../search/engine';
-import { wordsOfText, wordsText, type Words } from '../search/text';
+import { BIGRAM_SEPARATOR, wordsOfText, wordsText, type Words } from '../search/text';
 import type { Answer, Block, Suggestion } from './answer';
 import { parseChoice } from './choice';
 import { caseLabel, checklistItem, composeProcedureAnswer, MAX_CASES_LISTED, quoteBlock, unitlessTimes, type AnswerAspect } from './compose';
@@ -168,6 +168,9 @@ async function citizensFirst(hits: SearchHit[], read: Candidates): Promise<Searc
   return citizens.length && citizens.length < hits.length ? citizens : hits;
 }
 
+/** A syllable pair this common in the catalog (IDF; 3: one procedure in twenty) is one of its words. */
+const COMPOUND_RARITY = 3;
+
 /** A message with an out-of-scope topic is still answered when it names a procedure this clearly. */
 const CLEAR_AGREEMENT = 0.75;
 /** Two candidates this close in score are both offered instead of guessing. */
@@ -236,7 +239,7 @@ export class ChatEngine {
     const dossier = await this.deps.dossier?.turn(message, session.dossier);
     if (dossier) return { answer: dossier.answer, state: { dossier: dossier.state, options: undefined } };
     const query = search.analyze(message);
-    const talk = smalltalk.match(query.words);
+    const talk = smalltalk.match(query.words, (i) => this.isCompound(query.words, i));
 
     if (talk.kinds.includes('personalData')) {
       return { answer: plain('out_of_scope', [chatText.personalData(config.hotline)]), state: { options: undefined } };
@@ -323,6 +326,16 @@ export class ChatEngine {
     const only = distinct[0];
     if (only && only.code !== choice.chosen.code && read.records.has(only.code)) return this.answerRecord(read.records.get(only.code)!, query, aspect);
     return this.answerRecord(chosen, query, aspect, undefined, this.otherVariants(choice.chosen, choice.others, read.records));
+  }
+
+  /**
+   * Words i−1 and i are one word of the catalog: a pair in at least one procedure in twenty
+   * (COMPOUND_RARITY), as "văn bản" is; "ly hôn ở" is not.
+   */
+  private isCompound(w: Words, i: number): boolean {
+    if (!w.joined[i]) return false;
+    const r = this.deps.search.rarity(w.folds[i - 1]! + BIGRAM_SEPARATOR + w.folds[i]!);
+    return r > 0 && r <= COMPOUND_RARITY;
   }
 
   private optionsOf(hits: SearchHit[]): PendingOption[] {

@@ -32,7 +32,12 @@ export interface SmalltalkMatch {
 }
 
 export interface Smalltalk {
-  match(words: Words): SmalltalkMatch;
+  /**
+   * The kinds the words say. `compound(i)`, when given, tells that words i−1 and i are one word of
+   * the catalog ("văn bản"): an out-of-scope phrase that ends or starts inside one ("làm văn",
+   * writing an essay, in "làm văn bản chia thừa kế") is not said.
+   */
+  match(words: Words, compound?: (i: number) => boolean): SmalltalkMatch;
   readonly data: SmalltalkData;
 }
 
@@ -46,9 +51,10 @@ export function compileSmalltalk(json: unknown): Smalltalk {
   for (const p of parsed.data.inScope) trie.add(p, 'inScope');
   return {
     data: parsed.data,
-    match(words) {
+    match(words, compound) {
       const all = trie.scan(words);
-      const hits = all.filter((h) => h.value !== 'inScope');
+      const cut = (h: { start: number; end: number }) => compound !== undefined && ((h.start > 0 && compound(h.start)) || (h.end < words.keys.length && compound(h.end)));
+      const hits = all.filter((h) => h.value !== 'inScope' && !(h.value === 'outOfScope' && cut(h)));
       const kinds = new Set(hits.map((h) => h.value));
       const covered = hits.reduce((n, h) => n + h.end - h.start, 0);
       return { kinds: KINDS.filter((k) => kinds.has(k)), rest: words.keys.length - covered };
