@@ -252,7 +252,8 @@ describe('the chat decides', () => {
     expect((await ask('thủ tục ly hôn cần giấy tờ gì')).answer.intent).toBe('out_of_scope');
     expect(smalltalk.match(wordsOfText('ly hôn ở nước ngoài, về xã ghi chú thì cần gì')).kinds).not.toContain('outOfScope');
     // A divorce already done is the asker's civil status, what the procedure asked about follows from it.
-    for (const q of ['em đã ly hôn, xin giấy xác nhận tình trạng hôn nhân cần gì', 'ly hon roi muon dang ky ket hon lai']) {
+    // …and so does a divorce's document, which civil-status dossiers list.
+    for (const q of ['em đã ly hôn, xin giấy xác nhận tình trạng hôn nhân cần gì', 'ly hon roi muon dang ky ket hon lai', 'xin giay xac nhan doc than co phai dua quyet dinh ly hon ko']) {
       expect(smalltalk.match(wordsOfText(q)).kinds, q).not.toContain('outOfScope');
     }
     // A topic's words across a word boundary are no topic: the neighbour's house, an electronic ID, filming.
