@@ -55,12 +55,14 @@ export interface ChatFigures {
  * Text as compared for facts: lowercase NFC, and numbers as their value rather than their typing.
  * The record writes one amount or duration several ways ("300,000 Việt Nam Đồng" in one field,
  * "300.000 đồng" in another; "05 ngày làm việc" in a step, "5 ngày làm việc" in the method row), and
- * an `expect` copies one of them: a leading zero and thousands separators say nothing of the fact.
+ * an `expect` copies one of them: a leading zero, thousands separators and the currency's spelling
+ * ("Việt Nam Đồng", "VNĐ", "đồng") say nothing of the fact.
  */
 export const normFact = (s: string): string =>
   s
     .normalize('NFC')
     .toLowerCase()
+    .replace(/(?<!\p{L})(việt nam đồng|vnđ|vnd)(?!\p{L})/gu, 'đồng')
     .replace(/(\d)[.,](?=\d{3}(?!\d))/gu, '$1')
     .replace(/(?<![\d.,])0+(?=\d)/gu, '');
 

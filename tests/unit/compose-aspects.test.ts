@@ -59,6 +59,18 @@ describe('the time answer', () => {
   });
 });
 
+describe('the fee answer', () => {
+  it('keeps the unit an amount is counted by with it', () => {
+    const fee = { kind: 'phi' as const, amount: 50000, currency: 'VND', amountVnd: 50000, free: false, text: '50,000 Việt Nam Đồng/giao dịch' };
+    const contract = procedureRecord('2.001035', 'Chứng thực giao dịch liên quan đến tài sản là động sản, quyền sử dụng đất, nhà ở', {
+      methods: [method({ fees: [fee] })],
+    });
+    const said = text(aspectBody(contract, 'fee'));
+    expect(said).toContain('50.000 đồng/giao dịch');
+    expect(said).not.toContain('— /');
+  });
+});
+
 describe('the forms answer', () => {
   it('lists a form named in a sub-item, under the case it belongs to', () => {
     const component = (name: string, children: unknown[] = []) => ({ name, title: name, detail: '', originals: 1, copies: 0, required: true, kind: 'submit', condition: null, forms: [], children });

@@ -35,6 +35,9 @@ describe('fact scoring', () => {
   it('reads a number by its value, not its typing, and never as the tail of a longer one', () => {
     expect(holdsFact('Trực tiếp: 5 ngày làm việc', '05 ngày làm việc')).toBe(true);
     expect(holdsFact('Lệ phí: 300.000 đồng', '300,000')).toBe(true);
+    expect(holdsFact('Phí: 50.000 đồng/giao dịch', '50,000 Việt Nam Đồng')).toBe(true);
+    expect(holdsFact('Phí: 50.000 VNĐ', '50.000 đồng')).toBe(true);
+    expect(holdsFact('Phí: 50.000 USD', '50,000 Việt Nam Đồng')).toBe(false);
     expect(holdsFact('Thời hạn: 15 ngày làm việc', '05 ngày làm việc')).toBe(false);
     expect(holdsFact('Lệ phí: 1.300.000 đồng', '300.000 đồng')).toBe(false);
     expect(holdsFact('Nộp tại UBND cấp xã', 'Ủy ban nhân dân cấp xã')).toBe(false);

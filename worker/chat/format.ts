@@ -61,6 +61,8 @@ export function formatFee(f: Fee): string {
   if (f.amount === null) return f.text;
   const amount = formatMoney(f.amount, f.currency);
   const rest = stripAmountEcho(f.text, f.amount);
+  // "50,000 Việt Nam Đồng/giao dịch": the unit it is counted by stays with the amount.
+  if (rest.startsWith('/')) return `${amount}${rest}`;
   return rest ? `${amount} — ${rest}` : amount;
 }
 
