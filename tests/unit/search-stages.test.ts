@@ -63,6 +63,13 @@ describe('understanding a question', () => {
     expect(text(r.terms)).toBe('đăng ký khai sinh');
   });
 
+  it('reads the paper the office gives the one who asks as the result, a pronoun between', () => {
+    expect(u('tam ngung hkd xong thi xa cap cho minh giay gi').aspects[0]).toBe('result');
+    expect(u('khai tử xong thì xã trả cho em giấy tờ gì').aspects[0]).toBe('result');
+    // What to bring is the documents.
+    expect(u('tạm ngừng hộ kinh doanh cần giấy gì').aspects[0]).toBe('components');
+  });
+
   it('reads a time asked after what the citizen must do as a deadline, not as how long the procedure takes', () => {
     expect(u('tạm trú sắp hết hạn, phải đi gia hạn trước bao lâu').aspects[0]).toBe('detail');
     expect(u('mat ho chieu thi phai bao mat trong may ngay').aspects[0]).toBe('detail');
