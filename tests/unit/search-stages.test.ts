@@ -63,6 +63,14 @@ describe('understanding a question', () => {
     expect(text(r.terms)).toBe('đăng ký khai sinh');
   });
 
+  it('reads where one goes, by the verb of going or in the central dialect, as the place', () => {
+    expect(u('muốn đổi GPLX thì ra đâu làm, công an phường có nhận hồ sơ không').aspects[0]).toBe('place');
+    expect(u('lam ho chieu thi len dau').aspects[0]).toBe('place');
+    expect(u('đăng ký khai sinh nộp ở mô').aspects[0]).toBe('place');
+    // "quy mô" is a size, no place.
+    expect(u('trang trại quy mô lớn cần giấy gì').aspects[0]).toBe('components');
+  });
+
   it('reads the paper the office gives the one who asks as the result, a pronoun between', () => {
     expect(u('tam ngung hkd xong thi xa cap cho minh giay gi').aspects[0]).toBe('result');
     expect(u('khai tử xong thì xã trả cho em giấy tờ gì').aspects[0]).toBe('result');
