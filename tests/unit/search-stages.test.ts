@@ -67,6 +67,10 @@ describe('understanding a question', () => {
     expect(u('muốn đổi GPLX thì ra đâu làm, công an phường có nhận hồ sơ không').aspects[0]).toBe('place');
     expect(u('lam ho chieu thi len dau').aspects[0]).toBe('place');
     expect(u('đăng ký khai sinh nộp ở mô').aspects[0]).toBe('place');
+    expect(u('xác định lại diện tích đất ở thì ai có thẩm quyền giải quyết').aspects[0]).toBe('place');
+    // Whether anything is paid, and the catalog's appraisal fee asked with its amount.
+    expect(u('xin giấy xác nhận cư trú có tốn đồng nào không').aspects[0]).toBe('fee');
+    expect(u('giấy chứng nhận đủ điều kiện chăn nuôi thì phí thẩm định bao nhiêu').aspects[0]).toBe('fee');
     // "quy mô" is a size, no place.
     expect(u('trang trại quy mô lớn cần giấy gì').aspects[0]).toBe('components');
   });
