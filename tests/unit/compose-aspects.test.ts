@@ -61,7 +61,7 @@ describe('the time answer', () => {
 
 describe('the fee answer', () => {
   it('keeps the unit an amount is counted by with it', () => {
-    const fee = { kind: 'phi' as const, amount: 50000, currency: 'VND', amountVnd: 50000, free: false, text: '50,000 Việt Nam Đồng/giao dịch' };
+    const fee = { kind: 'phi' as const, amount: 50000, currency: 'VND' as const, amountVnd: 50000, free: false, text: '50,000 Việt Nam Đồng/giao dịch' };
     const contract = procedureRecord('2.001035', 'Chứng thực giao dịch liên quan đến tài sản là động sản, quyền sử dụng đất, nhà ở', {
       methods: [method({ fees: [fee] })],
     });

@@ -75,6 +75,17 @@ describe('understanding a question', () => {
     expect(u('trang trại quy mô lớn cần giấy gì').aspects[0]).toBe('components');
   });
 
+  it('reads whether something can be done with a document named as a specific question, not one for the documents', () => {
+    expect(u('bằng tốt nghiệp bị rách nát thì có chứng thực bản sao được không').aspects[0]).toBe('detail');
+    // Other hints say what is asked to be possible.
+    expect(u('đăng ký tạm trú nộp online được không').aspects[0]).toBe('online');
+  });
+
+  it('reads how many photos and of which size as a specific question, and "during that time" as no time asked', () => {
+    expect(u('xin giấy xác nhận có quốc tịch thì nộp kèm mấy tấm ảnh, cỡ ảnh bao nhiêu').aspects[0]).toBe('detail');
+    expect(u('đem ngựa đi biểu diễn thì trong thời gian đó phải làm gì về vệ sinh').aspects).not.toContain('time');
+  });
+
   it('reads the paper the office gives the one who asks as the result, a pronoun between', () => {
     expect(u('tam ngung hkd xong thi xa cap cho minh giay gi').aspects[0]).toBe('result');
     expect(u('khai tử xong thì xã trả cho em giấy tờ gì').aspects[0]).toBe('result');

@@ -66,6 +66,12 @@ export interface Query {
   focusReadings: Words[];
 }
 
+/**
+ * Aspects whose hints are documents' words ("bản sao", "tờ khai"): "có chứng thực bản sao được
+ * không" asks whether it can be done, not which documents.
+ */
+const DOCUMENT_HINTS: ReadonlySet<Aspect> = new Set(['components', 'forms']);
+
 /** The fluff that introduces a procedure's name ("làm thủ tục cấp hộ chiếu"), folded. */
 const PROCEDURE_WORDS = new Set(['thu tuc', 'thu tuc hanh chinh', 'tthc', 'lam ho so', 'nop ho so', 'chuan bi ho so']);
 /**
@@ -137,7 +143,8 @@ export function understand(words: Words, phrases: PhraseMatcher, inNames?: (a: s
     // "có làm online được không": whether it can be done, of what the words before name (the
     // online hint); with no such word, of what the question names, else a specific question.
     if (k.type === 'aspect' && k.strength === 'possible') {
-      if (hints.length) asks.push(hints[hints.length - 1]!);
+      const hint = hints[hints.length - 1];
+      if (hint && !DOCUMENT_HINTS.has(hint)) asks.push(hint);
       else possible.push(k.aspect);
     } else if (k.type === 'aspect') asks.push(k.aspect === 'time' && (mustBefore(words, m.start) || mustAfter(words, m.end)) ? 'detail' : k.aspect);
     if (k.type === 'province' && !provinces.includes(k.province)) provinces.push(k.province);
@@ -175,7 +182,10 @@ export function understand(words: Words, phrases: PhraseMatcher, inNames?: (a: s
     // danh mức 2 không"), so they stay searched.
     if (!asks.includes('detail')) asks.push('detail');
   }
-  if (possible.length) asks.push(asks.length === 0 && hints.length ? hints[0]! : possible[0]!);
+  if (possible.length) {
+    const hint = hints.find((h) => !DOCUMENT_HINTS.has(h));
+    asks.push(asks.length === 0 && hint ? hint : possible[0]!);
+  }
   const kept: number[] = [];
   for (let j = 0; j < words.keys.length; j++) if (!removed[j]) kept.push(j);
   const terms = pickWords(words, kept);
