@@ -39,6 +39,14 @@ describe('coverage of a question by a record', () => {
     expect(coverage(seal, { ...input('đăng ký ví momo'), rarity: (f: string) => (f === 'momo' ? 0 : 1) }).unknown).toEqual(['momo']);
   });
 
+  it('does not name a word the index lacks when the record\'s own text has it', () => {
+    // "bụi" is in no indexed field (names, documents, results), only in this record's conditions.
+    const permit = procedureRecord('1.010727', 'Cấp giấy phép môi trường', { conditions: 'Cơ sở có phát sinh nước thải, bụi, khí thải xả ra môi trường.' });
+    const q = { ...input('xưởng có nước thải, bụi thì xin giấy phép môi trường'), rarity: (f: string) => (f === 'bui' ? 0 : 1) };
+    expect(coverage(permit, q).unfamiliar).toEqual([]);
+    expect(coverage(seal, q).unfamiliar).toEqual(['bui']);
+  });
+
   it('tells a Vietnamese word it never uses (the situation) from a brand or a foreign word', () => {
     const rarity = (f: string) => (f === 'nhoe' || f === 'gym' ? 0 : 1);
     expect(coverage(seal, { ...input('con dấu bị nhòe'), rarity })).toMatchObject({ unknown: [], unfamiliar: ['nhoe'] });

@@ -167,8 +167,12 @@ export function coverage(p: Procedure, input: CoverageInput): Coverage {
       covered += w * credit;
       weighted += w * credit * (inCore ? 1 : BODY_WEIGHT);
     }
-    unknown = unknown === null ? r.strange : unknown.filter((u) => r.strange.includes(u));
-    unfamiliar = unfamiliar === null ? r.plain : unfamiliar.filter((u) => r.plain.includes(u));
+    // A word no indexed field has may still be in this record's steps or conditions ("bụi" in
+    // "phát sinh nước thải, bụi, khí thải"): there it is no word the catalog never uses.
+    const strange = r.strange.filter((u) => !record.folds.has(u));
+    const plain = r.plain.filter((u) => !record.folds.has(u));
+    unknown = unknown === null ? strange : unknown.filter((u) => strange.includes(u));
+    unfamiliar = unfamiliar === null ? plain : unfamiliar.filter((u) => plain.includes(u));
     if (r.total === 0) continue;
     any = true;
     best = Math.max(best, covered / r.total);
