@@ -171,6 +171,9 @@ describe('the chat decides', () => {
     expect(list.answer.sources).toEqual(['1.000001', '1.000002', '1.000003']);
     const chosen = await ask('cái thứ hai', list.session);
     expect(chosen.answer.procedure?.code).toBe('1.000002');
+    // One that stands out from the others is what the question is about, however many names share its words.
+    const standing = chatWith([x, y, z], () => ({ hits: [hit(x, 3, 0.5, 1, 0.3), hit(y, 1.99, 0.5, 1, 0.3), hit(z, 1.98, 0.5, 1, 0.3)] }));
+    expect((await standing('xin giấy phép xây dựng')).answer.procedure?.code).toBe('1.000001');
   });
 
   it('does not offer an organisation\'s procedure beside the citizen\'s that fits as well: it answers the citizen\'s', async () => {

@@ -300,7 +300,10 @@ export class ChatEngine {
 
     // A question that names only what several procedures share ("xin giấy phép xây dựng": for a
     // house, a railway crossing, a monument…): offer them rather than guess.
-    if (broad(best)) {
+    // Not when the best stands out from every other procedure (STANDOUT_MARGIN): the question is
+    // about it, however many names share its words (on the tuned halves one more right, none lost;
+    // 0.3–0.7 alike).
+    if (broad(best) && margin < STANDOUT_MARGIN) {
       // Procedures with a full record first: a choice that leads to "no details in the catalog" helps
       // little, and list-only entries' names cover a question as well as a full record does ("Cấp
       // giấy phép xây dựng nhà máy điện hạt nhân" before the house permit). Tried: the re-ranked
