@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadChat } from '../../scripts/lib/chat.ts';
 import { newSession } from '../../worker/chat/engine.ts';
+import { renderReply } from '../../worker/chat/render.ts';
 
 const { chat } = loadChat();
 const answered = async (q: string) => (await chat.respond(q, newSession())).answer.procedure?.code;
@@ -63,5 +64,15 @@ describe('words read whole', () => {
   it('reads "nhà hàng xóm" as the neighbour\'s house, not a restaurant, and declines what no procedure covers', async () => {
     const { answer } = await chat.respond('con mèo nhà hàng xóm kêu to quá phải làm sao', newSession());
     expect(answer.matched).toBe(false);
+  });
+});
+
+describe('sentences quoted', () => {
+  it('quotes the sentence that answers beside a nearly as near one', async () => {
+    // 2.000884: one step says the lời chứng's stamp, another that the signer signs before the
+    // certifier ("ký/điểm chỉ trước mặt"), which answers whether one may sign at home.
+    const { answer } = await chat.respond('chứng thực chữ ký thì ký sẵn ở nhà rồi mang ra có được không', newSession());
+    expect(answer.procedure?.code).toBe('2.000884');
+    expect(renderReply(answer.blocks).text).toContain('trước mặt');
   });
 });
