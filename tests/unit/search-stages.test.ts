@@ -86,6 +86,13 @@ describe('understanding a question', () => {
     expect(u('đem ngựa đi biểu diễn thì trong thời gian đó phải làm gì về vệ sinh').aspects).not.toContain('time');
   });
 
+  it('reads how long with "thời gian" after "hết bao nhiêu" as the time, and a validity as a specific question', () => {
+    expect(u('làm hộ chiếu hết bao nhiêu thời gian').aspects[0]).toBe('time');
+    expect(u('làm lý lịch tư pháp kết quả khi nào').aspects[0]).toBe('time');
+    expect(u('làm xong kết quả là giấy gì').aspects[0]).toBe('result');
+    expect(u('giấy xác nhận tình trạng hôn nhân giá trị bao lâu').aspects[0]).toBe('detail');
+  });
+
   it('reads the paper the office gives the one who asks as the result, a pronoun between', () => {
     expect(u('tam ngung hkd xong thi xa cap cho minh giay gi').aspects[0]).toBe('result');
     expect(u('khai tử xong thì xã trả cho em giấy tờ gì').aspects[0]).toBe('result');
