@@ -52,6 +52,11 @@ describe('words read whole', () => {
     expect(await intent('xin miễn giảm học phí cho con học trường tư cần giấy tờ gì')).not.toBe('out_of_scope');
     expect(await intent('lịch xe buýt tuyến 32 chạy đến mấy giờ')).toBe('out_of_scope');
     expect(await intent('bạn nghĩ sao về giá vàng năm nay')).toBe('out_of_scope');
+    // A private body's own paperwork, in words State procedures use too ("đăng ký", "giấy tờ").
+    expect(await intent('đăng ký chạy grab cần giấy tờ gì')).toBe('out_of_scope');
+    expect(await intent('nhà em mở quán ăn muốn đăng ký shopeefood cần giấy tờ gì')).toBe('out_of_scope');
+    // …and the State's: the transport business licence for cars.
+    expect(await intent('xin giấy phép kinh doanh vận tải bằng xe ô tô cần giấy tờ gì')).toBe('procedure');
     // Promotions are registered with the authorities: no shopping talk.
     expect(await intent('đăng ký chương trình khuyến mại cho cửa hàng cần giấy gì')).not.toBe('out_of_scope');
   });
