@@ -1,9 +1,9 @@
 // The quality gate: the search and chat figures of `npm run eval` on the dev sets, asserted, so a
 // change that makes answers worse fails the build. Thresholds are the issues' targets where they
 // are met, and otherwise just below the level reached (portal hit@1: target 55%, reached 60.0%).
-// chat-queries-dev-2, chat-probes, chat-probes-2, chat-scope and chat-scope-2 are asserted on each half apart:
-// their odd lines are tuned on, their even lines are held back (never inspected one by one), so
-// their floors guard what was not tuned for.
+// chat-queries-dev-2, chat-probes, chat-probes-2, chat-scope, chat-scope-2 and chat-probes-3 are
+// asserted on each half apart: their odd lines are tuned on, their even lines are held back (never
+// inspected one by one), so their floors guard what was not tuned for.
 import { describe, expect, it } from 'vitest';
 import { loadChat } from '../../scripts/lib/chat';
 import { chatFigures, chatOutcomes, evaluateChat, holdsFact } from '../../scripts/lib/chat-eval';
@@ -56,36 +56,41 @@ describe('chat quality on the dev set', () => {
 
 describe('chat quality on questions nobody tuned for, each half apart', () => {
   // Levels reached (README, "Conversations"), odd / even lines. chat-queries-dev-2: procedure
-  // 96.2% / 88.5%, facts of right answers 93.3% / 88.2%, out of scope declined 100% / 100%.
-  // chat-probes (the team's own, harder): 81.6% / 62.5%, 92.8% / 84.4%, 91.7% / 92.9%.
-  // chat-probes-2 (the team's second set): 78.6% / 72.3%, 88.2% / 91.9%, 100% / 75.0%.
-  // chat-scope (what is out of scope): 80.0% / 60.0%, 94.4% / 94.7%, 95.0% / 66.7%.
-  // chat-scope-2 (out of scope and casual, from a writer who saw none of the vocabulary): 85.0% / 80.0%,
-  // 94.1% / 90.9%, 92.5% / 95.0%.
+  // 96.2% / 88.5%, facts of right answers 95.5% / 88.2%, out of scope declined 100% / 100%.
+  // chat-probes (the team's own, harder): 85.7% / 63.5%, 93.1% / 84.4%, 91.7% / 92.9%.
+  // chat-probes-2 (the team's second set): 79.6% / 74.5%, 88.3% / 92.1%, 100% / 75.0%.
+  // chat-scope (what is out of scope): 80.0% / 60.0%, 100% / 94.7%, 95.0% / 73.3%.
+  // chat-scope-2 (out of scope and casual, from a writer who saw none of the vocabulary): 90.0% / 80.0%,
+  // 94.4% / 97.0%, 97.5% / 97.5%.
+  // chat-probes-3 (from two writers who saw only the catalog): 78.6% / 66.3%, 95.8% / 85.3%, 75.0% / 91.7%.
   // Targets (issue 14): 90%, 85%, 90%. Floors are just below the levels reached.
   // (Facts are of right answers: a question newly answered right whose fact is worded otherwise
   // lowers it — chat-probes' held-back half went 64/75 → 65/77 with one more right answer; the facts
   // of all in-scope questions are what never goes down.)
   const floors = {
     'chat-queries-dev-2': {
-      odd: { procedure: 0.96, facts: 0.94, declined: 0.95 },
+      odd: { procedure: 0.96, facts: 0.95, declined: 0.95 },
       even: { procedure: 0.88, facts: 0.88, declined: 0.95 },
     },
     'chat-probes': {
-      odd: { procedure: 0.85, facts: 0.92, declined: 0.9 },
-      even: { procedure: 0.62, facts: 0.84, declined: 0.9 },
+      odd: { procedure: 0.85, facts: 0.93, declined: 0.9 },
+      even: { procedure: 0.63, facts: 0.84, declined: 0.9 },
     },
     'chat-probes-2': {
-      odd: { procedure: 0.78, facts: 0.88, declined: 0.95 },
-      even: { procedure: 0.73, facts: 0.91, declined: 0.74 },
+      odd: { procedure: 0.79, facts: 0.88, declined: 0.95 },
+      even: { procedure: 0.74, facts: 0.92, declined: 0.74 },
     },
     'chat-scope': {
-      odd: { procedure: 0.79, facts: 0.94, declined: 0.94 },
+      odd: { procedure: 0.79, facts: 0.97, declined: 0.94 },
       even: { procedure: 0.59, facts: 0.94, declined: 0.73 },
     },
     'chat-scope-2': {
-      odd: { procedure: 0.87, facts: 0.94, declined: 0.97 },
-      even: { procedure: 0.79, facts: 0.9, declined: 0.97 },
+      odd: { procedure: 0.89, facts: 0.94, declined: 0.97 },
+      even: { procedure: 0.79, facts: 0.96, declined: 0.97 },
+    },
+    'chat-probes-3': {
+      odd: { procedure: 0.78, facts: 0.95, declined: 0.74 },
+      even: { procedure: 0.66, facts: 0.85, declined: 0.91 },
     },
   } as const;
   for (const [set, halves] of Object.entries(floors) as [keyof typeof floors, (typeof floors)[keyof typeof floors]][]) {
