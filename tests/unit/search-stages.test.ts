@@ -98,6 +98,7 @@ describe('understanding a question', () => {
   it('reads the paper the office gives the one who asks as the result, a pronoun between', () => {
     expect(u('tam ngung hkd xong thi xa cap cho minh giay gi').aspects[0]).toBe('result');
     expect(u('khai tử xong thì xã trả cho em giấy tờ gì').aspects[0]).toBe('result');
+    expect(u('làm hồ sơ công nhận liệt sĩ xong thì được cấp những gì').aspects[0]).toBe('result');
     // What to bring is the documents.
     expect(u('tạm ngừng hộ kinh doanh cần giấy gì').aspects[0]).toBe('components');
   });
