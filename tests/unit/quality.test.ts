@@ -62,7 +62,7 @@ describe('chat quality on questions nobody tuned for, each half apart', () => {
   // chat-scope (what is out of scope): 80.0% / 60.0%, 100% / 94.7%, 95.0% / 73.3%.
   // chat-scope-2 (out of scope and casual, from a writer who saw none of the vocabulary): 90.0% / 80.0%,
   // 94.4% / 97.0%, 97.5% / 97.5%.
-  // chat-probes-3 (from two writers who saw only the catalog): 78.6% / 66.3%, 95.8% / 85.3%, 75.0% / 91.7%.
+  // chat-probes-3 (from two writers who saw only the catalog): 79.6% / 66.3%, 94.8% / 85.3%, 75.0% / 91.7%.
   // Targets (issue 14): 90%, 85%, 90%. Floors are just below the levels reached.
   // (Facts are of right answers: a question newly answered right whose fact is worded otherwise
   // lowers it — chat-probes' held-back half went 64/75 → 65/77 with one more right answer; the facts
@@ -89,7 +89,7 @@ describe('chat quality on questions nobody tuned for, each half apart', () => {
       even: { procedure: 0.79, facts: 0.96, declined: 0.97 },
     },
     'chat-probes-3': {
-      odd: { procedure: 0.78, facts: 0.95, declined: 0.74 },
+      odd: { procedure: 0.79, facts: 0.94, declined: 0.74 },
       even: { procedure: 0.66, facts: 0.85, declined: 0.91 },
     },
   } as const;

@@ -232,4 +232,12 @@ describe('SearchEngine on the built index', () => {
     // Without a focus, none.
     expect(top('xác nhận tiếp tục sử dụng đất nông nghiệp')?.match?.focus).toBe(0);
   });
+
+  it('reads a confirmation of a registered birth or marriage as the confirmation of civil-status information', () => {
+    // 2.002516 "Thủ tục xác nhận thông tin hộ tịch": citizens name it by the event registered.
+    expect(codes('xin giấy xác nhận đã đăng ký kết hôn ở xã')[0]).toBe('2.002516');
+    expect(codes('giay xac nhan da dang ky khai sinh lam o dau')[0]).toBe('2.002516');
+    // Registering the marriage itself stays the registration.
+    expect(codes('đăng ký kết hôn cần giấy tờ gì')[0]).toBe('1.000894');
+  });
 });
