@@ -112,6 +112,8 @@ export const chatText = {
   clarifyCase: (name: string) => `Thủ tục "${name}" có nhiều trường hợp với hồ sơ khác nhau. Bạn thuộc trường hợp nào?`,
   otherCases: (n: number) => `Thủ tục này còn ${n} trường hợp khác với hồ sơ khác; chọn trường hợp của bạn trong các gợi ý.`,
   choose: (n: number) => `Bạn có thể trả lời bằng số thứ tự (1–${n}) hoặc chọn một gợi ý.`,
+  /** Close candidates whose asked facts are the same: the answer holds for them too. */
+  sameFacts: (names: string) => `Thông tin trên giống nhau ở thủ tục gần giống: ${names}. Nếu bạn hỏi về thủ tục đó, hãy chọn trong các gợi ý.`,
   /** A yes/no question about a document the list has. */
   listed: 'Có. Giấy tờ này có trong danh sách hồ sơ của thủ tục:',
   listedIf: (condition: string) => `Có, trong trường hợp: ${condition}`,

@@ -29,6 +29,14 @@ describe('siblings the question tells apart, or not', () => {
     expect(await answered('đang ở Nhật muốn xin bản sao trích lục kết hôn thì làm ở đâu')).toBe('1.000797');
   });
 
+  it("answers a citizen's building permit with no railway crossing's or nuclear plant's", async () => {
+    // 1.005126 "Cấp Giấy phép xây dựng, cải tạo, nâng cấp đường ngang", 1.115798 "Cấp giấy phép xây
+    // dựng nhà máy điện hạt nhân": for railway operators and nuclear plants (knowledge/phrases.json groups).
+    const { answer } = await chat.respond('xin giấy phép xây dựng có nộp online được không', newSession());
+    expect(answer.procedure?.name ?? '').not.toMatch(/đường ngang|hạt nhân|đường sắt/u);
+    expect(await answered('cấp giấy phép xây dựng nhà máy điện hạt nhân ở đâu')).toBe('1.115798');
+  });
+
   it('does not answer a procedure whose name excludes what the question names', async () => {
     // 2.000992: "… mà người dịch là cộng tác viên dịch thuật …"; 2.001008: "… không phải là cộng tác viên …".
     expect(await answered('nhờ cộng tác viên dịch thuật của xã dịch giấy tờ sang tiếng Anh, chứng thực chữ ký người dịch mất bao nhiêu tiền')).toBe('2.000992');

@@ -16,7 +16,7 @@ import { fullyOnline, type NameMatch, type Query, type SearchHit, type SearchOpt
 import { BIGRAM_SEPARATOR, wordsOfText, wordsText, type Words } from '../search/text';
 import type { Answer, Block, Suggestion } from './answer';
 import { parseChoice } from './choice';
-import { caseLabel, checklistItem, composeProcedureAnswer, MAX_CASES_LISTED, quoteBlock, unitlessTimes, type AnswerAspect } from './compose';
+import { aspectBody, caseLabel, checklistItem, composeProcedureAnswer, MAX_CASES_LISTED, quoteBlock, unitlessTimes, type AnswerAspect } from './compose';
 import { forCitizens, readCandidates, type Candidates } from './candidates';
 import type { Coverage } from './coverage';
 import { findDocument } from './document-lookup';
@@ -173,8 +173,10 @@ const COMPOUND_RARITY = 3;
 
 /** A message with an out-of-scope topic is still answered when it names a procedure this clearly. */
 const CLEAR_AGREEMENT = 0.75;
-/** Two candidates this close in score are both offered instead of guessing. */
+/** Two candidates this close in score are both offered instead of guessing… */
 const CLOSE_SCORE = 0.02;
+/** …unless their records answer the aspect asked alike (these aspects: one value or list each). */
+const SAME_FACT_ASPECTS: ReadonlySet<AnswerAspect> = new Set<AnswerAspect>(['fee', 'time', 'online', 'result', 'place']);
 /**
  * A question that names only part of this many procedures' names is offered them. With two, the
  * better one is answered: they are usually one procedure by two channels ("Đăng ký xe tạm thời …
@@ -320,7 +322,10 @@ export class ChatEngine {
       const distinct = distinctNames([choice.chosen, ...rest.filter(broad)]);
       let offered = [...distinct.filter((h) => h.detail), ...distinct.filter((h) => !h.detail)].slice(0, MAX_OPTIONS);
       offered = await citizensFirst(offered, read);
-      if (offered.length >= MIN_BROAD_OPTIONS) return this.clarify(offered, aspect);
+      if (offered.length >= MIN_BROAD_OPTIONS) {
+        const same = await this.sameFacts(offered, aspect, read);
+        return same ? this.answerWithOthers(same, offered.slice(1), query, aspect) : this.clarify(offered, aspect);
+      }
       const first = offered[0];
       if (first && first.code !== choice.chosen.code && read.records.has(first.code)) {
         return this.answerRecord(read.records.get(first.code)!, query, aspect);
@@ -334,7 +339,11 @@ export class ChatEngine {
     );
     // The same name under several codes is one procedure published by several provinces: no choice to offer.
     const distinct = await citizensFirst(distinctNames([choice.chosen, ...close]), read);
-    if (distinct.length > 1) return this.clarify(distinct, aspect);
+    if (distinct.length > 1) {
+      // Ask only when the facts asked differ (issue 14): the same fee or time of close procedures is the answer.
+      const same = await this.sameFacts(distinct, aspect, read);
+      return same ? this.answerWithOthers(same, distinct.slice(1), query, aspect) : this.clarify(distinct, aspect);
+    }
     const only = distinct[0];
     if (only && only.code !== choice.chosen.code && read.records.has(only.code)) return this.answerRecord(read.records.get(only.code)!, query, aspect);
     return this.answerRecord(chosen, query, aspect, undefined, this.otherVariants(choice.chosen, choice.others, read.records));
@@ -403,6 +412,32 @@ export class ChatEngine {
       matched: false,
     };
     return { answer, state: { options, pendingAspect: aspect, procedure: undefined } };
+  }
+
+  /**
+   * The first candidate's record when every candidate's record gives the same answer to the aspect
+   * asked (SAME_FACT_ASPECTS: "Miễn lệ phí", "05 ngày làm việc"), else null.
+   */
+  private async sameFacts(hits: SearchHit[], aspect: AnswerAspect, read: Candidates): Promise<Procedure | null> {
+    if (!SAME_FACT_ASPECTS.has(aspect)) return null;
+    const records: Procedure[] = [];
+    for (const h of hits) {
+      const p = await read.record(h.code);
+      if (!p?.detail) return null;
+      records.push(p);
+    }
+    const body = (p: Procedure) => JSON.stringify(aspectBody(p, aspect));
+    const first = body(records[0]!);
+    return records.every((p) => body(p) === first) ? records[0]! : null;
+  }
+
+  /** The answer of the first, with the close procedures it holds for offered to choose from. */
+  private answerWithOthers(p: Procedure, others: SearchHit[], query: Query, aspect: AnswerAspect): Decision {
+    const options = this.optionsOf(others.slice(0, MAX_OPTIONS - 1));
+    const names = options.map((o) => `${o.label} (mã ${o.code})`).join('; ');
+    const decision = this.answerRecord(p, query, aspect, undefined, [{ type: 'note', text: [chatText.sameFacts(names)] }]);
+    decision.answer.suggestions = options.map((o, i) => ({ label: `${i + 1}. ${shorten(o.label)}`, message: String(i + 1) }));
+    return { answer: decision.answer, state: { ...decision.state, options, pendingAspect: aspect } };
   }
 
   /** "Thủ tục này cũng được thực hiện tại cấp trung ương (mã 1.000889)", "… qua dịch vụ công trực tuyến toàn trình (mã …)". */
