@@ -171,6 +171,10 @@ describe('the chat decides', () => {
     expect(list.answer.sources).toEqual(['1.000001', '1.000002', '1.000003']);
     const chosen = await ask('cái thứ hai', list.session);
     expect(chosen.answer.procedure?.code).toBe('1.000002');
+    // Those for some people only come after the general ones, when the question names none of them.
+    const minors = record('1.000004', 'Cấp giấy phép xây dựng cho người dưới 14 tuổi');
+    const mixed = chatWith([minors, x, y], () => ({ hits: [hit(minors, 2.5, 0.5, 1, 0.3), hit(x, 1.99, 0.5, 1, 0.3), hit(y, 1.98, 0.5, 1, 0.3)] }));
+    expect((await mixed('xin giấy phép xây dựng')).answer.sources).toEqual(['1.000001', '1.000002', '1.000004']);
     // One that stands out from the others is what the question is about, however many names share its words.
     const standing = chatWith([x, y, z], () => ({ hits: [hit(x, 3, 0.5, 1, 0.3), hit(y, 1.99, 0.5, 1, 0.3), hit(z, 1.98, 0.5, 1, 0.3)] }));
     expect((await standing('xin giấy phép xây dựng')).answer.procedure?.code).toBe('1.000001');

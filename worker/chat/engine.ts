@@ -319,8 +319,12 @@ export class ChatEngine {
       // little, and list-only entries' names cover a question as well as a full record does ("Cấp
       // giấy phép xây dựng nhà máy điện hạt nhân" before the house permit). Tried: the re-ranked
       // order alone, which offered the nuclear plant for "xin giấy phép xây dựng".
+      // Those for some people or works only (a railway crossing's permit, a grade I work's) after
+      // the general ones, when the question names none of them.
       const distinct = distinctNames([choice.chosen, ...rest.filter(broad)]);
-      let offered = [...distinct.filter((h) => h.detail), ...distinct.filter((h) => !h.detail)].slice(0, MAX_OPTIONS);
+      const narrower = (h: SearchHit) => search.groupsNamed(h.name).some((g) => !query.groups.includes(g));
+      const order = (h: SearchHit) => (h.detail ? 0 : 2) + (narrower(h) ? 1 : 0);
+      let offered = [...distinct].sort((a, b) => order(a) - order(b)).slice(0, MAX_OPTIONS);
       offered = await citizensFirst(offered, read);
       if (offered.length >= MIN_BROAD_OPTIONS) {
         const same = await this.sameFacts(offered, aspect, read);
