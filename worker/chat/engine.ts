@@ -23,7 +23,7 @@ import { findDocument } from './document-lookup';
 import { LEVEL_LABEL } from './format';
 import { bestPassages, placeSentence, resultTimeSentence, unitsOf, WAIVES, type Fact } from './passages';
 import type { Smalltalk } from './smalltalk';
-import { chooseVariant, DEFAULT_LEVEL_PREFERENCE, levelsOfVariant, procedureKey, variantsOf } from './variants';
+import { chooseVariant, DEFAULT_LEVEL_PREFERENCE, levelsOfVariant, nameWords, variantsOf } from './variants';
 
 export interface ChatConfig {
   centreName: string;
@@ -326,10 +326,7 @@ export class ChatEngine {
       const order = (h: SearchHit) => (h.detail ? 0 : 2) + (narrower(h) ? 1 : 0);
       let offered = [...distinct].sort((a, b) => order(a) - order(b)).slice(0, MAX_OPTIONS);
       offered = await citizensFirst(offered, read);
-      if (offered.length >= MIN_BROAD_OPTIONS) {
-        const same = await this.sameFacts(offered, aspect, read);
-        return same ? this.answerWithOthers(same, offered.slice(1), query, aspect) : this.clarify(offered, aspect);
-      }
+      if (offered.length >= MIN_BROAD_OPTIONS) return this.offer(offered, query, aspect, read);
       const first = offered[0];
       if (first && first.code !== choice.chosen.code && read.records.has(first.code)) {
         return this.answerRecord(read.records.get(first.code)!, query, aspect);
@@ -343,11 +340,7 @@ export class ChatEngine {
     );
     // The same name under several codes is one procedure published by several provinces: no choice to offer.
     const distinct = await citizensFirst(distinctNames([choice.chosen, ...close]), read);
-    if (distinct.length > 1) {
-      // Ask only when the facts asked differ (issue 14): the same fee or time of close procedures is the answer.
-      const same = await this.sameFacts(distinct, aspect, read);
-      return same ? this.answerWithOthers(same, distinct.slice(1), query, aspect) : this.clarify(distinct, aspect);
-    }
+    if (distinct.length > 1) return this.offer(distinct, query, aspect, read);
     const only = distinct[0];
     if (only && only.code !== choice.chosen.code && read.records.has(only.code)) return this.answerRecord(read.records.get(only.code)!, query, aspect);
     return this.answerRecord(chosen, query, aspect, undefined, this.otherVariants(choice.chosen, choice.others, read.records));
@@ -396,7 +389,7 @@ export class ChatEngine {
         { type: 'list', ordered: true, items: nearest.map((h) => [h.name, ` (mã ${h.code})`]) },
       );
     }
-    answer.suggestions = nearest.map((h, i) => ({ label: `${i + 1}. ${shorten(h.name)}`, message: String(i + 1) }));
+    answer.suggestions = numbered(nearest.map((h) => h.name));
     answer.sources = nearest.map((h) => h.code);
     return { answer, state: { options: this.optionsOf(nearest), pendingAspect: aspect } };
   }
@@ -411,11 +404,20 @@ export class ChatEngine {
         { type: 'list', ordered: true, items: options.map((o) => [o.label, ` (mã ${o.code})`]) },
         { type: 'note', text: [chatText.choose(options.length)] },
       ],
-      suggestions: options.map((o, i) => ({ label: `${i + 1}. ${shorten(o.label)}`, message: String(i + 1) })),
+      suggestions: numbered(options.map((o) => o.label)),
       sources: options.map((o) => o.code),
       matched: false,
     };
     return { answer, state: { options, pendingAspect: aspect, procedure: undefined } };
+  }
+
+  /**
+   * Several procedures the question may mean: a choice, asked only when the facts asked differ
+   * (issue 14); the same fee or time of them all is the answer, the others offered beside it.
+   */
+  private async offer(hits: SearchHit[], query: Query, aspect: AnswerAspect, read: Candidates): Promise<Decision> {
+    const same = await this.sameFacts(hits, aspect, read);
+    return same ? this.answerWithOthers(same, hits.slice(1), query, aspect) : this.clarify(hits, aspect);
   }
 
   /**
@@ -440,7 +442,7 @@ export class ChatEngine {
     const options = this.optionsOf(others.slice(0, MAX_OPTIONS - 1));
     const names = options.map((o) => `${o.label} (mã ${o.code})`).join('; ');
     const decision = this.answerRecord(p, query, aspect, undefined, [{ type: 'note', text: [chatText.sameFacts(names)] }]);
-    decision.answer.suggestions = options.map((o, i) => ({ label: `${i + 1}. ${shorten(o.label)}`, message: String(i + 1) }));
+    decision.answer.suggestions = numbered(options.map((o) => o.label));
     return { answer: decision.answer, state: { ...decision.state, options, pendingAspect: aspect } };
   }
 
@@ -476,7 +478,7 @@ export class ChatEngine {
         .slice(0, MAX_OPTIONS - 1);
       const answer = composeProcedureAnswer(p, opts.aspect, { ...opts, caseIndex: chosen });
       answer.blocks.splice(answer.blocks.length - 1, 0, { type: 'note', text: [chatText.otherCases(listed.length - 1)] });
-      answer.suggestions = options.map((o, i) => ({ label: `${i + 1}. ${shorten(o.label)}`, message: String(i + 1) }));
+      answer.suggestions = numbered(options.map((o) => o.label));
       return { answer, state: { procedure: p.code, aspect, caseIndex: chosen, options, pendingAspect: 'components' } };
     }
     const answer = composeProcedureAnswer(p, opts.aspect, { ...opts, caseIndex });
@@ -628,12 +630,16 @@ const SAME_PROCEDURE_SHARE = 0.8;
 
 /** Two names of one procedure: the shorter's words (level and channel aside) nearly all in the longer. */
 function sameProcedure(a: string, b: string): boolean {
-  const words = (name: string) => new Set(procedureKey(name).split(' ').filter((w) => w.length > 1));
-  const [x, y] = [words(a), words(b)].sort((p, q) => p.size - q.size) as [Set<string>, Set<string>];
+  const [x, y] = [nameWords(a), nameWords(b)].sort((p, q) => p.size - q.size) as [Set<string>, Set<string>];
   if (x.size === 0) return false;
   let shared = 0;
   for (const w of x) if (y.has(w)) shared++;
   return shared / x.size >= SAME_PROCEDURE_SHARE;
+}
+
+/** Quick replies for a numbered list: "1. <label>" sends "1" (parseChoice reads it). */
+function numbered(labels: string[]): Suggestion[] {
+  return labels.map((l, i) => ({ label: `${i + 1}. ${shorten(l)}`, message: String(i + 1) }));
 }
 
 function shorten(s: string, max = 60): string {

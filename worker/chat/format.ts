@@ -42,13 +42,13 @@ export const FEE_KIND_LABEL: Record<Fee['kind'], string> = {
   unspecified: 'Phí, lệ phí',
 };
 
+/** A time the catalog gives as a number without its unit ("1"). */
+export const BARE_NUMBER = /^\s*[\d.,]+\s*$/u;
+
 /**
  * "15 ngày làm việc"; the catalog's own words when it gives no unit — and where those words are only
  * a number ("1"), a number alone is no answer: it is said that the catalog gives no unit.
  */
-/** A time the catalog gives as a number without its unit ("1"). */
-export const BARE_NUMBER = /^\s*[\d.,]+\s*$/u;
-
 export function formatTime(t: ProcessingTime): string {
   if (t.value !== null && t.unit && t.unit !== 'other') return `${formatNumber(t.value)} ${UNIT_LABEL[t.unit]}`;
   if (BARE_NUMBER.test(t.text)) return chatText.timeWithoutUnit(t.text.trim());

@@ -26,6 +26,11 @@ export function procedureKey(name: string): string {
     .replace(/^(thu tuc |giai quyet )+/u, '');
 }
 
+/** A name's words (procedureKey's), one-letter ones aside: what two names of one procedure share. */
+export function nameWords(name: string): Set<string> {
+  return new Set(procedureKey(name).split(' ').filter((w) => w.length > 1));
+}
+
 /** The hits that are the same procedure as `top` (see procedureKey), `top` first. */
 export function variantsOf(top: SearchHit, hits: SearchHit[]): SearchHit[] {
   const key = procedureKey(top.name);
@@ -38,13 +43,13 @@ const CONNECTIVES = new Set(['hoac', 'va', 'cua', 'doi', 'voi', 'cho', 'tai', 'c
 /**
  * A province's own record of a procedure beside another province's or the national one, in its
  * own words ("Tách thửa đất, hợp thửa đất" of Hải Phòng, "Tách thửa hoặc hợp thửa đất." national):
- * the names differ only in connectives (a word more, as in "Cấp đổi" and "Cấp lại", is another procedure). A citizen of a province the question does not name
- * is served by the national record (chooseVariant), not by the copy whose text is longest.
+ * the names differ only in connectives (a word more, as in "Cấp đổi" and "Cấp lại", is another
+ * procedure). A citizen of a province the question does not name is served by the national record
+ * (chooseVariant), not by the copy whose text is longest.
  */
 function provinceCopy(a: SearchHit, b: SearchHit): boolean {
   if (a.province === b.province) return false;
-  const words = (name: string) => new Set(procedureKey(name).split(' ').filter((w) => w.length > 1));
-  const [x, y] = [words(a.name), words(b.name)];
+  const [x, y] = [nameWords(a.name), nameWords(b.name)];
   const differ = [...x].filter((w) => !y.has(w)).concat([...y].filter((w) => !x.has(w)));
   return x.size > 0 && y.size > 0 && differ.every((w) => CONNECTIVES.has(w));
 }

@@ -11,7 +11,7 @@ import { Lexicon, type DocTable, type FieldDictionary, type IndexReader, type Sc
 import { Reranker, type NameMatch } from './rerank';
 import { RARE_IN_NAMES, TypoCorrector } from './speller';
 import { rewriteWords, type Synonyms } from './synonyms';
-import { BIGRAM_SEPARATOR, segment, syllableWord, tokenize, wordsOf, wordsOfText, wordTokens, type Words } from './text';
+import { BIGRAM_SEPARATOR, segment, pickWords, syllableWord, tokenize, wordsOf, wordsOfText, wordTokens, type Words } from './text';
 
 export type { Query } from './query';
 export type { NameMatch } from './rerank';
@@ -63,8 +63,8 @@ export class SearchEngine {
   private readonly speller: TypoCorrector;
   private readonly reranker: Reranker;
   private readonly questionWords: ReadonlySet<string>;
-  /** Per document read so far: the groups its name is for (demoteNarrower). */
-  private readonly namedGroups = new Map<number, string[]>();
+  /** Per name read so far: the groups it is for (groupsNamed without agencies). */
+  private readonly groupsOfName = new Map<string, string[]>();
   /** Pairs of the phrases the synonyms list ("chủ đất" in "cập nhật thông tin chủ đất"); built on first use (about 5 ms). */
   private saidPairs: ReadonlySet<string> | null = null;
   /** Two folded syllables form a pair in some procedure's name, or in a phrase citizens say for one. */
@@ -109,7 +109,11 @@ export class SearchEngine {
 
   /** The groups of people a procedure's name ("cho người dưới 14 tuổi") or executing agencies (an embassy) say it is only for. */
   groupsNamed(name: string, agencies?: readonly string[]): string[] {
-    return this.phrases.groupsNamed?.(wordsOfText(name), agencies?.map((a) => wordsOfText(a))) ?? [];
+    if (agencies?.length) return this.phrases.groupsNamed?.(wordsOfText(name), agencies.map((a) => wordsOfText(a))) ?? [];
+    // A name's own groups are read for every candidate of every search (demoteNarrower): once each.
+    let named = this.groupsOfName.get(name);
+    if (!named) this.groupsOfName.set(name, (named = this.phrases.groupsNamed?.(wordsOfText(name)) ?? []));
+    return named;
   }
 
   /** A procedure's name says it is the act its family starts with ("Đăng ký thuế lần đầu"). */
@@ -124,13 +128,7 @@ export class SearchEngine {
 
   /** The words that are no question words, a removed word's neighbours no longer adjacent. */
   private withoutQuestionWords(w: Words): Words {
-    const kept = w.folds.flatMap((f, i) => (this.questionWords.has(f) ? [] : [i]));
-    return {
-      canon: kept.map((i) => w.canon[i]!),
-      keys: kept.map((i) => w.keys[i]!),
-      folds: kept.map((i) => w.folds[i]!),
-      joined: kept.map((i, j) => j > 0 && kept[j - 1] === i - 1 && w.joined[i]!),
-    };
+    return pickWords(w, w.folds.flatMap((f, i) => (this.questionWords.has(f) ? [] : [i])));
   }
 
   has(code: string): boolean {
@@ -234,9 +232,7 @@ export class SearchEngine {
   private demoteNarrower(ranked: { id: number; score: number }[], asked: readonly string[]): void {
     let moved = false;
     for (const r of ranked) {
-      let named = this.namedGroups.get(r.id);
-      if (!named) this.namedGroups.set(r.id, (named = this.groupsNamed(this.docs.title(r.id))));
-      if (!named.some((g) => !asked.includes(g))) continue;
+      if (!this.groupsNamed(this.docs.title(r.id)).some((g) => !asked.includes(g))) continue;
       r.score -= GROUP_PENALTY;
       moved = true;
     }
