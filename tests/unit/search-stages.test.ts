@@ -63,7 +63,7 @@ describe('understanding a question', () => {
     expect(text(r.terms)).toBe('đăng ký khai sinh');
   });
 
-  it('reads where one goes, by the verb of going or in the central dialect, as the place', () => {
+  it('reads where one goes, by the verb of going, the central dialect or the office\'s kind, as the place, and whether anything is paid as the fee', () => {
     expect(u('muốn đổi GPLX thì ra đâu làm, công an phường có nhận hồ sơ không').aspects[0]).toBe('place');
     expect(u('lam ho chieu thi len dau').aspects[0]).toBe('place');
     expect(u('đăng ký khai sinh nộp ở mô').aspects[0]).toBe('place');
