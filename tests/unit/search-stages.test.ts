@@ -138,7 +138,12 @@ describe('understanding a question', () => {
     expect(r.codes).toEqual(['1.001193']);
     expect(r.provinces).toEqual(['Thành phố Đà Nẵng']);
     expect(r.levels).toEqual(['province']);
-    expect(text(r.terms)).not.toMatch(/công an|đà nẵng/u);
+    expect(text(r.terms)).not.toMatch(/tỉnh|đà nẵng/u);
+    // The police are who, as well as where: a complaint about the ward's police is the police's.
+    const police = u('khiếu nại công an phường thì bao lâu giải quyết');
+    expect(police.levels).toEqual(['commune']);
+    expect(text(police.terms)).toMatch(/công an/u);
+    expect(text(police.terms)).not.toMatch(/phường/u);
     // Typed with diacritics, "ở xa" is far away, not "ở xã"; typed without any, it may be either.
     expect(u('đang ở xa muốn xin trích lục kết hôn').levels).toEqual([]);
     expect(u('o xa xin trich luc ket hon').levels).toEqual(['commune']);

@@ -68,8 +68,11 @@ export type PhraseKind =
   | { type: 'keep' }
   | { type: 'aspect'; aspect: Aspect; strength: 'ask' | 'hint' | 'possible' }
   | { type: 'province'; province: string }
-  /** An agency or level named as where to go ("công an tỉnh", "lên Cục"): where, not what. */
-  | { type: 'level'; level: Level };
+  /**
+   * An agency or level named as where to go ("công an tỉnh", "lên Cục"): where, not what — but for
+   * its first `what` syllables, which stay searched.
+   */
+  | { type: 'level'; level: Level; what?: number };
 
 export interface PhraseMatch {
   /** Syllable range [start, end) in the words read. */
@@ -162,8 +165,11 @@ export function compilePhrases(json: unknown, provincesJson: unknown): PhraseMat
       levelTrie.add(p, level);
       // An agency's name is where, not what: out of the terms. One syllable ("sở", "cục", "phường")
       // may be part of what is searched ("cơ sở", "sở hữu"), and "ở xã", "lên tỉnh" of a phrase a
-      // synonym reads ("công chứng ở xã" is "chứng thực"): hints only.
-      if (p.trim().includes(' ') && !/^(ở|tại|lên|ra|về)\s/iu.test(p.trim())) add(p, { type: 'level', level });
+      // synonym reads ("công chứng ở xã" is "chứng thực"): hints only. The police are who as well
+      // as where ("khiếu nại công an phường" is the police's complaint procedure; agencies are
+      // indexed): "công an" stays searched, its level out (`what`: syllables kept). On the tuned
+      // halves two more right procedures (complaints and denunciations), none fewer.
+      if (p.trim().includes(' ') && !/^(ở|tại|lên|ra|về)\s/iu.test(p.trim())) add(p, { type: 'level', level, what: /^công an\s/iu.test(p.trim()) ? 2 : 0 });
     }
   }
   /**

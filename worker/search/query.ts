@@ -150,7 +150,7 @@ export function understand(words: Words, phrases: PhraseMatcher, inNames?: (a: s
     if (k.type === 'province' && !provinces.includes(k.province)) provinces.push(k.province);
     // "… thủ tục <name> …", "… làm hồ sơ <name> …": what follows names the procedure.
     if (k.type === 'fluff' && PROCEDURE_WORDS.has(words.folds.slice(m.start, m.end).join(' '))) focusStarts.add(m.end);
-    for (let j = m.start; j < m.end; j++) removed[j] = true;
+    for (let j = m.start + (k.type === 'level' ? (k.what ?? 0) : 0); j < m.end; j++) removed[j] = true;
   }
   // Else "… giờ muốn <xóa dòng ghi nợ trên sổ> …": what the citizen wants, after the situation.
   if (focusStarts.size === 0) {
