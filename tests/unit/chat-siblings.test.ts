@@ -37,6 +37,13 @@ describe('siblings the question tells apart, or not', () => {
     expect(await answered('cấp giấy phép xây dựng nhà máy điện hạt nhân ở đâu')).toBe('1.115798');
   });
 
+  it("answers a shop's tax with the tax office's record, an importer's with the customs'", async () => {
+    // 1.008590 "Gia hạn nộp thuế" (tax offices) and 1.013490 "Thủ tục gia hạn nộp thuế" (customs
+    // offices only): one name, other people (knowledge/phrases.json groups, customs).
+    expect(await answered('cửa hàng bị lũ cuốn trôi hết, muốn xin gia hạn nộp thuế thì cần gì')).toBe('1.008590');
+    expect(await answered('hàng nhập khẩu chưa nộp kịp thuế, xin gia hạn nộp thuế ở hải quan cần gì')).toBe('1.013490');
+  });
+
   it('does not answer a procedure whose name excludes what the question names', async () => {
     // 2.000992: "… mà người dịch là cộng tác viên dịch thuật …"; 2.001008: "… không phải là cộng tác viên …".
     expect(await answered('nhờ cộng tác viên dịch thuật của xã dịch giấy tờ sang tiếng Anh, chứng thực chữ ký người dịch mất bao nhiêu tiền')).toBe('2.000992');
