@@ -1,6 +1,6 @@
-// Ages in questions and procedure names (worker/chat/ages.ts).
+// Ages in questions and procedure names (worker/search/ages.ts).
 import { describe, expect, it } from 'vitest';
-import { ageOf, ageRangeOf, withinAge } from '../../worker/chat/ages';
+import { ageOf, ageRangeOf, withinAge } from '../../worker/search/ages';
 import { wordsOfText } from '../../worker/search/text';
 
 describe('ages', () => {

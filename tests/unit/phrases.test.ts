@@ -60,6 +60,9 @@ describe('question phrases', () => {
     expect(matcher.groupsNamed?.(wordsOfText('Giải thể công ty quản lý quỹ đầu tư chứng khoán'))).toEqual(['securities']);
     expect(matcher.groupsAsked?.(wordsOfText('làm căn cước cho con 10 tuổi'))).toContain('minors');
     expect(matcher.groupsAsked?.(wordsOfText('làm căn cước gắn chip'))).toEqual([]);
+    // An adult's age is no minor's, whatever "tuổi" says (groups' untilAge).
+    expect(matcher.groupsAsked?.(wordsOfText('em năm nay 30 tuổi mà chưa có giấy khai sinh'))).not.toContain('minors');
+    expect(matcher.groupsAsked?.(wordsOfText('con 17 tuổi đi làm căn cước'))).toContain('minors');
     // A country typed without diacritics, in two syllables; one bare syllable may be another word ("hạn").
     expect(matcher.groupsAsked?.(wordsOfText('ban gai em nguoi Han Quoc muon dang ky ket hon'))).toContain('foreigners');
     expect(matcher.groupsAsked?.(wordsOfText('giay phep lai xe het han'))).toEqual([]);

@@ -5,7 +5,7 @@
 // records fetched here serve the rest of the turn.
 import type { Procedure } from '../catalog/schema';
 import type { Query, SearchHit } from '../search/engine';
-import { ageOf, ageRangeOf, withinAge } from './ages';
+import { ageOf, ageRangeOf, withinAge } from '../search/ages';
 import { coverage, type Coverage } from './coverage';
 
 /**

@@ -4,6 +4,7 @@
 import { z } from 'zod';
 import { levelSchema, type Level } from '../catalog/schema';
 import { compileShorthand, expandShorthand } from './shorthand';
+import { ageOf } from './ages';
 import { PhraseTrie, type PhraseHit } from './phrase-trie';
 import type { Words } from './text';
 import { compileYesNo, type YesNoReader } from './yesno';
@@ -50,7 +51,8 @@ export const phrasesSchema = z.object({
       // leftBy: how a question says the person is no longer so ("về nước sống": no longer abroad).
       // byAgency: agencies that serve only them ("Cơ quan đại diện Việt Nam ở nước ngoài": people
       // abroad); a record all of whose executing agencies are such is for them, named so or not.
-      z.object({ inName: phraseList, inQuestion: phraseList, leftBy: phraseList.optional(), byAgency: phraseList.optional() }),
+      // untilAge: a question that gives an age at or above it is not about them ("30 tuổi": no minor).
+      z.object({ inName: phraseList, inQuestion: phraseList, leftBy: phraseList.optional(), byAgency: phraseList.optional(), untilAge: z.number().int().positive().optional() }),
     )
     .default({}),
   /** How a name says it is the act a family of procedures starts with ("… lần đầu"; chat/candidates.ts). */
@@ -202,7 +204,9 @@ export function compilePhrases(json: unknown, provincesJson: unknown): PhraseMat
     levels: (words) => named(levelTrie, words, true),
     groupsAsked: (words) => {
       const left = named(leftTrie, words).flat();
-      return [...new Set(named(askedTrie, words).flat())].filter((g) => !left.includes(g));
+      const age = ageOf(words);
+      const outgrown = (g: string) => age !== null && age >= (data.groups[g]?.untilAge ?? Infinity);
+      return [...new Set(named(askedTrie, words).flat())].filter((g) => !left.includes(g) && !outgrown(g));
     },
     groupsNamed: (words, agencies = []) => {
       const byAgency = agencies.length ? agencies.map((a) => named(agencyTrie, a).flat()).reduce((a, b) => a.filter((g) => b.includes(g))) : [];
