@@ -71,6 +71,8 @@ describe('SearchEngine on the built index', () => {
     // Abbreviations of business and customs papers.
     expect(top('thành lập vpđd của thương nhân nước ngoài')?.name).toMatch(/^Cấp Giấy phép thành lập Văn phòng đại diện của thương nhân/u);
     expect(top('hàng hóa đưa vào knq')?.name).toMatch(/kho ngoại quan/u);
+    // What was suspended "mở cửa lại": the catalog's "Phục hồi hoạt động", not the fire safety acceptance.
+    expect(top('tiệm bị đình chỉ hoạt động do vi phạm phòng cháy, nay muốn mở cửa lại thì làm gì')?.code).toBe('3.000494');
   });
 
   it('reads a word with a typo as the word it was meant to be', () => {
