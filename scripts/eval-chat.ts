@@ -28,7 +28,7 @@ function report(label: string, outcomes: ChatOutcome[]): void {
     if (some.inScope) console.log(`    ${aspect.padEnd(7)} procedure ${ratio(some.answeredRight, some.inScope)}, facts ${ratio(some.factsFound, some.factsOfRight)} (${some.factsFound}/${some.factsOfRight})`);
   }
   console.log(`  fabricated numbers           ${String(f.fabricated.length).padStart(6)}  (in ${f.answers} procedure answers; target 0)`);
-  console.log(`  out-of-scope declined        ${ratio(f.declined, f.outOfScope)}  (${f.declined}/${f.outOfScope}; target ≥ 90%)`);
+  if (f.outOfScope) console.log(`  out-of-scope declined        ${ratio(f.declined, f.outOfScope)}  (${f.declined}/${f.outOfScope}; target ≥ 90%)`);
   for (const x of f.fabricated) console.log(`  fabricated: ${x}`);
 }
 
@@ -40,6 +40,7 @@ const sets: [string, EvalQuestion[]][] = [
   ['chat-scope', readEvalSet('chat-scope')],
   ['chat-scope-2', readEvalSet('chat-scope-2')],
   ['chat-probes-3', readEvalSet('chat-probes-3')],
+  ['chat-details', readEvalSet('chat-details')],
 ];
 const cold: number[] = [];
 for (const [name, questions] of sets) {
