@@ -77,6 +77,17 @@ describe('the sentence that answers a specific question', () => {
     expect(bestPassages(settlement, { ...q, decisive: ['duration'] }, 1)[0]?.passage.text).toMatch(/ngày cuối cùng của tháng thứ 4/u);
   });
 
+  it('answers a deadline with the sentence about it, not with a number that says little else', () => {
+    const dependant = procedureRecord('1.008498', 'Đăng ký thuế lần đầu đối với người nộp thuế là cá nhân, người phụ thuộc', {
+      steps: [
+        'Bước 1: Trong thời hạn 10 ngày làm việc kể từ ngày bắt đầu hoạt động kinh doanh, người nộp thuế chuẩn bị hồ sơ.',
+        'Thời hạn nộp hồ sơ đăng ký thuế cho người phụ thuộc để giảm trừ gia cảnh cùng với thời hạn thực hiện thủ tục đăng ký giảm trừ gia cảnh.',
+      ],
+    });
+    const q = { readings: [wordsOfText('đăng ký mã số thuế cho người phụ thuộc thì hạn nộp hồ sơ là khi nào')], name: dependant.name, cues: ['duration'] as Fact[], decisive: ['duration'] as Fact[], rarity };
+    expect(bestPassages(dependant, q, 1)[0]?.passage.text).toMatch(/cùng với thời hạn thực hiện thủ tục đăng ký giảm trừ gia cảnh/u);
+  });
+
   it('shares at least a word with the question', () => {
     expect(ask('lệ phí trước bạ xe máy')).toEqual([]);
   });

@@ -70,6 +70,15 @@ const CUE_PATTERNS: Record<Fact, RegExp> = {
  * word with the question). With the postal cue one more fact found on the tuned halves, none lost.
  */
 const DECISIVE: ReadonlySet<Fact> = new Set<Fact>(['absence', 'postal']);
+/**
+ * A deadline asked for (`decisive`) only when the sentence stating it is this near the best (share
+ * of its score): "hạn nộp hồ sơ … là khi nào" is
+ * answered by "Thời hạn nộp hồ sơ … cùng với thời hạn thực hiện thủ tục đăng ký giảm trừ gia cảnh",
+ * which states no number, not by a step's "Trong thời hạn 10 ngày làm việc" that shares little else
+ * with the question. On the tuned halves two more facts (chat-details), none lost; 0.4–0.5 alike,
+ * 0.6 lost two.
+ */
+const DECISIVE_SHARE = 0.4;
 /** A duration stated as a number with its unit ("01 ngày", "05 ngày làm việc"). */
 export const STATES_DURATION = /\d+\s*(ngày|tháng|năm|giờ)/iu;
 /**
@@ -361,5 +370,9 @@ export function bestPassages(p: Procedure, q: PassageQuery, limit = 2): ScoredPa
     const decisive = decisiveCues.length > 0 && decisiveCues.every((c) => (STATES[c] ?? CUE_PATTERNS[c]).test(passage.text));
     scored.push({ passage, score, cues: cueHits, specific: totalOther ? other / totalOther : 0, decisive });
   }
-  return scored.sort((a, b) => Number(b.decisive) - Number(a.decisive) || b.score - a.score).slice(0, limit);
+  const top = Math.max(...scored.map((x) => x.score));
+  // The rule's other case and the post come first whatever else the others share; a deadline asked for when near the best.
+  const always = decisiveCues.some((c) => DECISIVE.has(c));
+  const first = (x: ScoredPassage) => x.decisive && (always || x.score >= DECISIVE_SHARE * top);
+  return scored.sort((a, b) => Number(first(b)) - Number(first(a)) || b.score - a.score).slice(0, limit);
 }
