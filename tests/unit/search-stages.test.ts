@@ -149,6 +149,13 @@ describe('understanding a question', () => {
     expect(u('o xa xin trich luc ket hon').levels).toEqual(['commune']);
   });
 
+  it('reads "… được không" after a document as whether it can be done, whatever the story hinted before', () => {
+    const r = u('đi viện tự trả tiền rồi xin bảo hiểm y tế thanh toán, có lấy lại bản chính hóa đơn được không');
+    expect(r.aspects[0]).toBe('detail');
+    // A hint that is no document still says what "được không" asks about.
+    expect(u('nộp online được không').aspects[0]).toBe('online');
+  });
+
   it('reads a yes/no question about a document, leaving the document out of the terms', () => {
     const r = u('xin con nuôi có phải nộp giấy khám sức khỏe không');
     expect(r.aspects[0]).toBe('yesno');

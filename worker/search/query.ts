@@ -131,6 +131,7 @@ export function understand(words: Words, phrases: PhraseMatcher, inNames?: (a: s
   const asks: Aspect[] = [];
   const hints: Aspect[] = [];
   const possible: Aspect[] = [];
+  let afterDocument = false;
   const provinces: string[] = [];
   const focusStarts = new Set<number>();
   for (const m of matches) {
@@ -145,7 +146,13 @@ export function understand(words: Words, phrases: PhraseMatcher, inNames?: (a: s
     if (k.type === 'aspect' && k.strength === 'possible') {
       const hint = hints[hints.length - 1];
       if (hint && !DOCUMENT_HINTS.has(hint)) asks.push(hint);
-      else possible.push(k.aspect);
+      else {
+        possible.push(k.aspect);
+        // "… có lấy lại bản chính được không": whether it can be done with the document named just
+        // before, not a fee hinted at in the story before it ("tự trả tiền"). One more fact on the
+        // tuned halves (chat-details), none lost.
+        if (hint) afterDocument = true;
+      }
     } else if (k.type === 'aspect') asks.push(k.aspect === 'time' && (mustBefore(words, m.start) || mustAfter(words, m.end)) ? 'detail' : k.aspect);
     if (k.type === 'province' && !provinces.includes(k.province)) provinces.push(k.province);
     // "… thủ tục <name> …", "… làm hồ sơ <name> …": what follows names the procedure.
@@ -184,7 +191,7 @@ export function understand(words: Words, phrases: PhraseMatcher, inNames?: (a: s
   }
   if (possible.length) {
     const hint = hints.find((h) => !DOCUMENT_HINTS.has(h));
-    asks.push(asks.length === 0 && hint ? hint : possible[0]!);
+    asks.push(asks.length === 0 && hint && !afterDocument ? hint : possible[0]!);
   }
   const kept: number[] = [];
   for (let j = 0; j < words.keys.length; j++) if (!removed[j]) kept.push(j);
