@@ -88,6 +88,24 @@ describe('the sentence that answers a specific question', () => {
     expect(bestPassages(dependant, q, 1)[0]?.passage.text).toMatch(/cùng với thời hạn thực hiện thủ tục đăng ký giảm trừ gia cảnh/u);
   });
 
+  it('carries the sentence that says what is required of the one before ("Văn bản ủy quyền này phải …")', () => {
+    const household = procedureRecord('1.001612', 'Đăng ký thành lập hộ kinh doanh', {
+      cases: [
+        {
+          name: '',
+          headings: [],
+          components: [
+            item('Bản sao văn bản ủy quyền của thành viên hộ gia đình cho một thành viên làm chủ hộ kinh doanh. Văn bản ủy quyền này phải được công chứng hoặc chứng thực theo quy định của pháp luật.'),
+          ],
+        },
+      ],
+    });
+    const q = { readings: [wordsOfText('cả nhà cử ba em làm chủ hộ kinh doanh thì văn bản ủy quyền có cần công chứng không')], name: household.name, cues: [] as Fact[], rarity };
+    const best = bestPassages(household, q, 1)[0]!.passage;
+    expect(best.text).toMatch(/^Bản sao văn bản ủy quyền/u);
+    expect(best.next?.text).toMatch(/phải được công chứng hoặc chứng thực/u);
+  });
+
   it('shares at least a word with the question', () => {
     expect(ask('lệ phí trước bạ xe máy')).toEqual([]);
   });
