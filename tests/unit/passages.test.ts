@@ -1,6 +1,6 @@
 // The sentence of a record that answers a specific question (worker/chat/passages.ts).
 import { describe, expect, it } from 'vitest';
-import { bestPassages, placeSentence, sentences, type Fact } from '../../worker/chat/passages';
+import { bestPassages, equivalentUnits, placeSentence, sentences, type Fact } from '../../worker/chat/passages';
 import { wordsOfText } from '../../worker/search/text';
 import { procedureRecord } from './procedure-record';
 
@@ -104,6 +104,19 @@ describe('the sentence that answers a specific question', () => {
     const best = bestPassages(household, q, 1)[0]!.passage;
     expect(best.text).toMatch(/^Bản sao văn bản ủy quyền/u);
     expect(best.next?.text).toMatch(/phải được công chứng hoặc chứng thực/u);
+  });
+
+  it('reads a word of the question in its equivalent in the record ("bên kia đồng ý": "thỏa thuận của các bên")', () => {
+    const undo = procedureRecord('2.000913', 'Chứng thực việc sửa đổi, bổ sung, hủy bỏ giao dịch', {
+      steps: [
+        'Việc sửa đổi, bổ sung, hủy bỏ giao dịch được thực hiện tại cơ quan đã chứng thực giao dịch.',
+        'Việc hủy bỏ giao dịch đã được chứng thực chỉ được thực hiện khi có thỏa thuận bằng văn bản của các bên tham gia giao dịch.',
+      ],
+    });
+    const q = { readings: [wordsOfText('hợp đồng đã chứng thực ở xã, giờ muốn hủy thì có cần bên kia đồng ý không')], name: undo.name, cues: [] as Fact[], rarity };
+    expect(bestPassages(undo, q, 1)[0]?.passage.text).toMatch(/^Việc sửa đổi/u);
+    const equivalents = equivalentUnits([['đồng ý', 'thỏa thuận', 'chấp thuận']]);
+    expect(bestPassages(undo, { ...q, equivalents }, 1)[0]?.passage.text).toMatch(/thỏa thuận bằng văn bản của các bên/u);
   });
 
   it('shares at least a word with the question', () => {

@@ -21,7 +21,7 @@ import { forCitizens, readCandidates, type Candidates } from './candidates';
 import type { Coverage } from './coverage';
 import { findDocument } from './document-lookup';
 import { LEVEL_LABEL } from './format';
-import { bestPassages, placeSentence, resultTimeSentence, unitsOf, WAIVES, type Fact } from './passages';
+import { bestPassages, equivalentUnits, placeSentence, resultTimeSentence, unitsOf, WAIVES, type Fact } from './passages';
 import type { Smalltalk } from './smalltalk';
 import { chooseVariant, DEFAULT_LEVEL_PREFERENCE, levelsOfVariant, nameWords, variantsOf } from './variants';
 
@@ -45,6 +45,8 @@ export interface ChatSearch {
   isQuestionWord(token: string): boolean;
   /** A text's readings: as written, and with synonyms rewritten ("Sổ BHXH": "sổ bảo hiểm xã hội"). */
   readingsOf(text: string): Words[];
+  /** Words that say the same in a record's sentences as in a question ("từ trần", "chết"). */
+  readonly equivalents?: readonly (readonly string[])[];
   /** The groups of people a procedure's name says it is only for. */
   groupsNamed(name: string, agencies?: readonly string[]): string[];
   /** The name says it is the act its family of procedures starts with ("… lần đầu"). */
@@ -237,7 +239,12 @@ const exampleSuggestions = (): Suggestion[] => chatText.examples.map((q) => ({ l
 type Decision = { answer: Answer; state: Partial<SessionState> };
 
 export class ChatEngine {
-  constructor(private readonly deps: ChatDeps) {}
+  /** The question's units and their equivalents in a record's sentences (passages.ts). */
+  private readonly equivalents: ReadonlyMap<string, readonly string[]>;
+
+  constructor(private readonly deps: ChatDeps) {
+    this.equivalents = equivalentUnits(deps.search.equivalents ?? []);
+  }
 
   async respond(message: string, session: SessionState): Promise<{ answer: Answer; session: SessionState }> {
     const { answer, state } = await this.decide(message.trim(), session);
@@ -510,7 +517,13 @@ export class ChatEngine {
     const facts = ASPECT_FACTS[main] ?? [];
     const readings = [query.words, ...query.readings];
     // What every passage search of this record shares: the name, whose words weigh little, and the words that frame a question.
-    const inRecord = { name: p.name, nameReadings: this.deps.search.readingsOf(p.name), isQuestionWord: (t: string) => this.deps.search.isQuestionWord(t), rarity };
+    const inRecord = {
+      name: p.name,
+      nameReadings: this.deps.search.readingsOf(p.name),
+      isQuestionWord: (t: string) => this.deps.search.isQuestionWord(t),
+      rarity,
+      equivalents: this.equivalents,
+    };
     // A specific question that asks how long ("trong bao lâu phải nộp") is answered by a duration.
     const decisive: Fact[] = main === 'detail' && query.cues.includes('duration') ? ['duration'] : [];
     const passages = bestPassages(p, { ...inRecord, readings, terms: query.readings, cues: [...query.cues, ...facts], decisive }, 5);

@@ -328,6 +328,21 @@ export interface PassageQuery {
   terms?: Words[];
   /** Words that frame a question ("muốn", "giờ", "gì"): rare in the catalog, yet they say nothing of what is asked. */
   isQuestionWord?(fold: string): boolean;
+  /** A unit of the question → the units that say the same in a sentence (`equivalentUnits`). */
+  equivalents?: ReadonlyMap<string, readonly string[]>;
+}
+
+/**
+ * Each word of a list of equivalents (one or two syllables: "chết", "từ trần") as a unit of
+ * `unitsOf`, mapped to the others' units: a sentence that has one of them has the question's word.
+ */
+export function equivalentUnits(lists: readonly (readonly string[])[]): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  for (const list of lists) {
+    const units = list.map((w) => wordsOfText(w).folds).filter((f) => f.length === 1 || f.length === 2).map((f) => f.join(BIGRAM_SEPARATOR));
+    for (const u of units) out.set(u, [...new Set([...(out.get(u) ?? []), ...units.filter((x) => x !== u)])]);
+  }
+  return out;
 }
 
 /**
@@ -355,8 +370,9 @@ export function bestPassages(p: Procedure, q: PassageQuery, limit = 2): ScoredPa
   // làm 2 công ty … muốn gộp lại thành 1 sổ") is answered by none of its sentences, and counted it
   // would leave the one that speaks of the rest ("Trường hợp gộp sổ BHXH: …") a small share.
   const used = recordUnits(p);
+  const has = (units: Set<string>, u: string) => units.has(u) || (q.equivalents?.get(u)?.some((e) => units.has(e)) ?? false);
   for (const [u, x] of weights) {
-    if (!used.has(u)) continue;
+    if (!has(used, u)) continue;
     total += x.w;
     if (x.other) totalOther += x.w;
   }
@@ -367,7 +383,7 @@ export function bestPassages(p: Procedure, q: PassageQuery, limit = 2): ScoredPa
     let shared = 0;
     let other = 0;
     for (const [u, x] of weights) {
-      if (!passage.units.has(u)) continue;
+      if (!has(passage.units, u)) continue;
       shared += x.w;
       if (x.other) other += x.w;
     }

@@ -169,6 +169,11 @@ export class SearchEngine {
     return query;
   }
 
+  /** Words that say the same in a record's sentences as in a question (synonyms.json `equivalents`). */
+  get equivalents(): readonly (readonly string[])[] {
+    return this.synonyms.data.equivalents.map((e) => e.words);
+  }
+
   /** The readings of a text that is not the question (a document's name): as written, and with synonyms rewritten. */
   readingsOf(text: string): Words[] {
     return this.expand(wordsOfText(text), null);

@@ -21,6 +21,12 @@ export const synonymsSchema = z.strictObject({
   followUps: z.strictObject({ generic: z.array(phrase), heads: z.array(phrase) }).default({ generic: [], heads: [] }),
   /** Actions whose object a question may name apart from them (see `rewriteApart`). */
   apart: z.strictObject({ heads: z.array(phrase), states: z.array(phrase), maxGap: z.number().int().min(1).max(20), source: phrase }).optional(),
+  /**
+   * Words of one or two syllables that say the same in a record's sentences as in a question ("từ
+   * trần" / "chết" / "qua đời"): read only when a question is matched against one record's
+   * sentences (chat/passages.ts), never to search, where they would name other procedures.
+   */
+  equivalents: z.array(z.strictObject({ words: z.array(phrase).min(2), source: phrase })).default([]),
 });
 export type SynonymsData = z.infer<typeof synonymsSchema>;
 
