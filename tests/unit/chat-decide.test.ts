@@ -219,6 +219,15 @@ describe('the chat decides', () => {
     expect((await chatWith([land], () => ({ hits: [hit(land, 1, 0.45, 0.45, 0.45, 0.95)] }))(question)).answer.procedure?.code).toBe('1.013947');
   });
 
+  it('answers a question that has the whole of a name, however little of the record speaks of the rest', async () => {
+    const absence = record('1.003677', 'Khai báo tạm vắng', { levels: ['commune'] });
+    const question = 'con mình 15 tuổi đi học xa nhà lâu ngày, khai báo tạm vắng cho cháu thì ai đứng ra khai';
+    // The name is all in the question, and 0.45 of it: what the question is about.
+    expect((await chatWith([absence], () => ({ hits: [hit(absence, 1, 0.45, 0.4, 1)] }))(question)).answer.procedure?.code).toBe('1.003677');
+    // The same agreement from a name only partly in the question is not enough.
+    expect((await chatWith([absence], () => ({ hits: [hit(absence, 1, 0.45, 0.45, 0.45)] }))(question)).answer.intent).not.toBe('procedure');
+  });
+
   it('does not take a name that agrees well for a word the catalog never uses', async () => {
     const ship = record('1.002674', 'Đăng ký tàu biển có thời hạn');
     // "ielts" is no word of the catalog: a name agreeing 0.75 does not vouch for it, one agreeing 0.95 does.
