@@ -161,6 +161,11 @@ describe('expandQuery', () => {
     expect(rewritten('một số nhà đầu tư')).toBeNull();
   });
 
+  it('reads an abbreviation spelled out as part of a longer variant', () => {
+    // "gks" is "giấy khai sinh"; "làm giấy khai sinh" is registering the birth.
+    expect(rewritten('đi làm gks cho con thì cần gì')).toMatch(/đăng ký khai sinh/u);
+  });
+
   it('prefers the longest variant and applies colloquial verbs after the groups', () => {
     expect(rewritten('mở cty tnhh 2 thành viên')).toBe('thành lập doanh nghiệp trách nhiệm hữu hạn hai thành viên trở lên');
     expect(rewritten('bị mất thẻ CCCD thì làm lại thế nào')).toBe('cấp lại thẻ căn cước thì cấp lại thế nào');

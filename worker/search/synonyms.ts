@@ -113,7 +113,11 @@ export function loadSynonyms(json: unknown): Synonyms {
   for (const c of data.colloquial) addEntry(colloquial, cache, c.phrase, c.means, 'colloquial phrase');
   return {
     data,
+    // The groups twice: an abbreviation spelled out may make a longer variant with its neighbours
+    // ("làm gks": "làm giấy khai sinh", then "đăng ký khai sinh"). On the tuned halves one more right
+    // procedure (chat-details), none fewer.
     passes: [
+      { kind: 'group', trie: groups },
       { kind: 'group', trie: groups },
       { kind: 'colloquial', trie: colloquial },
     ],
