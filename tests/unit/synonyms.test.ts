@@ -161,6 +161,10 @@ describe('expandQuery', () => {
     expect(rewritten('một số nhà đầu tư')).toBeNull();
   });
 
+  it('reads disbanding a business as the catalog\'s dissolution or end of activity', () => {
+    expect(rewritten('hộ kinh doanh của nhóm bạn giờ giải tán thì làm gì')).toMatch(/giải thể chấm dứt hoạt động/u);
+  });
+
   it('reads an abbreviation spelled out as part of a longer variant', () => {
     // "gks" is "giấy khai sinh"; "làm giấy khai sinh" is registering the birth.
     expect(rewritten('đi làm gks cho con thì cần gì')).toMatch(/đăng ký khai sinh/u);
