@@ -161,6 +161,10 @@ describe('expandQuery', () => {
     expect(rewritten('một số nhà đầu tư')).toBeNull();
   });
 
+  it('reads a plate named by its colour as the number plate', () => {
+    expect(rewritten('xe chạy dịch vụ biển vàng giờ muốn đổi sang biển trắng')).toMatch(/biển số xe giờ muốn cấp đổi sang biển số xe/u);
+  });
+
   it('reads disbanding a business as the catalog\'s dissolution or end of activity', () => {
     expect(rewritten('hộ kinh doanh của nhóm bạn giờ giải tán thì làm gì')).toMatch(/giải thể chấm dứt hoạt động/u);
   });
