@@ -60,6 +60,10 @@ describe('question phrases', () => {
     expect(matcher.groupsNamed?.(wordsOfText('Giải thể công ty quản lý quỹ đầu tư chứng khoán'))).toEqual(['securities']);
     expect(matcher.groupsAsked?.(wordsOfText('làm căn cước cho con 10 tuổi'))).toContain('minors');
     expect(matcher.groupsAsked?.(wordsOfText('làm căn cước gắn chip'))).toEqual([]);
+    // An embassy is where people abroad are served; its "quán" is no shop.
+    const embassy = matcher.groupsAsked?.(wordsOfText('xin giấy xác nhận độc thân ở đại sứ quán')) ?? [];
+    expect(embassy).toContain('abroad');
+    expect(embassy).not.toContain('business');
     // An adult's age is no minor's, whatever "tuổi" says (groups' untilAge).
     expect(matcher.groupsAsked?.(wordsOfText('em năm nay 30 tuổi mà chưa có giấy khai sinh'))).not.toContain('minors');
     expect(matcher.groupsAsked?.(wordsOfText('con 17 tuổi đi làm căn cước'))).toContain('minors');
