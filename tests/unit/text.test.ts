@@ -9,6 +9,7 @@ import {
   syllableForms,
   syllables,
   tokenize,
+  wordsOfText,
 } from '../../worker/search/text';
 
 // Written out by hand (not derived from the module): each row is one vowel in the tone order
@@ -61,6 +62,17 @@ describe('fold', () => {
     expect(fold('đ')).toBe('d');
     expect(fold('Đ')).toBe('d');
     expect(fold('Đăng ký ĐKKD')).toBe('dang ky dkkd');
+  });
+
+  it('reads a number with the leading zeros the catalog writes as citizens type it ("09 số": "9 số")', () => {
+    const catalog = tokenize('chứng minh nhân dân 09 số');
+    expect(catalog).toContain('9');
+    expect(catalog).toContain(`9${BIGRAM_SEPARATOR}so`);
+    expect(tokenize('cmnd 9 so').filter((t) => catalog.includes(t))).toEqual(expect.arrayContaining(['9', `9${BIGRAM_SEPARATOR}so`]));
+    expect(wordsOfText('trong 05 ngày').folds).toEqual(['trong', '5', 'ngay']);
+    // A code keeps its digits; a zero alone stays.
+    expect(wordsOfText('thủ tục 1.001193').folds).toContain('1.001193');
+    expect(wordsOfText('0 đồng').folds[0]).toBe('0');
   });
 
   it('folds whole Vietnamese text and keeps everything else', () => {

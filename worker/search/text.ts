@@ -362,7 +362,7 @@ export function wordsOf(seg: Segmentation): Words {
     const inf = seg.info[j];
     w.canon.push(inf ? inf.canon : seg.raw[j]!);
     w.keys.push(inf ? inf.key : seg.raw[j]!);
-    w.folds.push(inf ? inf.fold : seg.raw[j]!);
+    w.folds.push(inf ? inf.fold : numberFold(seg.raw[j]!));
     w.joined.push(j > 0 && seg.joined[j] === true);
   }
   return w;
@@ -384,7 +384,16 @@ export const wordsOfText = (text: string): Words => wordsOf(segment(text));
 /** The forms of one syllable, for building Words by hand (a typo's correction). */
 export function syllableWord(syllable: string): { canon: string; key: string; fold: string } {
   const s = syllable.normalize('NFC').toLowerCase();
-  return /^\d/u.test(s) ? { canon: s, key: s, fold: s } : syllableInfo(s);
+  return /^\d/u.test(s) ? { canon: s, key: s, fold: numberFold(s) } : syllableInfo(s);
+}
+
+/**
+ * A number's folded form: without the leading zeros the catalog writes ("09 số", "05 ngày", "02
+ * bản"), as citizens type it ("9 số", "5 ngày"). Its accented-token form keeps them. On the tuned
+ * halves one more right procedure ("giấy xác nhận số cmnd 9 số"), none fewer; portal unchanged.
+ */
+export function numberFold(s: string): string {
+  return /^0+\d+$/u.test(s) ? s.replace(/^0+(?=\d)/u, '') : s;
 }
 
 /** Words from..to (exclusive); the first is joined to nothing. */
@@ -429,9 +438,10 @@ export function tokenize(text: string, opts: TokenizeOptions = {}): string[] {
   for (let j = 0; j < seg.raw.length; j++) {
     const inf = seg.info[j];
     const key = inf ? inf.key : seg.raw[j]!;
-    pushTokens(out, key, inf ? inf.fold : key, prevKey, prevFold, seg.joined[j] === true, opts);
+    const fld = inf ? inf.fold : numberFold(key);
+    pushTokens(out, key, fld, prevKey, prevFold, seg.joined[j] === true, opts);
     prevKey = key;
-    prevFold = inf ? inf.fold : key;
+    prevFold = fld;
   }
   return opts.unique === false ? out : Array.from(new Set(out));
 }
