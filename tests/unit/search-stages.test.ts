@@ -197,6 +197,7 @@ describe('understanding a question', () => {
     const spelled = (q: string) => text(phrases.spellOut!(wordsOfText(q)));
     expect(spelled('làm tạm trú ntn')).toBe('làm tạm trú như thế nào');
     expect(spelled('dki tam tru co dc ko')).toBe('đăng ký tam tru co được không');
+    expect(spelled('mik tu quyet toan thue')).toBe('mình tu quyet toan thue');
     expect(understand(phrases.spellOut!(wordsOfText('đăng ký tạm trú cần giấy tờ j')), phrases).aspects[0]).toBe('components');
     // An ambiguous shorthand stays as typed: "bn" is "bạn" or "bao nhiêu", "đk" "đăng ký" or "điều kiện".
     expect(spelled('bn ơi đủ đk chưa')).toBe('bn ơi đủ đk chưa');
