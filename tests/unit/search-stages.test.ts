@@ -149,6 +149,11 @@ describe('understanding a question', () => {
     expect(u('o xa xin trich luc ket hon').levels).toEqual(['commune']);
   });
 
+  it('reads how long a paper stays valid as a detail, not the time the procedure takes', () => {
+    expect(u('giấy khám sức khỏe để kết hôn có hạn dùng bao lâu').aspects[0]).toBe('detail');
+    expect(u('đăng ký kết hôn mất bao lâu').aspects[0]).toBe('time');
+  });
+
   it('reads "… được không" after a document as whether it can be done, whatever the story hinted before', () => {
     const r = u('đi viện tự trả tiền rồi xin bảo hiểm y tế thanh toán, có lấy lại bản chính hóa đơn được không');
     expect(r.aspects[0]).toBe('detail');

@@ -161,6 +161,12 @@ describe('expandQuery', () => {
     expect(rewritten('một số nhà đầu tư')).toBeNull();
   });
 
+  it('keeps equivalents to one or two syllables, each with its source', () => {
+    const base = JSON.parse(JSON.stringify(syn.data));
+    expect(() => loadSynonyms({ ...base, equivalents: [{ words: ['hạn sử dụng', 'giá trị'], source: 'x' }] })).toThrow(/one or two syllables/u);
+    expect(syn.data.equivalents.every((e) => e.source.length > 10 && e.words.length >= 2)).toBe(true);
+  });
+
   it('reads a plate named by its colour as the number plate', () => {
     expect(rewritten('xe chạy dịch vụ biển vàng giờ muốn đổi sang biển trắng')).toMatch(/biển số xe giờ muốn cấp đổi sang biển số xe/u);
   });

@@ -26,7 +26,9 @@ export const synonymsSchema = z.strictObject({
    * trần" / "chết" / "qua đời"): read only when a question is matched against one record's
    * sentences (chat/passages.ts), never to search, where they would name other procedures.
    */
-  equivalents: z.array(z.strictObject({ words: z.array(phrase).min(2), source: phrase })).default([]),
+  equivalents: z
+    .array(z.strictObject({ words: z.array(phrase.refine((w) => w.split(/\s+/u).length <= 2, 'one or two syllables')).min(2), source: phrase }))
+    .default([]),
 });
 export type SynonymsData = z.infer<typeof synonymsSchema>;
 
