@@ -1,0 +1,28 @@
+// Specific questions over the real catalog: the chat quotes the record's sentence that answers them
+// (chat/passages.ts), read with what a citizen says for what the record says.
+import { describe, expect, it } from 'vitest';
+import { loadChat } from '../../scripts/lib/chat.ts';
+import { newSession } from '../../worker/chat/engine.ts';
+import { renderReply } from '../../worker/chat/render.ts';
+
+const { chat } = loadChat();
+const reply = async (q: string) => {
+  const { answer } = await chat.respond(q, newSession());
+  return { code: answer.procedure?.code, text: renderReply(answer.blocks).text };
+};
+
+describe('a specific question is answered by the sentence that says it', () => {
+  it("reads a child's age as the record's minor", async () => {
+    // 1.003677 "Khai báo tạm vắng": "… là người chưa thành niên thì người thực hiện khai báo là cha, mẹ hoặc người giám hộ".
+    const { code, text } = await reply('con 15 tuổi đi học xa, khai báo tạm vắng cho cháu thì ai đứng ra khai');
+    expect(code).toBe('1.003677');
+    expect(text).toMatch(/người chưa thành niên thì người thực hiện khai báo là cha, mẹ/u);
+  });
+
+  it("reads how long a paper stays valid as the record's validity, not the time the procedure takes", async () => {
+    // 2.000806: "… giấy xác nhận của tổ chức y tế có giá trị trong thời hạn 06 tháng, kể từ ngày cấp."
+    const { code, text } = await reply('giấy khám sức khỏe để kết hôn với người nước ngoài có hạn dùng bao lâu');
+    expect(code).toBe('2.000806');
+    expect(text).toMatch(/có giá trị trong thời hạn 06 tháng/u);
+  });
+});
