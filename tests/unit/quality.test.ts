@@ -56,14 +56,14 @@ describe('chat quality on the dev set', () => {
 
 describe('chat quality on questions nobody tuned for, each half apart', () => {
   // Levels reached (README, "Conversations"), odd / even lines. chat-queries-dev-2: procedure
-  // 96.2% / 89.7%, facts of right answers 95.5% / 89.5%, out of scope declined 92.3% / 100%.
+  // 96.2% / 89.7%, facts of right answers 95.5% / 90.7%, out of scope declined 92.3% / 100%.
   // chat-probes (the team's own, harder): 86.7% / 65.6%, 94.2% / 82.3%, 91.7% / 92.9%.
   // chat-probes-2 (the team's second set): 81.6% / 74.5%, 87.5% / 91.0%, 100% / 75.0%.
   // chat-scope (what is out of scope): 80.0% / 60.0%, 100% / 94.7%, 95.0% / 73.3%.
   // chat-scope-2 (out of scope and casual, from a writer who saw none of the vocabulary): 90.0% / 80.0%,
   // 94.4% / 97.0%, 97.5% / 97.5%.
   // chat-probes-3 (from two writers who saw only the catalog): 82.7% / 69.4%, 94.1% / 83.5%, 75.0% / 91.7%.
-  // chat-details (specific questions, same writers; none out of scope): 74.5% / 56.4%, 80.8% / 73.6%.
+  // chat-details (specific questions, same writers; none out of scope): 74.5% / 56.4%, 82.8% / 73.6%.
   // Targets (issue 14): 90%, 85%, 90%. Floors are just below the levels reached.
   // (Facts are of right answers: a question newly answered right whose fact is worded otherwise
   // lowers it — chat-probes' held-back half went 64/75 → 65/77 with one more right answer; the facts
@@ -71,7 +71,7 @@ describe('chat quality on questions nobody tuned for, each half apart', () => {
   const floors = {
     'chat-queries-dev-2': {
       odd: { procedure: 0.96, facts: 0.95, declined: 0.92 },
-      even: { procedure: 0.89, facts: 0.89, declined: 0.95 },
+      even: { procedure: 0.89, facts: 0.9, declined: 0.95 },
     },
     'chat-probes': {
       odd: { procedure: 0.86, facts: 0.94, declined: 0.9 },
@@ -94,7 +94,7 @@ describe('chat quality on questions nobody tuned for, each half apart', () => {
       even: { procedure: 0.69, facts: 0.83, declined: 0.91 },
     },
     'chat-details': {
-      odd: { procedure: 0.74, facts: 0.8, declined: null },
+      odd: { procedure: 0.74, facts: 0.82, declined: null },
       even: { procedure: 0.56, facts: 0.73, declined: null },
     },
   } as const;
