@@ -77,6 +77,18 @@ describe('the sentence that answers a specific question', () => {
     expect(bestPassages(settlement, { ...q, decisive: ['duration'] }, 1)[0]?.passage.text).toMatch(/ngày cuối cùng của tháng thứ 4/u);
   });
 
+  it('states an age with its number when the question asks how old', () => {
+    const adoption = procedureRecord('2.001263', 'Đăng ký việc nuôi con nuôi trong nước', {
+      conditions: [
+        'Văn bản xác nhận tình trạng hôn nhân: Trường hợp người nhận con nuôi là cặp vợ chồng nhận con nuôi: Giấy chứng nhận kết hôn.',
+        'Hơn con nuôi từ 20 tuổi trở lên.',
+      ].join('\n'),
+    });
+    const q = { readings: [wordsOfText('vợ chồng em muốn nhận con nuôi, người nhận phải hơn bé bao nhiêu tuổi')], name: adoption.name, cues: ['age'] as Fact[], rarity };
+    expect(bestPassages(adoption, q, 1)[0]?.passage.text).toMatch(/^Văn bản xác nhận/u);
+    expect(bestPassages(adoption, { ...q, decisive: ['age'] }, 1)[0]?.passage.text).toMatch(/20 tuổi/u);
+  });
+
   it('answers a deadline with the sentence about it, not with a number that says little else', () => {
     const dependant = procedureRecord('1.008498', 'Đăng ký thuế lần đầu đối với người nộp thuế là cá nhân, người phụ thuộc', {
       steps: [

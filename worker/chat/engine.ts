@@ -13,6 +13,7 @@ import type { Level, Procedure } from '../catalog/schema';
 import type { DossierDesk, DossierState } from '../dossier/flow';
 import { chatText, dossierText } from '../messages';
 import { ageOf } from '../search/ages';
+import type { Cue } from '../search/phrases';
 import { fullyOnline, type NameMatch, type Query, type SearchHit, type SearchOptions } from '../search/engine';
 import { BIGRAM_SEPARATOR, wordsOfText, wordsText, type Words } from '../search/text';
 import type { Answer, Block, Suggestion } from './answer';
@@ -536,8 +537,9 @@ export class ChatEngine {
       rarity,
       equivalents: this.equivalents,
     };
-    // A specific question that asks how long ("trong bao lâu phải nộp") is answered by a duration.
-    const decisive: Fact[] = main === 'detail' && query.cues.includes('duration') ? ['duration'] : [];
+    // A specific question that asks how long ("trong bao lâu phải nộp") is answered by a duration, one
+    // that asks how old ("phải hơn con nuôi bao nhiêu tuổi") by an age (one more fact on the tuned halves).
+    const decisive: Fact[] = main === 'detail' ? DECISIVE_ASKED.filter((c) => query.cues.includes(c)) : [];
     const passages = bestPassages(p, { ...inRecord, readings, terms: query.readings, cues: [...query.cues, ...facts], decisive }, 5);
     const quote = (x: (typeof passages)[number]): Block => quoteBlock(x.passage.field, x.passage.next ? `${x.passage.text} ${x.passage.next.text}` : x.passage.text);
     if (main === 'yesno' && query.document) {
@@ -616,6 +618,9 @@ function minorReading(words: Words): Words[] {
   const age = ageOf(words);
   return age !== null && age < 18 ? [MINOR] : [];
 }
+
+/** Cues a specific question's answer must state, when it asks them (passages.ts `decisive`). */
+const DECISIVE_ASKED: readonly Cue[] = ['duration', 'age'];
 
 /**
  * How many different durations the record's steps state ("Cấp lại sổ BHXH do … mất, hỏng: không quá

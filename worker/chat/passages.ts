@@ -84,9 +84,10 @@ export const STATES_DURATION = /\d+\s*(ngày|tháng|năm|giờ)/iu;
 /**
  * A decisive cue is stated by a number with its unit, not by words about durations ("thời hạn"); a
  * deadline may be stated as a day ("chậm nhất là ngày cuối cùng của tháng thứ 4 …"). With "hạn
- * nộp" asked as a detail, two more facts found on the tuned halves, none lost.
+ * nộp" asked as a detail, two more facts found on the tuned halves, none lost. An age asked ("phải
+ * hơn con nuôi bao nhiêu tuổi") is stated by a number of years ("từ 20 tuổi trở lên").
  */
-const STATES: Partial<Record<Fact, RegExp>> = { duration: /\d+\s*(ngày|tháng|năm|giờ)|chậm nhất là|ngày cuối cùng/iu };
+const STATES: Partial<Record<Fact, RegExp>> = { duration: /\d+\s*(ngày|tháng|năm|giờ)|chậm nhất là|ngày cuối cùng/iu, age: /\d+\s*tuổi/iu };
 /** Weight of a cue the sentence has, relative to the question's words it has. */
 const CUE_WEIGHT = 0.35;
 /** A pair of syllables the sentence shares with the question counts this much more than a syllable. */
