@@ -180,6 +180,18 @@ describe('the chat decides', () => {
     expect((await standing('xin giấy phép xây dựng')).answer.procedure?.code).toBe('1.000001');
   });
 
+  it('offers no choice between two records of one procedure, published by channel', async () => {
+    // As the catalog publishes vehicle procedures: the fully online record and the in-person one.
+    const online = record('1.013065', 'Thu hồi chứng nhận đăng ký xe, biển số xe thực hiện bằng dịch vụ công toàn trình');
+    const inPerson = record('1.013123', 'Thu hồi giấy chứng nhận đăng ký, biển số xe thực hiện bằng dịch vụ công trực tuyến một phần hoặc trực tiếp');
+    const minerals = record('1.014258', 'Xác nhận đăng ký thu hồi khoáng sản');
+    const hits = [hit(online, 2, 0.5, 1, 0.3), hit(inPerson, 1.99, 0.5, 1, 0.3), hit(minerals, 1.98, 0.5, 1, 0.3)];
+    const ask = chatWith([online, inPerson, minerals], () => ({ hits }));
+    const { answer } = await ask('bán xe rồi thì bao lâu phải làm thủ tục thu hồi đăng ký');
+    expect(answer.intent).toBe('procedure');
+    expect(answer.procedure?.code).toBe('1.013065');
+  });
+
   it('does not offer an organisation\'s procedure beside the citizen\'s that fits as well: it answers the citizen\'s', async () => {
     const joining = record('2.000596', 'Thủ tục đăng ký tham gia trợ giúp pháp lý', { targetGroups: ['Tổ chức (không bao gồm doanh nghiệp, HTX)'] });
     const asking = record('2.000829', 'Thủ tục yêu cầu trợ giúp pháp lý', { targetGroups: ['Công dân Việt Nam', 'Người nước ngoài'] });
