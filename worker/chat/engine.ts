@@ -346,10 +346,12 @@ export class ChatEngine {
       // giấy phép xây dựng nhà máy điện hạt nhân" before the house permit). Tried: the re-ranked
       // order alone, which offered the nuclear plant for "xin giấy phép xây dựng".
       // Those for some people or works only (a railway crossing's permit, a grade I work's) after
-      // the general ones, when the question names none of them. Another record of the chosen
-      // procedure (its fully online record beside the in-person one) is no option, as for close
-      // candidates below (no change on the tuned halves; the held-back ones answered three more).
-      const distinct = distinctNames([choice.chosen, ...rest.filter((h) => broad(h) && !sameProcedure(h.name, choice.chosen.name))]);
+      // the general ones, when the question names none of them. The chosen procedure's record for
+      // the other channel (fully online beside in person) is no option. Only that: a long name that
+      // lists works ("… tượng đài, tranh hoành tráng … và nhà ở riêng lẻ") has all of a shorter
+      // one's words (sameProcedure) without being its procedure.
+      const otherChannel = (h: SearchHit) => fullyOnline(h.name) !== fullyOnline(choice.chosen.name) && sameProcedure(h.name, choice.chosen.name);
+      const distinct = distinctNames([choice.chosen, ...rest.filter((h) => broad(h) && !otherChannel(h))]);
       const narrower = (h: SearchHit) => search.groupsNamed(h.name).some((g) => !query.groups.includes(g));
       const order = (h: SearchHit) => (h.detail ? 0 : 2) + (narrower(h) ? 1 : 0);
       let offered = [...distinct].sort((a, b) => order(a) - order(b)).slice(0, MAX_OPTIONS);
