@@ -7,6 +7,7 @@ import type { Procedure } from '../../worker/catalog/schema';
 import { ChatEngine, newSession, type ChatSearch, type SessionState } from '../../worker/chat/engine';
 import { renderReply } from '../../worker/chat/render';
 import { compileSmalltalk } from '../../worker/chat/smalltalk';
+import { ageOf } from '../../worker/search/ages';
 import type { Aspect } from '../../worker/search/phrases';
 import type { Query, SearchHit } from '../../worker/search/engine';
 import { emptyQuery } from '../../worker/search/query';
@@ -73,6 +74,7 @@ function chatWith(records: Procedure[], scene: (message: string) => Scene, rarit
         asked: (s.aspects ?? []).length,
         levels: s.levels ?? [],
         groups: s.groups ?? [],
+        age: ageOf(words),
         document: s.document ? wordsOfText(s.document) : null,
         isDocument: Boolean(s.document),
         documentReadings: s.document ? [wordsOfText(s.document)] : [],

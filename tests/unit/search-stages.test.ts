@@ -133,6 +133,12 @@ describe('understanding a question', () => {
     expect(asked.required).toEqual([]);
     expect(text(rewriteWords(asked.terms, synonyms, { apart: true, required: asked.required }).words)).toMatch(/^chứng thực giao dịch/u);
   });
+  it('reads the age a question gives once, for the groups and the chat alike', () => {
+    expect(u('làm căn cước cho con 15 tuổi').age).toBe(15);
+    expect(u('em năm nay 30 tuổi chưa có giấy khai sinh')).toMatchObject({ age: 30, groups: [] });
+    expect(u('làm căn cước gắn chip').age).toBeNull();
+  });
+
   it('reads codes, provinces and the level or agency named as where, not what', () => {
     const r = u('thủ tục 1.001193 ở Đà Nẵng, nộp ở công an tỉnh');
     expect(r.codes).toEqual(['1.001193']);

@@ -5,7 +5,8 @@
 // records fetched here serve the rest of the turn.
 import type { Procedure } from '../catalog/schema';
 import type { Query, SearchHit } from '../search/engine';
-import { ageOf, ageRangeOf, withinAge } from '../search/ages';
+import { ageRangeOf, withinAge } from '../search/ages';
+import { unnamed } from '../search/phrases';
 import { coverage, type Coverage } from './coverage';
 
 /**
@@ -70,6 +71,8 @@ export interface Candidates {
   coverageOf(p: Procedure): Coverage;
   /** A candidate's score after the re-ranking. */
   scoreOf(h: SearchHit): number;
+  /** The groups a candidate is for, by its name or its record's agencies (read its record first). */
+  groupsOf(h: SearchHit): string[];
 }
 
 /** Reads the best candidates' records; `found` must not be empty. */
@@ -89,19 +92,25 @@ export async function readCandidates(found: SearchHit[], query: Query, deps: Can
     if (!c) covers.set(p.code, (c = coverage(p, input)));
     return c;
   };
+  const groups = new Map<string, string[]>();
+  const groupsOf = (h: SearchHit): string[] => {
+    let g = groups.get(h.code);
+    if (!g) groups.set(h.code, (g = deps.search.groupsNamed(h.name, records.get(h.code)?.executingAgencies)));
+    return g;
+  };
   const scores = new Map<SearchHit, number>();
-  const age = ageOf(query.words);
+  const { age } = query;
   for (const hit of found.slice(0, RECORD_RERANK)) {
     const p = await record(hit.code);
     // An age the question gives decides between records published by age; else the groups named.
     const range = age === null ? null : ageRangeOf(hit.name);
-    const named = deps.search.groupsNamed(hit.name, p?.executingAgencies);
-    const narrower = range && age !== null ? !withinAge(age, range) : named.some((g) => !query.groups.includes(g));
-    const meant = !range && named.length > 0 && named.every((g) => query.groups.includes(g));
+    const named = groupsOf(hit);
+    const narrower = range && age !== null ? !withinAge(age, range) : unnamed(named, query.groups).length > 0;
+    const meant = !range && named.length > 0 && unnamed(named, query.groups).length === 0;
     const first = deps.search.namesFirstAct(hit.name) ? FIRST_ACT_BONUS : 0;
     scores.set(hit, hit.score + first + (p ? RECORD_WEIGHT * coverageOf(p).weighted + (forCitizens(p) ? CITIZEN_BONUS : 0) : 0) - (narrower ? GROUP_PENALTY : 0) + (meant ? GROUP_BONUS : 0));
   }
   const scoreOf = (h: SearchHit) => scores.get(h) ?? h.score;
   const ranked = [...[...scores.keys()].sort((a, b) => scoreOf(b) - scoreOf(a)), ...found.slice(RECORD_RERANK)];
-  return { ranked, best: ranked[0]!, records, record, coverageOf, scoreOf };
+  return { ranked, best: ranked[0]!, records, record, coverageOf, scoreOf, groupsOf };
 }

@@ -12,8 +12,7 @@
 import type { Level, Procedure } from '../catalog/schema';
 import type { DossierDesk, DossierState } from '../dossier/flow';
 import { chatText, dossierText } from '../messages';
-import { ageOf } from '../search/ages';
-import type { Cue } from '../search/phrases';
+import { unnamed, type Cue } from '../search/phrases';
 import { fullyOnline, type NameMatch, type Query, type SearchHit, type SearchOptions } from '../search/engine';
 import { BIGRAM_SEPARATOR, wordsOfText, wordsText, type Words } from '../search/text';
 import type { Answer, Block, Suggestion } from './answer';
@@ -323,9 +322,7 @@ export class ChatEngine {
     // office's "Gia hạn nộp thuế". On the tuned halves two more right procedures, none fewer.
     const named = variantsOf(best, ranked);
     for (const v of named) await read.record(v.code);
-    const groupsOf = (h: SearchHit) => search.groupsNamed(h.name, read.records.get(h.code)?.executingAgencies);
-    const bestGroups = groupsOf(best);
-    const variants = named.filter((v) => groupsOf(v).every((g) => bestGroups.includes(g) || query.groups.includes(g)));
+    const variants = named.filter((v) => unnamed(read.groupsOf(v), read.groupsOf(best), query.groups).length === 0);
     const choice = chooseVariant(variants, query, read.records, config.levelPreference ?? DEFAULT_LEVEL_PREFERENCE, config.province);
     const chosen = read.records.get(choice.chosen.code);
     if (!chosen) return this.unmatched(hits, aspect);
@@ -352,7 +349,7 @@ export class ChatEngine {
       // one's words (sameProcedure) without being its procedure.
       const otherChannel = (h: SearchHit) => fullyOnline(h.name) !== fullyOnline(choice.chosen.name) && sameProcedure(h.name, choice.chosen.name);
       const distinct = distinctNames([choice.chosen, ...rest.filter((h) => broad(h) && !otherChannel(h))]);
-      const narrower = (h: SearchHit) => search.groupsNamed(h.name).some((g) => !query.groups.includes(g));
+      const narrower = (h: SearchHit) => unnamed(search.groupsNamed(h.name), query.groups).length > 0;
       const order = (h: SearchHit) => (h.detail ? 0 : 2) + (narrower(h) ? 1 : 0);
       let offered = [...distinct].sort((a, b) => order(a) - order(b)).slice(0, MAX_OPTIONS);
       offered = await citizensFirst(offered, read);
@@ -532,7 +529,7 @@ export class ChatEngine {
     more = more.filter((a) => a !== 'detail' && a !== 'yesno').slice(0, MAX_ASPECTS - 1);
     const rarity = (t: string) => this.deps.search.rarity(t);
     const facts = ASPECT_FACTS[main] ?? [];
-    const readings = [query.words, ...query.readings, ...minorReading(query.words)];
+    const readings = [query.words, ...query.readings, ...minorReading(query.age)];
     // What every passage search of this record shares: the name, whose words weigh little, and the words that frame a question.
     const inRecord = {
       name: p.name,
@@ -618,8 +615,7 @@ export class ChatEngine {
  * are scored. On the tuned halves two more facts (chat-details), none lost.
  */
 const MINOR = wordsOfText('người chưa thành niên');
-function minorReading(words: Words): Words[] {
-  const age = ageOf(words);
+function minorReading(age: number | null): Words[] {
   return age !== null && age < 18 ? [MINOR] : [];
 }
 

@@ -2,7 +2,7 @@
 // căn cước cho người dưới 14 tuổi" / "… cho người từ đủ 14 tuổi trở lên"; "… từ đủ 70 tuổi đến dưới
 // 75 tuổi"); a question that gives an age ("làm căn cước cho con 15 tuổi") says which one applies,
 // which no word match can tell.
-import type { Words } from '../search/text';
+import type { Words } from './text';
 
 export interface AgeRange {
   /** Inclusive lower bound. */

@@ -4,7 +4,7 @@
 // results, fields/agencies, documents) → re-rank (rerank.ts: how well the procedure's own name
 // and the question agree). Pure: no I/O, so the worker, the eval and the benchmark share it.
 import type { Level } from '../catalog/schema';
-import type { PhraseMatcher } from './phrases';
+import { unnamed, type PhraseMatcher } from './phrases';
 import { FIELD_BOOST, synonymPairs, synonymWords, TEXT_FIELDS, type TextField } from './index';
 import { emptyQuery, understand, type Query } from './query';
 import { Lexicon, type DocTable, type FieldDictionary, type IndexReader, type Scorer, type TermPostings, type WordList } from './reader';
@@ -237,7 +237,7 @@ export class SearchEngine {
   private demoteNarrower(ranked: { id: number; score: number }[], asked: readonly string[]): void {
     let moved = false;
     for (const r of ranked) {
-      if (!this.groupsNamed(this.docs.title(r.id)).some((g) => !asked.includes(g))) continue;
+      if (unnamed(this.groupsNamed(this.docs.title(r.id)), asked).length === 0) continue;
       r.score -= GROUP_PENALTY;
       moved = true;
     }

@@ -99,7 +99,7 @@ export interface PhraseMatcher {
   /** The levels the question names ("ở xã", "công an tỉnh", "lên Cục"). */
   levels?(words: Words): Level[];
   /** The groups of people (data `groups`) the question names ("con", "nước ngoài"). */
-  groupsAsked?(words: Words): string[];
+  groupsAsked?(words: Words, age?: number | null): string[];
   /**
    * The groups of people a procedure's name says it is only for ("cho người dưới 14 tuổi"), or its
    * executing agencies (`byAgency`: "Thủ tục cấp bản sao trích lục giấy tờ hộ tịch" at an embassy).
@@ -202,9 +202,8 @@ export function compilePhrases(json: unknown, provincesJson: unknown): PhraseMat
     yesno: compileYesNo(data.yesno),
     cues: (words) => named(cueTrie, words),
     levels: (words) => named(levelTrie, words, true),
-    groupsAsked: (words) => {
+    groupsAsked: (words, age = ageOf(words)) => {
       const left = named(leftTrie, words).flat();
-      const age = ageOf(words);
       const outgrown = (g: string) => age !== null && age >= (data.groups[g]?.untilAge ?? Infinity);
       return [...new Set(named(askedTrie, words).flat())].filter((g) => !left.includes(g) && !outgrown(g));
     },
@@ -237,6 +236,14 @@ export function compilePhrases(json: unknown, provincesJson: unknown): PhraseMat
         .map((h) => ({ start: h.start, end: h.end, kind: h.value }));
     },
   };
+}
+
+/**
+ * The groups a name is for (`groupsNamed`) that none of the lists names — the question's groups, and
+ * whatever else counts as named: a procedure with any is narrower than what was asked.
+ */
+export function unnamed(groups: readonly string[], ...named: (readonly string[])[]): string[] {
+  return groups.filter((g) => !named.some((list) => list.includes(g)));
 }
 
 /** Same span listed twice (e.g. "phí" as a hint and inside fluff): the more specific meaning wins. */

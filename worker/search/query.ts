@@ -10,6 +10,7 @@
 //      corrected — as Words, never joined strings,
 //   5. score (BM25 over the readings' tokens) and 6. re-rank (rerank.ts).
 import type { Level } from '../catalog/schema';
+import { ageOf } from './ages';
 import type { Aspect, Cue, PhraseMatcher } from './phrases';
 import { EMPTY_WORDS, pickWords, sliceWords, type Segmentation, type Words } from './text';
 
@@ -39,6 +40,8 @@ export interface Query {
   levels: Level[];
   /** Groups of people the question names ("con", "nước ngoài": knowledge/phrases.json `groups`). */
   groups: string[];
+  /** The age the question gives ("con 15 tuổi"), or null (ages.ts `ageOf`). */
+  age: number | null;
   /** Provinces named in the question (full names as in the catalog). */
   provinces: string[];
   /** Positions (in `words`) of the syllables left to search once fluff, aspects, provinces and codes are out. */
@@ -89,7 +92,7 @@ const FOCUS_END = new Set(['thi', 'nen', 'se', 'neu', 'hay', 'nhu', 'nao', 'gi',
 const MAX_FOCUS = 12;
 const CODE_RE = /^\d\.\d{6,9}$/u;
 
-export type Understood = Pick<Query, 'codes' | 'aspects' | 'asked' | 'document' | 'isDocument' | 'cues' | 'levels' | 'groups' | 'provinces' | 'kept' | 'terms' | 'focus' | 'required'>;
+export type Understood = Pick<Query, 'codes' | 'aspects' | 'asked' | 'document' | 'isDocument' | 'cues' | 'levels' | 'groups' | 'age' | 'provinces' | 'kept' | 'terms' | 'focus' | 'required'>;
 
 /** What a citizen must do ("phải"), not the wait ("phải chờ", "phải đợi", "phải mất"). */
 const MUST = 'phai';
@@ -202,9 +205,10 @@ export function understand(words: Words, phrases: PhraseMatcher, inNames?: (a: s
   for (const a of hints) if (!aspects.includes(a)) aspects.push(a);
   const cues = phrases.cues?.(words) ?? [];
   const levels = phrases.levels?.(words) ?? [];
-  const groups = phrases.groupsAsked?.(words) ?? [];
+  const age = ageOf(words);
+  const groups = phrases.groupsAsked?.(words, age) ?? [];
   const required = span && !span.isDocument ? kept.flatMap((j, i) => (j >= span.start && j < span.end ? [i] : [])) : [];
-  return { codes, aspects, asked, document, isDocument: span?.isDocument ?? false, cues, levels, groups, provinces, kept, terms, focus: focusOf(terms, kept, focusStarts, words), required };
+  return { codes, aspects, asked, document, isDocument: span?.isDocument ?? false, cues, levels, groups, age, provinces, kept, terms, focus: focusOf(terms, kept, focusStarts, words), required };
 }
 
 /** The terms that follow "thủ tục", up to a word no name has ("thì", "có cần"), if two or more. */
@@ -236,6 +240,7 @@ export const emptyQuery = (seg: Segmentation): Query => ({
   cues: [],
   levels: [],
   groups: [],
+  age: null,
   provinces: [],
   kept: [],
   terms: EMPTY_WORDS,
