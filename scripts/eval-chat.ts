@@ -41,6 +41,7 @@ const sets: [string, EvalQuestion[]][] = [
   ['chat-scope-2', readEvalSet('chat-scope-2')],
   ['chat-probes-3', readEvalSet('chat-probes-3')],
   ['chat-details', readEvalSet('chat-details')],
+  ['chat-probes-4', readEvalSet('chat-probes-4')],
 ];
 const cold: number[] = [];
 for (const [name, questions] of sets) {
