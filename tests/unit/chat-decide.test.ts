@@ -53,6 +53,7 @@ interface Scene {
   aspects?: Aspect[];
   levels?: Query['levels'];
   groups?: string[];
+  provinces?: string[];
   document?: string;
 }
 
@@ -74,6 +75,7 @@ function chatWith(records: Procedure[], scene: (message: string) => Scene, rarit
         asked: (s.aspects ?? []).length,
         levels: s.levels ?? [],
         groups: s.groups ?? [],
+        provinces: s.provinces ?? [],
         age: ageOf(words),
         document: s.document ? wordsOfText(s.document) : null,
         isDocument: Boolean(s.document),
@@ -161,6 +163,21 @@ describe('the chat decides', () => {
     const other = record('1.000004', 'Tách thửa đất nông nghiệp hoặc hợp thửa đất');
     const distinct = chatWith([other, copy], () => ({ hits: [hit(copy, 2, 0.9), hit(other, 1.2, 0.5)] }));
     expect((await distinct('muốn tách thửa đất cho con')).answer.procedure?.code).toBe('1.115614');
+  });
+
+  it('reads the national record first when other provinces\' copies fill the first candidates', async () => {
+    // Land records: a score of provinces publish the first certificate in shorter words than the
+    // national record's, and with no province served they all rank above it. The national record,
+    // read, says more of what the question does (its cases: land a family inherited).
+    const national = record('1.013978', 'Đăng ký đất đai, cấp Giấy chứng nhận quyền sử dụng đất lần đầu đối với hộ gia đình, cá nhân', {
+      conditions: 'Đất do ông bà để lại, được thừa kế mà chưa được cấp Giấy chứng nhận.',
+    });
+    const copies = ['Tỉnh Lạng Sơn', 'Tỉnh Gia Lai', 'Tỉnh Lào Cai', 'Tỉnh Lai Châu', 'Tỉnh Đồng Tháp', 'Tỉnh Thanh Hóa'].map((province, i) =>
+      record(`1.11570${i}`, 'Cấp Giấy chứng nhận quyền sử dụng đất lần đầu (cấp xã)', { province }),
+    );
+    const question = 'đất ông bà để lại được thừa kế, làm giấy chứng nhận lần đầu cần giấy tờ gì';
+    const ask = chatWith([national, ...copies], () => ({ hits: [...copies.map((c, i) => hit(c, 1.6 - i / 100, 0.9)), hit(national, 1.5, 0.7)], aspects: ['components'] }));
+    expect((await ask(question)).answer.procedure?.code).toBe('1.013978');
   });
 
   it('offers a choice when several different procedures fit equally, and takes the number replied', async () => {

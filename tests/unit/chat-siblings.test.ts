@@ -29,6 +29,15 @@ describe('siblings the question tells apart, or not', () => {
     expect(await answered('đang ở Nhật muốn xin bản sao trích lục kết hôn thì làm ở đâu')).toBe('1.000797');
   });
 
+  it("answers a family's first land certificate with the national record, a company's with the organisations'", async () => {
+    // 1.013978 "… lần đầu đối với hộ gia đình, cá nhân, cộng đồng dân cư, người gốc Việt Nam định cư
+    // ở nước ngoài" (for everyone its list names), 1.012753 "… lần đầu đối với tổ chức đang sử dụng
+    // đất"; and some twenty provinces' own copies in shorter words ("… lần đầu (cấp xã)").
+    expect(await answered('làm sổ đỏ lần đầu cần giấy tờ gì')).toBe('1.013978');
+    expect(await answered('đất ông bà để lại chưa có sổ, giờ muốn làm sổ đỏ lần đầu cần chuẩn bị những gì')).toBe('1.013978');
+    expect(await answered('cty em đang dùng đất, làm sổ lần đầu cần gì')).toBe('1.012753');
+  });
+
   it("answers a citizen's building permit with no railway crossing's or nuclear plant's", async () => {
     // 1.005126 "Cấp Giấy phép xây dựng, cải tạo, nâng cấp đường ngang", 1.115798 "Cấp giấy phép xây
     // dựng nhà máy điện hạt nhân": for railway operators and nuclear plants (knowledge/phrases.json groups).

@@ -84,6 +84,12 @@ describe('question phrases', () => {
     expect(matcher.groupsAsked?.(wordsOfText('việt kiều mỹ giờ về nước sống muốn trở lại quốc tịch'))).toEqual(['foreigners']);
     expect(matcher.groupsNamed?.(wordsOfText('Quyết toán thuế thu nhập cá nhân đối với hộ kinh doanh, cá nhân kinh doanh'))).toEqual(['business']);
     expect(matcher.groupsAsked?.(wordsOfText('tự quyết toán thuế thu nhập cá nhân'))).toEqual([]);
+    // A group a name lists beside everyone ("hộ gia đình, cá nhân") is one of those it serves, not the only one.
+    expect(matcher.groupsNamed?.(wordsOfText('Đăng ký đất đai, cấp Giấy chứng nhận lần đầu đối với hộ gia đình, cá nhân, cộng đồng dân cư, người gốc Việt Nam định cư ở nước ngoài'))).toEqual([]);
+    expect(matcher.groupsNamed?.(wordsOfText('Đăng ký đất đai, cấp Giấy chứng nhận lần đầu đối với tổ chức đang sử dụng đất'))).toEqual(['organisations']);
+    expect(matcher.groupsNamed?.(wordsOfText('Cấp phép khai thác cho tổ chức, cá nhân'))).toEqual([]);
+    expect(matcher.groupsAsked?.(wordsOfText('cty em muốn làm sổ đỏ cho đất đang dùng'))).toContain('organisations');
+    expect(matcher.groupsAsked?.(wordsOfText('làm mã số thuế cá nhân có phải lên cơ quan thuế không'))).not.toContain('organisations');
     expect(matcher.groupsAsked?.(wordsOfText('mở quán tạp hóa thì quyết toán thuế thế nào'))).toContain('business');
     expect(matcher.groupsAsked?.(wordsOfText('cty em mở thêm cửa hàng bán lẻ thì thông báo thế nào'))).not.toContain('business');
     expect(matcher.groupsNamed?.(wordsOfText('Thủ tục đăng ký khai sinh kết hợp đăng ký nhận cha, mẹ, con'))).toEqual(['recognition']);

@@ -75,6 +75,21 @@ export interface Candidates {
   groupsOf(h: SearchHit): string[];
 }
 
+/**
+ * Without a deployment province (PROVINCE), every province's own records compete with the national
+ * ones, and some land procedures have twenty provinces' copies, each in its own words ("Cấp Giấy
+ * chứng nhận … lần đầu (cấp xã)"): they fill the few candidates read by record, and the national
+ * record, with its longer name, is never read. Those of a province neither served nor named come
+ * after the others; the search is asked for this many times the candidates, so that the national
+ * ones are among them. Where a province is served, the search leaves the others out already.
+ */
+export const OTHER_PROVINCES_DEPTH = 3;
+
+export function othersLast(found: SearchHit[], query: Query, province: string | null): SearchHit[] {
+  const other = (h: SearchHit) => h.province !== null && h.province !== province && !query.provinces.includes(h.province);
+  return [...found.filter((h) => !other(h)), ...found.filter(other)];
+}
+
 /** Reads the best candidates' records; `found` must not be empty. */
 export async function readCandidates(found: SearchHit[], query: Query, deps: CandidateDeps): Promise<Candidates> {
   const records = new Map<string, Procedure>();

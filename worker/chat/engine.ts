@@ -18,7 +18,7 @@ import { BIGRAM_SEPARATOR, wordsOfText, wordsText, type Words } from '../search/
 import type { Answer, Block, Suggestion } from './answer';
 import { parseChoice } from './choice';
 import { aspectBody, caseLabel, checklistItem, composeProcedureAnswer, MAX_CASES_LISTED, quoteBlock, unitlessTimes, type AnswerAspect } from './compose';
-import { forCitizens, readCandidates, type Candidates } from './candidates';
+import { forCitizens, OTHER_PROVINCES_DEPTH, othersLast, readCandidates, type Candidates } from './candidates';
 import type { Coverage } from './coverage';
 import { findDocument } from './document-lookup';
 import { LEVEL_LABEL } from './format';
@@ -295,12 +295,15 @@ export class ChatEngine {
     }
 
     const aspect: AnswerAspect = query.aspects[0] ?? 'overview';
-    const found = search.searchQuery(query, { limit: 2 * MAX_OPTIONS, province: config.province });
+    const searched = search.searchQuery(query, { limit: OTHER_PROVINCES_DEPTH * 2 * MAX_OPTIONS, province: config.province });
+    const found = othersLast(searched, query, config.province).slice(0, 2 * MAX_OPTIONS);
     const hits = found.slice(0, MAX_OPTIONS);
     const top = hits[0];
     const agreement = top?.match?.agreement ?? 0;
 
-    if (query.codes.length && top && query.codes.includes(top.code)) return this.answerCode(top.code, query, aspect);
+    // A code the question gives is answered, whoever publishes it.
+    const coded = searched[0];
+    if (query.codes.length && coded && query.codes.includes(coded.code)) return this.answerCode(coded.code, query, aspect);
 
     // "còn lệ phí thì sao?", "có cần giấy khám sức khỏe không?": the procedure talked about, another aspect.
     if (session.procedure && query.aspects.length && (query.terms.keys.length <= FOLLOW_UP_MAX_WORDS || agreement < MIN_AGREEMENT)) {

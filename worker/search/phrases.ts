@@ -55,6 +55,12 @@ export const phrasesSchema = z.object({
       z.object({ inName: phraseList, inQuestion: phraseList, leftBy: phraseList.optional(), byAgency: phraseList.optional(), untilAge: z.number().int().positive().optional() }),
     )
     .default({}),
+  /**
+   * How a name says it is for everyone ("hộ gia đình", "cá nhân"): a group it lists beside them
+   * ("… đối với hộ gia đình, cá nhân, cộng đồng dân cư, người gốc Việt Nam định cư ở nước ngoài",
+   * "cho tổ chức, cá nhân") is one of those it serves, not the only one.
+   */
+  everyone: phraseList.default([]),
   /** How a name says it is the act a family of procedures starts with ("… lần đầu"; chat/candidates.ts). */
   firstActs: phraseList.default([]),
   /** Chat shorthand, one syllable as typed → the words it stands for ("ntn": "như thế nào"; shorthand.ts). */
@@ -159,6 +165,8 @@ export function compilePhrases(json: unknown, provincesJson: unknown): PhraseMat
     for (const p of g.inName) namedTrie.add(p, [group], both);
     for (const p of g.leftBy ?? []) leftTrie.add(p, [group], both);
   }
+  const everyoneTrie = new PhraseTrie<true>();
+  for (const p of data.everyone) everyoneTrie.add(p, true);
   const firstTrie = new PhraseTrie<true>();
   for (const p of data.firstActs) firstTrie.add(p, true);
   const levelTrie = new PhraseTrie<Level>();
@@ -186,6 +194,25 @@ export function compilePhrases(json: unknown, provincesJson: unknown): PhraseMat
     }
     return out;
   };
+  /** The groups a name names, but those it lists beside everyone (`everyone`). */
+  const namedAlone = (words: Words): string[] => {
+    const hits: PhraseHit<string[]>[] = [];
+    const everyone: PhraseHit<true>[] = [];
+    for (let i = 0; i < words.keys.length; i++) {
+      hits.push(...namedTrie.at(words, i).filter((h) => h.exact || h.end - h.start > 1));
+      everyone.push(...everyoneTrie.at(words, i).filter((h) => h.exact || h.end - h.start > 1));
+    }
+    // "cá nhân" inside a group's own phrase ("cá nhân kinh doanh") is that group, not everyone.
+    const alone = everyone.filter((e) => !hits.some((h) => h.start < e.end && e.start < h.end));
+    // Items of one list: a break (a comma) between them, and no more than a list's few items apart.
+    const listed = (from: number, to: number, gap: number) => to - from <= gap && words.joined.slice(from, to + 1).some((j) => !j);
+    const out: string[] = [];
+    for (const h of hits) {
+      const beside = alone.some((e) => (e.end <= h.start && listed(e.end, h.start, EVERYONE_BEFORE)) || (e.start >= h.end && listed(h.end, e.start, EVERYONE_AFTER)));
+      if (!beside) out.push(...h.value);
+    }
+    return [...new Set(out)];
+  };
   const frame = [
     ...data.fluff,
     ...Object.values(data.aspects).flatMap((a) => [...(a?.ask ?? []), ...(a?.possible ?? [])]),
@@ -209,7 +236,7 @@ export function compilePhrases(json: unknown, provincesJson: unknown): PhraseMat
     },
     groupsNamed: (words, agencies = []) => {
       const byAgency = agencies.length ? agencies.map((a) => named(agencyTrie, a).flat()).reduce((a, b) => a.filter((g) => b.includes(g))) : [];
-      return [...new Set([...named(namedTrie, words).flat(), ...byAgency])];
+      return [...new Set([...namedAlone(words), ...byAgency])];
     },
     namesFirstAct: (words) => named(firstTrie, words).length > 0,
     match(words, inNames) {
@@ -237,6 +264,13 @@ export function compilePhrases(json: unknown, provincesJson: unknown): PhraseMat
     },
   };
 }
+
+/**
+ * How far (in syllables) a group may follow "hộ gia đình, cá nhân" in one list ("…, cá nhân, cộng
+ * đồng dân cư, người gốc Việt Nam định cư ở nước ngoài"), and precede it ("cho tổ chức, cá nhân").
+ */
+const EVERYONE_BEFORE = 12;
+const EVERYONE_AFTER = 3;
 
 /**
  * The groups a name is for (`groupsNamed`) that none of the lists names — the question's groups, and
