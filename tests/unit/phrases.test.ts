@@ -88,6 +88,8 @@ describe('question phrases', () => {
     expect(matcher.groupsNamed?.(wordsOfText('Đăng ký đất đai, cấp Giấy chứng nhận lần đầu đối với hộ gia đình, cá nhân, cộng đồng dân cư, người gốc Việt Nam định cư ở nước ngoài'))).toEqual([]);
     expect(matcher.groupsNamed?.(wordsOfText('Đăng ký đất đai, cấp Giấy chứng nhận lần đầu đối với tổ chức đang sử dụng đất'))).toEqual(['organisations']);
     expect(matcher.groupsNamed?.(wordsOfText('Cấp phép khai thác cho tổ chức, cá nhân'))).toEqual([]);
+    expect(matcher.groupsNamed?.(wordsOfText('Cấp Phiếu lý lịch tư pháp theo yêu cầu của cơ quan tiến hành tố tụng'))).toContain('organisations');
+    expect(matcher.groupsNamed?.(wordsOfText('Cấp tài khoản định danh điện tử cho cơ quan, tổ chức'))).toEqual(['organisations']);
     expect(matcher.groupsAsked?.(wordsOfText('cty em muốn làm sổ đỏ cho đất đang dùng'))).toContain('organisations');
     expect(matcher.groupsAsked?.(wordsOfText('làm mã số thuế cá nhân có phải lên cơ quan thuế không'))).not.toContain('organisations');
     expect(matcher.groupsAsked?.(wordsOfText('mở quán tạp hóa thì quyết toán thuế thế nào'))).toContain('business');
