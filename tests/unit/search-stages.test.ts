@@ -71,6 +71,8 @@ describe('understanding a question', () => {
     // Whether anything is paid, and the catalog's appraisal fee asked with its amount.
     expect(u('xin giấy xác nhận cư trú có tốn đồng nào không').aspects[0]).toBe('fee');
     expect(u('giấy chứng nhận đủ điều kiện chăn nuôi thì phí thẩm định bao nhiêu').aspects[0]).toBe('fee');
+    expect(u('chứng thực bản sao sổ đỏ ở uỷ ban tính tiền thế nào vậy').aspects[0]).toBe('fee');
+    expect(u('dẹp tiệm luôn rồi, chấm dứt hộ kinh doanh thì nộp gì').aspects[0]).toBe('components');
     expect(u('bán đất xong khai thuế thì nộp hồ sơ ở cơ quan thuế nào').aspects[0]).toBe('place');
     expect(u('con 15 tuổi làm căn cước ở công an phường chỗ em ở được không hay phải về quê').aspects).toContain('place');
     expect(u('xin lý lịch tư pháp thì nộp ở sở tư pháp hay công an tỉnh').aspects[0]).toBe('place');
