@@ -38,6 +38,18 @@ describe('siblings the question tells apart, or not', () => {
     expect(await answered('cty em đang dùng đất, làm sổ lần đầu cần gì')).toBe('1.012753');
   });
 
+  it("answers the driving test with the licence, a training ground's approval only when named", async () => {
+    // 3.000346 "Cấp giấy phép lái xe"; 3.000358 "Chấp thuận hoạt động của sân tập lái để sát hạch lái xe mô tô".
+    expect(await answered('thi bằng lái xe máy thì phí sát hạch lý thuyết bao nhiêu')).toBe('3.000346');
+    expect(await answered('mở sân tập lái để sát hạch lái xe mô tô thì cần giấy tờ gì')).toBe('3.000358');
+  });
+
+  it("answers naturalisation in Vietnam to a foreign husband living here, abroad to one who is not", async () => {
+    // 2.002039 "Nhập quốc tịch Việt Nam ở trong nước", 2.002797 "… ở nước ngoài".
+    expect(await answered('vợ là người Việt thì chồng nước ngoài xin nhập quốc tịch có cần ở VN đủ 5 năm không')).toBe('2.002039');
+    expect(await answered('đang sống ở nước ngoài muốn xin nhập quốc tịch Việt Nam thì nộp hồ sơ ở đâu')).toBe('2.002797');
+  });
+
   it("answers a citizen's building permit with no railway crossing's or nuclear plant's", async () => {
     // 1.005126 "Cấp Giấy phép xây dựng, cải tạo, nâng cấp đường ngang", 1.115798 "Cấp giấy phép xây
     // dựng nhà máy điện hạt nhân": for railway operators and nuclear plants (knowledge/phrases.json groups).

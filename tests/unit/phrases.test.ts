@@ -82,6 +82,11 @@ describe('question phrases', () => {
     expect(matcher.groupsNamed?.(wordsOfText('Cấp bản sao trích lục hộ tịch'), agencies('Cục Lãnh sự - Bộ Ngoại giao'))).toEqual([]);
     expect(matcher.groupsAsked?.(wordsOfText('việt kiều mỹ muốn trở lại quốc tịch'))).toEqual(expect.arrayContaining(['foreigners', 'abroad']));
     expect(matcher.groupsAsked?.(wordsOfText('việt kiều mỹ giờ về nước sống muốn trở lại quốc tịch'))).toEqual(['foreigners']);
+    expect(matcher.groupsAsked?.(wordsOfText('chồng nước ngoài xin nhập quốc tịch có cần ở VN đủ 5 năm không'))).toEqual(['foreigners']);
+    // Those who train and test drivers are no one who takes the test.
+    expect(matcher.groupsNamed?.(wordsOfText('Chấp thuận hoạt động của sân tập lái để sát hạch lái xe mô tô'))).toEqual(['drivingSchools']);
+    expect(matcher.groupsAsked?.(wordsOfText('thi bằng lái xe máy thì phí sát hạch bao nhiêu'))).toEqual([]);
+    expect(matcher.groupsAsked?.(wordsOfText('mở sân tập lái xe máy cần thủ tục gì'))).toContain('drivingSchools');
     expect(matcher.groupsNamed?.(wordsOfText('Quyết toán thuế thu nhập cá nhân đối với hộ kinh doanh, cá nhân kinh doanh'))).toEqual(['business']);
     expect(matcher.groupsAsked?.(wordsOfText('tự quyết toán thuế thu nhập cá nhân'))).toEqual([]);
     // A group a name lists beside everyone ("hộ gia đình, cá nhân") is one of those it serves, not the only one.

@@ -62,9 +62,9 @@ describe('chat quality on questions nobody tuned for, each half apart', () => {
   // chat-scope (what is out of scope): 80.0% / 60.0%, 100% / 94.7%, 95.0% / 73.3%.
   // chat-scope-2 (out of scope and casual, from a writer who saw none of the vocabulary): 90.0% / 80.0%,
   // 94.4% / 97.0%, 97.5% / 97.5%.
-  // chat-probes-3 (from two writers who saw only the catalog): 83.7% / 70.4%, 94.1% / 84.0%, 75.0% / 91.7%.
+  // chat-probes-3 (from two writers who saw only the catalog): 83.7% / 71.4%, 94.1% / 84.1%, 75.0% / 91.7%.
   // chat-details (specific questions, same writers; none out of scope): 76.4% / 56.4%, 81.4% / 73.6%.
-  // chat-probes-4 (chat-queries-dev-2's style, same kind of writers): 84.1% / 88.6%, 94.9% / 83.1%, 83.3% / 75.0%
+  // chat-probes-4 (chat-queries-dev-2's style, same kind of writers): 87.5% / 88.6%, 95.0% / 83.1%, 83.3% / 75.0%
   // (untouched: 81.8% / 87.5%, 93.6% / 83.0%, 83.3% / 66.7%).
   // Targets (issue 14): 90%, 85%, 90%. Floors are just below the levels reached.
   // (Facts are of right answers: a question newly answered right whose fact is worded otherwise
@@ -93,14 +93,14 @@ describe('chat quality on questions nobody tuned for, each half apart', () => {
     },
     'chat-probes-3': {
       odd: { procedure: 0.83, facts: 0.94, declined: 0.74 },
-      even: { procedure: 0.7, facts: 0.83, declined: 0.91 },
+      even: { procedure: 0.71, facts: 0.83, declined: 0.91 },
     },
     'chat-details': {
       odd: { procedure: 0.76, facts: 0.81, declined: null },
       even: { procedure: 0.56, facts: 0.73, declined: null },
     },
     'chat-probes-4': {
-      odd: { procedure: 0.83, facts: 0.94, declined: 0.83 },
+      odd: { procedure: 0.87, facts: 0.94, declined: 0.83 },
       even: { procedure: 0.88, facts: 0.83, declined: 0.74 },
     },
   } as const;

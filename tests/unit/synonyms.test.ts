@@ -71,6 +71,7 @@ describe('what citizens call a procedure by what they do', () => {
     expect(rewritten('đăng ký xài hóa đơn điện tử')).toBe('đăng ký sử dụng hóa đơn điện tử');
     expect(rewritten('tháng lương cuối chưa kịp lĩnh')).toBe('tháng lương cuối chưa nhận');
     expect(rewritten('tự khai thuế cho thuê nhà')).toBe('tự khai thuế cho thuê bất động sản');
+    expect(rewritten('tự trả tiền rồi giờ xin bảo hiểm thanh toán lại')).toContain('thanh toán trực tiếp chi phí');
   });
 });
 
