@@ -298,6 +298,9 @@ describe('the chat decides', () => {
     // A divorce is the court's; recording one decided abroad is a procedure named with its words.
     expect((await ask('thủ tục ly hôn cần giấy tờ gì')).answer.intent).toBe('out_of_scope');
     expect(smalltalk.match(wordsOfText('ly hôn ở nước ngoài, về xã ghi chú thì cần gì')).kinds).not.toContain('outOfScope');
+    // …wherever else in the question its words stand.
+    expect(smalltalk.match(wordsOfText('ly hôn bên Hàn rồi, về VN ghi chú ly hôn xong thì nhận được giấy gì')).kinds).not.toContain('outOfScope');
+    expect(smalltalk.match(wordsOfText('muốn ly hôn bên Hàn thì làm sao')).kinds).toContain('outOfScope');
     // A divorce already done is the asker's civil status, what the procedure asked about follows from it.
     // …and so does a divorce's document, which civil-status dossiers list.
     for (const q of ['em đã ly hôn, xin giấy xác nhận tình trạng hôn nhân cần gì', 'ly hon roi muon dang ky ket hon lai', 'xin giay xac nhan doc than co phai dua quyet dinh ly hon ko']) {

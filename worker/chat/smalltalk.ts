@@ -54,7 +54,12 @@ export function compileSmalltalk(json: unknown): Smalltalk {
     match(words, compound) {
       const all = trie.scan(words);
       const cut = (h: { start: number; end: number }) => compound !== undefined && ((h.start > 0 && compound(h.start)) || (h.end < words.keys.length && compound(h.end)));
-      const hits = all.filter((h) => h.value !== 'inScope' && !(h.value === 'outOfScope' && cut(h)));
+      // A topic the question also says inside a procedure's words is that procedure's, wherever it
+      // stands: "ly hôn bên Hàn rồi, về VN ghi chú ly hôn" asks about the "ghi chú ly hôn".
+      const text = (h: { start: number; end: number }) => ` ${words.folds.slice(h.start, h.end).join(' ')} `;
+      const named = all.filter((h) => h.value === 'inScope').map(text);
+      const elsewhere = (h: { start: number; end: number }) => named.some((n) => n.includes(text(h)));
+      const hits = all.filter((h) => h.value !== 'inScope' && !(h.value === 'outOfScope' && (cut(h) || elsewhere(h))));
       const kinds = new Set(hits.map((h) => h.value));
       const covered = hits.reduce((n, h) => n + h.end - h.start, 0);
       return { kinds: KINDS.filter((k) => kinds.has(k)), rest: words.keys.length - covered };
