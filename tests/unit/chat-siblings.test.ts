@@ -38,6 +38,14 @@ describe('siblings the question tells apart, or not', () => {
     expect(await answered('cty em đang dùng đất, làm sổ lần đầu cần gì')).toBe('1.012753');
   });
 
+  it("answers a complaint about the police with the police's procedure, legal aid's only when named", async () => {
+    // 1.004335 / 1.003504 "Giải quyết khiếu nại … đối với lực lượng Công an nhân dân" (by level);
+    // 2.000592 "Thủ tục giải quyết khiếu nại về trợ giúp pháp lý".
+    expect(await answered('Công an phường tạm giữ xe của tôi sai, khiếu nại thì bao lâu được giải quyết')).toMatch(/^1\.00(4335|3504)$/u);
+    expect(await answered('gửi đơn khiếu nại công an phường xử phạt sai thì bao lâu họ thụ lý')).toMatch(/^1\.00(4335|3504)$/u);
+    expect(await answered('khiếu nại về trợ giúp pháp lý thì bao lâu được giải quyết')).toBe('2.000592');
+  });
+
   it("answers the driving test with the licence, a training ground's approval only when named", async () => {
     // 3.000346 "Cấp giấy phép lái xe"; 3.000358 "Chấp thuận hoạt động của sân tập lái để sát hạch lái xe mô tô".
     expect(await answered('thi bằng lái xe máy thì phí sát hạch lý thuyết bao nhiêu')).toBe('3.000346');

@@ -83,6 +83,9 @@ describe('question phrases', () => {
     expect(matcher.groupsAsked?.(wordsOfText('việt kiều mỹ muốn trở lại quốc tịch'))).toEqual(expect.arrayContaining(['foreigners', 'abroad']));
     expect(matcher.groupsAsked?.(wordsOfText('việt kiều mỹ giờ về nước sống muốn trở lại quốc tịch'))).toEqual(['foreigners']);
     expect(matcher.groupsAsked?.(wordsOfText('chồng nước ngoài xin nhập quốc tịch có cần ở VN đủ 5 năm không'))).toEqual(['foreigners']);
+    // The agencies a question names as who it is about.
+    expect(matcher.agenciesNamed?.(wordsOfText('khieu nai cong an phuong xu phat sai'))).toEqual(['công an']);
+    expect(matcher.agenciesNamed?.(wordsOfText('khiếu nại về trợ giúp pháp lý'))).toEqual([]);
     // Those who train and test drivers are no one who takes the test.
     expect(matcher.groupsNamed?.(wordsOfText('Chấp thuận hoạt động của sân tập lái để sát hạch lái xe mô tô'))).toEqual(['drivingSchools']);
     expect(matcher.groupsAsked?.(wordsOfText('thi bằng lái xe máy thì phí sát hạch bao nhiêu'))).toEqual([]);

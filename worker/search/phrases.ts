@@ -63,6 +63,11 @@ export const phrasesSchema = z.object({
   everyone: phraseList.default([]),
   /** How a name says it is the act a family of procedures starts with ("… lần đầu"; chat/candidates.ts). */
   firstActs: phraseList.default([]),
+  /**
+   * Agencies a question names as who it is about or goes to ("khiếu nại công an phường"): a
+   * procedure neither named for them nor carried out by them is likely not meant (chat/candidates.ts).
+   */
+  agencies: phraseList.default([]),
   /** Chat shorthand, one syllable as typed → the words it stands for ("ntn": "như thế nào"; shorthand.ts). */
   shorthand: z.record(z.string().trim().min(1), z.string().trim().min(1)).default({}),
 });
@@ -106,6 +111,8 @@ export interface PhraseMatcher {
   levels?(words: Words): Level[];
   /** The groups of people (data `groups`) the question names ("con", "nước ngoài"). */
   groupsAsked?(words: Words, age?: number | null): string[];
+  /** The agencies (data `agencies`, as listed) the question names. */
+  agenciesNamed?(words: Words): string[];
   /**
    * The groups of people a procedure's name says it is only for ("cho người dưới 14 tuổi"), or its
    * executing agencies (`byAgency`: "Thủ tục cấp bản sao trích lục giấy tờ hộ tịch" at an embassy).
@@ -167,6 +174,8 @@ export function compilePhrases(json: unknown, provincesJson: unknown): PhraseMat
   }
   const everyoneTrie = new PhraseTrie<true>();
   for (const p of data.everyone) everyoneTrie.add(p, true);
+  const agencyNamedTrie = new PhraseTrie<string>();
+  for (const p of data.agencies) agencyNamedTrie.add(p, p);
   const firstTrie = new PhraseTrie<true>();
   for (const p of data.firstActs) firstTrie.add(p, true);
   const levelTrie = new PhraseTrie<Level>();
@@ -229,6 +238,7 @@ export function compilePhrases(json: unknown, provincesJson: unknown): PhraseMat
     yesno: compileYesNo(data.yesno),
     cues: (words) => named(cueTrie, words),
     levels: (words) => named(levelTrie, words, true),
+    agenciesNamed: (words) => named(agencyNamedTrie, words),
     groupsAsked: (words, age = ageOf(words)) => {
       const left = named(leftTrie, words).flat();
       const outgrown = (g: string) => age !== null && age >= (data.groups[g]?.untilAge ?? Infinity);

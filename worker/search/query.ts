@@ -40,6 +40,8 @@ export interface Query {
   levels: Level[];
   /** Groups of people the question names ("con", "nước ngoài": knowledge/phrases.json `groups`). */
   groups: string[];
+  /** Agencies the question names ("công an": knowledge/phrases.json `agencies`), as listed. */
+  agencies: string[];
   /** The age the question gives ("con 15 tuổi"), or null (ages.ts `ageOf`). */
   age: number | null;
   /** Provinces named in the question (full names as in the catalog). */
@@ -92,7 +94,7 @@ const FOCUS_END = new Set(['thi', 'nen', 'se', 'neu', 'hay', 'nhu', 'nao', 'gi',
 const MAX_FOCUS = 12;
 const CODE_RE = /^\d\.\d{6,9}$/u;
 
-export type Understood = Pick<Query, 'codes' | 'aspects' | 'asked' | 'document' | 'isDocument' | 'cues' | 'levels' | 'groups' | 'age' | 'provinces' | 'kept' | 'terms' | 'focus' | 'required'>;
+export type Understood = Pick<Query, 'codes' | 'aspects' | 'asked' | 'document' | 'isDocument' | 'cues' | 'levels' | 'groups' | 'agencies' | 'age' | 'provinces' | 'kept' | 'terms' | 'focus' | 'required'>;
 
 /** What a citizen must do ("phải"), not the wait ("phải chờ", "phải đợi", "phải mất"). */
 const MUST = 'phai';
@@ -207,8 +209,9 @@ export function understand(words: Words, phrases: PhraseMatcher, inNames?: (a: s
   const levels = phrases.levels?.(words) ?? [];
   const age = ageOf(words);
   const groups = phrases.groupsAsked?.(words, age) ?? [];
+  const agencies = phrases.agenciesNamed?.(words) ?? [];
   const required = span && !span.isDocument ? kept.flatMap((j, i) => (j >= span.start && j < span.end ? [i] : [])) : [];
-  return { codes, aspects, asked, document, isDocument: span?.isDocument ?? false, cues, levels, groups, age, provinces, kept, terms, focus: focusOf(terms, kept, focusStarts, words), required };
+  return { codes, aspects, asked, document, isDocument: span?.isDocument ?? false, cues, levels, groups, agencies, age, provinces, kept, terms, focus: focusOf(terms, kept, focusStarts, words), required };
 }
 
 /** The terms that follow "thủ tục", up to a word no name has ("thì", "có cần"), if two or more. */
@@ -240,6 +243,7 @@ export const emptyQuery = (seg: Segmentation): Query => ({
   cues: [],
   levels: [],
   groups: [],
+  agencies: [],
   age: null,
   provinces: [],
   kept: [],
