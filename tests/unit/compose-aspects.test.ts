@@ -98,3 +98,28 @@ describe('the place answer', () => {
     expect(said).toContain('nơi đặt trụ sở hoặc nơi cư trú');
   });
 });
+
+describe('the steps answer', () => {
+  it("lists a long record's main steps, not the first lines of its first step's sub-cases", () => {
+    // As 2.001263 "Đăng ký việc nuôi con nuôi trong nước" lists them: "- " steps, "+)" cases, paragraphs.
+    const cases = Array.from({ length: 12 }, (_, i) => `+) Trường hợp ${i + 1}: trẻ em được tìm gia đình thay thế theo cách ${i + 1}.`);
+    const adoption = procedureRecord('2.001263', 'Đăng ký việc nuôi con nuôi trong nước', {
+      steps: [
+        '- Tìm gia đình thay thế cho trẻ em:',
+        ...cases,
+        '- Người nhận con nuôi nộp hồ sơ tại Ủy ban nhân dân cấp xã.',
+        'Khi kiểm tra hồ sơ, công chức cấp xã tìm hiểu nguyện vọng của những người liên quan.',
+        '- Công chức cấp xã lấy ý kiến của những người liên quan',
+        '- Ủy ban nhân dân cấp xã trao Giấy chứng nhận nuôi con nuôi trong nước.',
+      ],
+    });
+    const said = text(aspectBody(adoption, 'steps'));
+    expect(said).toContain('lấy ý kiến của những người liên quan');
+    expect(said).toContain('Giấy chứng nhận nuôi con nuôi trong nước');
+    expect(said).not.toContain('Trường hợp 1:');
+    expect(said).toContain('các bước chính');
+    // A short list is shown whole, sub-cases and all.
+    const short = procedureRecord('2.001264', 'Thủ tục khác', { steps: ['- Nộp hồ sơ:', '+) Trường hợp nộp trực tiếp.', '- Nhận kết quả.'] });
+    expect(text(aspectBody(short, 'steps'))).toContain('Trường hợp nộp trực tiếp');
+  });
+});

@@ -64,7 +64,7 @@ describe('chat quality on questions nobody tuned for, each half apart', () => {
   // 94.4% / 97.0%, 97.5% / 97.5%.
   // chat-probes-3 (from two writers who saw only the catalog): 83.7% / 71.4%, 94.1% / 84.1%, 75.0% / 91.7%.
   // chat-details (specific questions, same writers; none out of scope): 76.4% / 56.4%, 81.4% / 73.6%.
-  // chat-probes-4 (chat-queries-dev-2's style, same kind of writers): 89.8% / 88.6%, 94.2% / 83.1%, 83.3% / 75.0%
+  // chat-probes-4 (chat-queries-dev-2's style, same kind of writers): 89.8% / 88.6%, 96.1% / 83.1%, 83.3% / 75.0%
   // (untouched: 81.8% / 87.5%, 93.6% / 83.0%, 83.3% / 66.7%).
   // Targets (issue 14): 90%, 85%, 90%. Floors are just below the levels reached.
   // (Facts are of right answers: a question newly answered right whose fact is worded otherwise
@@ -100,7 +100,7 @@ describe('chat quality on questions nobody tuned for, each half apart', () => {
       even: { procedure: 0.56, facts: 0.73, declined: null },
     },
     'chat-probes-4': {
-      odd: { procedure: 0.89, facts: 0.94, declined: 0.83 },
+      odd: { procedure: 0.89, facts: 0.95, declined: 0.83 },
       even: { procedure: 0.88, facts: 0.83, declined: 0.74 },
     },
   } as const;

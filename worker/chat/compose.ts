@@ -264,12 +264,32 @@ function online(p: Procedure): Block[] {
 
 function steps(p: Procedure): Block[] {
   if (p.steps.length === 0) return [{ type: 'paragraph', text: [chatText.missing('trình tự thực hiện')] }];
+  const main = mainSteps(p.steps);
+  const shown = main ?? p.steps.slice(0, MAX_STEPS);
   const blocks: Block[] = [
     { type: 'paragraph', text: [{ bold: chatText.stepsIntro }] },
-    { type: 'list', ordered: true, items: p.steps.slice(0, MAX_STEPS).map((s) => [displayItem(s)]) },
+    { type: 'list', ordered: true, items: shown.map((s) => [displayItem(s)]) },
   ];
-  if (p.steps.length > MAX_STEPS) blocks.push({ type: 'note', text: [chatText.moreSteps(p.steps.length - MAX_STEPS)] });
+  if (main) blocks.push({ type: 'note', text: [chatText.mainSteps(p.steps.length - main.length)] });
+  else if (p.steps.length > MAX_STEPS) blocks.push({ type: 'note', text: [chatText.moreSteps(p.steps.length - MAX_STEPS)] });
   return blocks;
+}
+
+/**
+ * The top-level steps of a long list ("Bước 1: …", or the items marked "- " among sub-items "+)",
+ * "i)" and the paragraphs that explain them), when there are at most MAX_STEPS of them: the first
+ * twelve lines of a thirty-line list are often the cases of the first step only (the adoption's
+ * "Tìm gia đình thay thế cho trẻ em" and its sub-cases, before "Người nhận con nuôi nộp hồ sơ …").
+ */
+const TOP_MARKERS = [/^\s*Bước\s*\d+/iu, /^\s*-\s/u, /^\s*\d{1,2}[.)]\s/u];
+
+function mainSteps(all: readonly string[]): string[] | null {
+  if (all.length <= MAX_STEPS) return null;
+  for (const marker of TOP_MARKERS) {
+    const top = all.filter((s) => marker.test(s));
+    if (top.length >= 2) return top.length <= MAX_STEPS ? top : null;
+  }
+  return null;
 }
 
 function textAspect(value: string | string[], what: string, intro: string): Block[] {
