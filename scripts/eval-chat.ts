@@ -42,6 +42,7 @@ const sets: [string, EvalQuestion[]][] = [
   ['chat-probes-3', readEvalSet('chat-probes-3')],
   ['chat-details', readEvalSet('chat-details')],
   ['chat-probes-4', readEvalSet('chat-probes-4')],
+  ['chat-probes-5', readEvalSet('chat-probes-5')],
 ];
 const cold: number[] = [];
 for (const [name, questions] of sets) {
