@@ -63,7 +63,7 @@ export const chatText = {
   timesIntro: 'Thời hạn giải quyết theo cách nộp:',
   stepsIntro: 'Trình tự thực hiện:',
   moreSteps: (n: number) => `… và ${n} bước khác (xem đầy đủ trên Cổng Dịch vụ công quốc gia).`,
-  mainSteps: (n: number) => `Đây là các bước chính; ${n} ý chi tiết của từng bước xem đầy đủ trên Cổng Dịch vụ công quốc gia.`,
+  mainSteps: (n: number) => `Trên đây là các bước chính (còn ${n} ý chi tiết, xem đầy đủ trên Cổng Dịch vụ công quốc gia).`,
   conditionsIntro: 'Yêu cầu, điều kiện:',
   resultsIntro: 'Kết quả giải quyết:',
   legalIntro: 'Căn cứ pháp lý:',

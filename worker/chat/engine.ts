@@ -3,7 +3,8 @@
 // Framework) parse their requests into a message and render the answer in their own format.
 //
 // A turn, in order: small talk and personal-data requests; a reply to the list offered last; the
-// question read once by the search (query.ts) and its candidates; a follow-up on the procedure
+// question read once by the search (query.ts) and its candidates (other provinces' own records after
+// the national ones: candidates.ts `othersLast`); a follow-up on the procedure
 // talked about; whether the best candidate is really what the question is about (coverage.ts) or
 // the question is declined with the nearest procedures as suggestions; one procedure published for
 // several levels answered at the citizen's level (variants.ts); a broad question offered a choice;
