@@ -291,6 +291,14 @@ describe('the chat decides', () => {
     expect((await ask('công dân làm việc với cơ quan công an')).answer.intent).toBe('procedure');
   });
 
+  it('declines a question that asks nothing of a record that agrees little and covers only part of it', async () => {
+    const scene = (aspects: Aspect[]) => () => ({ hits: [hit(province, 1, 0.18)], aspects });
+    const question = 'công dân làm việc với cơ quan công an về lương thưởng trường tư';
+    expect((await chatWith([province], scene([]))(question)).answer.intent).toBe('unmatched');
+    // The same words asking something the record answers are about it.
+    expect((await chatWith([province], scene(['time']))(question)).answer.intent).toBe('procedure');
+  });
+
   it('declines what no procedure answers by topic, unless the message clearly names a procedure', async () => {
     const ask = chatWith([province], () => ({ hits: [hit(province, 1, 0.5)] }));
     expect((await ask('mở ví momo có cần căn cước không')).answer.intent).toBe('out_of_scope');

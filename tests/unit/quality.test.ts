@@ -58,8 +58,8 @@ describe('chat quality on questions nobody tuned for, each half apart', () => {
   // Levels reached (README, "Conversations"), odd / even lines. chat-queries-dev-2: procedure
   // 96.2% / 89.7%, facts of right answers 95.5% / 90.7%, out of scope declined 92.3% / 91.7%.
   // chat-probes (the team's own, harder): 86.7% / 66.7%, 94.2% / 82.7%, 91.7% / 100%.
-  // chat-probes-2 (the team's second set): 83.7% / 74.5%, 86.7% / 91.0%, 100% / 75.0%.
-  // chat-scope (what is out of scope): 80.0% / 60.0%, 100% / 94.7%, 95.0% / 73.3%.
+  // chat-probes-2 (the team's second set): 83.7% / 74.5%, 86.7% / 91.0%, 100% / 81.3%.
+  // chat-scope (what is out of scope): 80.0% / 60.0%, 100% / 94.7%, 97.5% / 73.3%.
   // chat-scope-2 (out of scope and casual, from a writer who saw none of the vocabulary): 90.0% / 80.0%,
   // 94.4% / 97.0%, 97.5% / 97.5%.
   // chat-probes-3 (from two writers who saw only the catalog): 83.7% / 71.4%, 94.1% / 84.1%, 75.0% / 91.7%.
@@ -82,10 +82,10 @@ describe('chat quality on questions nobody tuned for, each half apart', () => {
     },
     'chat-probes-2': {
       odd: { procedure: 0.83, facts: 0.86, declined: 0.95 },
-      even: { procedure: 0.74, facts: 0.9, declined: 0.74 },
+      even: { procedure: 0.74, facts: 0.9, declined: 0.8 },
     },
     'chat-scope': {
-      odd: { procedure: 0.79, facts: 0.97, declined: 0.94 },
+      odd: { procedure: 0.79, facts: 0.97, declined: 0.97 },
       even: { procedure: 0.59, facts: 0.94, declined: 0.73 },
     },
     'chat-scope-2': {
