@@ -1,6 +1,6 @@
 // The sentence of a record that answers a specific question (worker/chat/passages.ts).
 import { describe, expect, it } from 'vitest';
-import { bestPassages, equivalentUnits, placeSentence, sentences, type Fact } from '../../worker/chat/passages';
+import { bestPassages, equivalentUnits, placeSentence, recordPassages, sentences, type Fact } from '../../worker/chat/passages';
 import { wordsOfText } from '../../worker/search/text';
 import { procedureRecord } from './procedure-record';
 
@@ -264,5 +264,27 @@ describe('where the record says a dossier goes', () => {
 
   it('is none when the record only names the agency', () => {
     expect(placeSentence(acknowledgement)).toBeNull();
+  });
+});
+
+describe("a rule's other case", () => {
+  it('is read with the case it follows or precedes, when it repeats its words', () => {
+    // As 1.007674 "Khai thuế TNCN … chuyển nhượng bất động sản" words its deadline.
+    const tax = procedureRecord('1.007674', 'Khai thuế thu nhập cá nhân đối với cá nhân có thu nhập từ chuyển nhượng bất động sản', {
+      steps: [
+        [
+          '- Thời hạn nộp hồ sơ khai thuế:',
+          '+ Trường hợp hợp đồng chuyển nhượng không có thỏa thuận bên mua là người nộp thuế thay cho bên bán thì nộp hồ sơ khai thuế chậm nhất là 10 (mười) ngày kể từ thời điểm hợp đồng có hiệu lực.',
+          '+ Trường hợp hợp đồng chuyển nhượng có thỏa thuận bên mua là người nộp thuế thay cho bên bán thì nộp hồ sơ khai thuế chậm nhất là thời điểm làm thủ tục đăng ký quyền sở hữu.',
+          '+ Trường hợp cá nhân nhận thừa kế thì nộp hồ sơ khai thuế cùng hồ sơ đăng ký quyền sở hữu.',
+        ].join('\n'),
+      ],
+    });
+    const cases = recordPassages(tax).filter((x) => /Trường hợp/u.test(x.text));
+    const [without, agreed, heir] = cases;
+    expect(agreed!.other?.text).toContain('chậm nhất là 10 (mười) ngày');
+    expect(without!.other?.text).toContain('chậm nhất là thời điểm làm thủ tục');
+    // A case about something else is no other case.
+    expect(heir!.other).toBeUndefined();
   });
 });

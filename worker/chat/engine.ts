@@ -562,7 +562,10 @@ export class ChatEngine {
     // that asks how old ("phải hơn con nuôi bao nhiêu tuổi") by an age (one more fact on the tuned halves).
     const decisive: Fact[] = main === 'detail' ? DECISIVE_ASKED.filter((c) => query.cues.includes(c)) : [];
     const passages = bestPassages(p, { ...inRecord, readings, terms: query.readings, cues: [...query.cues, ...facts], decisive }, 5);
-    const quote = (x: (typeof passages)[number]): Block => quoteBlock(x.passage.field, x.passage.next ? `${x.passage.text} ${x.passage.next.text}` : x.passage.text);
+    const quote = (x: (typeof passages)[number]): Block => {
+      const more = x.passage.next ?? x.passage.other;
+      return quoteBlock(x.passage.field, more ? `${x.passage.text} ${more.text}` : x.passage.text);
+    };
     if (main === 'yesno' && query.document) {
       // The document as typed or with synonyms rewritten ("cà vẹt": "chứng nhận đăng ký xe").
       const matches = query.documentReadings.map((d) => findDocument(p, d, rarity, (t) => this.deps.search.readingsOf(t))).filter((m) => m !== null);
