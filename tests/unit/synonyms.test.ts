@@ -72,6 +72,9 @@ describe('what citizens call a procedure by what they do', () => {
     expect(rewritten('tháng lương cuối chưa kịp lĩnh')).toBe('tháng lương cuối chưa nhận');
     expect(rewritten('tự khai thuế cho thuê nhà')).toBe('tự khai thuế cho thuê bất động sản');
     expect(rewritten('tự trả tiền rồi giờ xin bảo hiểm thanh toán lại')).toContain('thanh toán trực tiếp chi phí');
+    // "hc" is a passport after a verb or before the passport's words, not alone ("thủ tục hc": hành chính).
+    expect(rewritten('lần đầu làm hc thì cần chuẩn bị những gì')).toContain('hộ chiếu');
+    expect(rewritten('thủ tục hc ở trung tâm')).not.toContain('hộ chiếu');
   });
 });
 
