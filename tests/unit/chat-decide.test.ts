@@ -89,6 +89,8 @@ function chatWith(records: Procedure[], scene: (message: string) => Scene, rarit
     // As knowledge/phrases.json says it: "dưới 14 tuổi" names the minors group, "lần đầu" a first act.
     groupsNamed: (name) => (name.includes('dưới 14 tuổi') ? ['minors'] : []),
     namesFirstAct: (name) => name.includes('lần đầu'),
+    // As synonyms.json `followUps` reads a name's head: "Đăng ký lại …" is asked by "lại".
+    laterAct: (name) => (name.startsWith('Đăng ký lại') ? ['lai'] : null),
   };
   let current = '';
   const chat = new ChatEngine({
@@ -190,13 +192,36 @@ describe('the chat decides', () => {
     expect(list.answer.sources).toEqual(['1.000001', '1.000002', '1.000003']);
     const chosen = await ask('cái thứ hai', list.session);
     expect(chosen.answer.procedure?.code).toBe('1.000002');
-    // Those for some people only come after the general ones, when the question names none of them.
+    // Those for some people only come after the general ones, when the question names none of them…
     const minors = record('1.000004', 'Cấp giấy phép xây dựng cho người dưới 14 tuổi');
-    const mixed = chatWith([minors, x, y], () => ({ hits: [hit(minors, 2.5, 0.5, 1, 0.3), hit(x, 1.99, 0.5, 1, 0.3), hit(y, 1.98, 0.5, 1, 0.3)] }));
-    expect((await mixed('xin giấy phép xây dựng')).answer.sources).toEqual(['1.000001', '1.000002', '1.000004']);
+    const mixed = chatWith([minors, x, y, z], () => ({ hits: [hit(minors, 2.5, 0.5, 1, 0.3), hit(x, 1.99, 0.5, 1, 0.3), hit(y, 1.98, 0.5, 1, 0.3), hit(z, 1.97, 0.5, 1, 0.3)] }));
+    expect((await mixed('xin giấy phép xây dựng')).answer.sources).toEqual(['1.000001', '1.000002', '1.000003', '1.000004']);
+    // …and do not count as a choice: with one for everyone left beside them, it is answered.
+    const one = chatWith([minors, x], () => ({ hits: [hit(minors, 2.5, 0.5, 1, 0.3), hit(x, 1.99, 0.5, 1, 0.3), hit(record('1.000006', 'Cấp giấy phép xây dựng cho trẻ dưới 14 tuổi ở thành phố'), 1.9, 0.5, 1, 0.3)] }));
+    expect((await one('xin giấy phép xây dựng')).answer.procedure?.code).toBe('1.000001');
     // One that stands out from the others is what the question is about, however many names share its words.
     const standing = chatWith([x, y, z], () => ({ hits: [hit(x, 3, 0.5, 1, 0.3), hit(y, 1.99, 0.5, 1, 0.3), hit(z, 1.98, 0.5, 1, 0.3)] }));
     expect((await standing('xin giấy phép xây dựng')).answer.procedure?.code).toBe('1.000001');
+  });
+
+  it('answers the procedure for everyone when the others sharing its words are for some people or later acts', async () => {
+    const fee = (amountVnd: number) => [{ method: 'direct' as const, time: null, fees: [{ kind: 'le_phi' as const, amount: amountVnd, currency: 'VND' as const, amountVnd, free: false, text: `${amountVnd} đồng` }], description: '' }];
+    const domestic = record('2.001263', 'Đăng ký việc nuôi con nuôi trong nước', { methods: fee(400000) });
+    const again = record('2.001255', 'Đăng ký lại việc nuôi con nuôi trong nước', { methods: fee(0) });
+    const minors = record('1.000005', 'Đăng ký việc nuôi con nuôi cho trẻ dưới 14 tuổi', { methods: fee(100000) });
+    const hits = () => ({ hits: [hit(domestic, 2, 0.5, 1, 0.3), hit(again, 1.99, 0.5, 1, 0.3), hit(minors, 1.98, 0.5, 1, 0.3)], aspects: ['fee' as const] });
+    const { answer, text } = await chatWith([domestic, again, minors], hits)('đăng ký việc nuôi con nuôi thì lệ phí bao nhiêu');
+    expect(answer.intent).toBe('procedure');
+    expect(answer.procedure?.code).toBe('2.001263');
+    expect(text).toMatch(/Đăng ký lại việc nuôi con nuôi/u);
+    // A question that names the later act, which the search then puts first, is answered with it.
+    const asked = () => ({ hits: [hit(again, 2, 0.5, 1, 0.3), hit(domestic, 1.99, 0.5, 1, 0.3), hit(minors, 1.98, 0.5, 1, 0.3)], aspects: ['fee' as const] });
+    const named = await chatWith([domestic, again, minors], asked)('đăng ký lại việc nuôi con nuôi thì lệ phí bao nhiêu');
+    expect(named.answer.procedure?.code).toBe('2.001255');
+    // Three for everyone are a choice (the test above); so are two and a later act the question names.
+    const actual = record('2.001264', 'Đăng ký việc nuôi con nuôi thực tế', { methods: fee(200000) });
+    const three = () => ({ hits: [hit(domestic, 2, 0.5, 1, 0.3), hit(again, 1.99, 0.5, 1, 0.3), hit(actual, 1.98, 0.5, 1, 0.3)], aspects: ['fee' as const] });
+    expect((await chatWith([domestic, again, actual], three)('đăng ký lại việc nuôi con nuôi thì lệ phí bao nhiêu')).answer.intent).toBe('clarify');
   });
 
   it('offers no choice between two records of one procedure, published by channel', async () => {

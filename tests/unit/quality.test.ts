@@ -57,16 +57,17 @@ describe('chat quality on the dev set', () => {
 describe('chat quality on questions nobody tuned for, each half apart', () => {
   // Levels reached (README, "Conversations"), odd / even lines. chat-queries-dev-2: procedure
   // 96.2% / 89.7%, facts of right answers 95.5% / 90.7%, out of scope declined 92.3% / 91.7%.
-  // chat-probes (the team's own, harder): 86.7% / 66.7%, 94.2% / 82.7%, 91.7% / 100%.
+  // chat-probes (the team's own, harder): 86.7% / 67.7%, 94.2% / 82.9%, 91.7% / 100%.
   // chat-probes-2 (the team's second set): 83.7% / 74.5%, 86.7% / 91.0%, 100% / 81.3%.
   // chat-scope (what is out of scope): 80.0% / 60.0%, 100% / 94.7%, 97.5% / 73.3%.
   // chat-scope-2 (out of scope and casual, from a writer who saw none of the vocabulary): 90.0% / 80.0%,
-  // 94.4% / 97.0%, 97.5% / 97.5%.
-  // chat-probes-3 (from two writers who saw only the catalog): 83.7% / 71.4%, 94.1% / 84.1%, 75.0% / 91.7%.
+  // 94.4% / 94.1%, 97.5% / 97.5%.
+  // chat-probes-3 (from two writers who saw only the catalog): 83.7% / 72.4%, 94.1% / 82.1%, 75.0% / 91.7%.
   // chat-details (specific questions, same writers; none out of scope): 76.4% / 56.4%, 81.4% / 73.6%.
   // chat-probes-4 (chat-queries-dev-2's style, same kind of writers): 89.8% / 88.6%, 96.1% / 83.1%, 83.3% / 75.0%
   // (untouched: 81.8% / 87.5%, 93.6% / 83.0%, 83.3% / 66.7%).
-  // chat-probes-5 (the same, written later; untouched, not tuned on yet): 86.4% / 85.2%, 90.9% / 88.0%, 91.7% / 66.7%.
+  // chat-probes-5 (the same, written later): 88.6% / 87.5%, 92.2% / 88.3%, 91.7% / 66.7%
+  // (untouched: 86.4% / 85.2%, 90.9% / 88.0%, 91.7% / 66.7%).
   // Targets (issue 14): 90%, 85%, 90%. Floors are just below the levels reached.
   // (Facts are of right answers: a question newly answered right whose fact is worded otherwise
   // lowers it — chat-probes' held-back half went 64/75 → 65/77 with one more right answer; the facts
@@ -78,7 +79,7 @@ describe('chat quality on questions nobody tuned for, each half apart', () => {
     },
     'chat-probes': {
       odd: { procedure: 0.86, facts: 0.94, declined: 0.9 },
-      even: { procedure: 0.66, facts: 0.82, declined: 0.95 },
+      even: { procedure: 0.67, facts: 0.82, declined: 0.95 },
     },
     'chat-probes-2': {
       odd: { procedure: 0.83, facts: 0.86, declined: 0.95 },
@@ -90,19 +91,19 @@ describe('chat quality on questions nobody tuned for, each half apart', () => {
     },
     'chat-scope-2': {
       odd: { procedure: 0.89, facts: 0.94, declined: 0.97 },
-      even: { procedure: 0.79, facts: 0.96, declined: 0.97 },
+      even: { procedure: 0.82, facts: 0.94, declined: 0.97 },
     },
     'chat-probes-3': {
       odd: { procedure: 0.83, facts: 0.94, declined: 0.74 },
-      even: { procedure: 0.71, facts: 0.83, declined: 0.91 },
+      even: { procedure: 0.72, facts: 0.82, declined: 0.91 },
     },
     'chat-details': {
       odd: { procedure: 0.76, facts: 0.81, declined: null },
       even: { procedure: 0.56, facts: 0.73, declined: null },
     },
     'chat-probes-5': {
-      odd: { procedure: 0.86, facts: 0.9, declined: 0.91 },
-      even: { procedure: 0.85, facts: 0.87, declined: 0.66 },
+      odd: { procedure: 0.88, facts: 0.92, declined: 0.91 },
+      even: { procedure: 0.87, facts: 0.88, declined: 0.66 },
     },
     'chat-probes-4': {
       odd: { procedure: 0.89, facts: 0.95, declined: 0.83 },

@@ -53,6 +53,8 @@ export interface ChatSearch {
   groupsNamed(name: string, agencies?: readonly string[]): string[];
   /** The name says it is the act its family of procedures starts with ("… lần đầu"). */
   namesFirstAct(name: string): boolean;
+  /** The later act a name begins with ("Đăng ký lại …"): the words that ask for it ("lại"), or null. */
+  laterAct?(name: string): readonly string[] | null;
 }
 
 export interface ChatDeps {
@@ -373,8 +375,22 @@ export class ChatEngine {
       const order = (h: SearchHit) => (h.detail ? 0 : 2) + (narrower(h) ? 1 : 0);
       let offered = [...distinct].sort((a, b) => order(a) - order(b)).slice(0, MAX_OPTIONS);
       offered = await citizensFirst(offered, read);
-      if (offered.length >= MIN_BROAD_OPTIONS) return this.offer(offered, query, aspect, read);
+      // When the first is for everyone and the others are for some people only or later acts the
+      // question does not name ("Đăng ký lại việc nuôi con nuôi", "… tại Cơ quan đại diện Việt Nam ở
+      // nước ngoài" beside "Đăng ký việc nuôi con nuôi trong nước"), the first is what is asked: it is
+      // answered, the others offered beside it (on the tuned halves one more right, none fewer).
+      const later = (h: SearchHit) => {
+        const asks = search.laterAct?.(h.name);
+        return asks !== null && asks !== undefined && !asks.every((w) => query.words.folds.includes(w));
+      };
       const first = offered[0];
+      if (offered.length >= MIN_BROAD_OPTIONS) {
+        const general = offered.filter((h) => h === first || (!narrower(h) && !later(h)));
+        if (first && !narrower(first) && !later(first) && general.length < MIN_BROAD_OPTIONS && read.records.has(first.code)) {
+          return this.answerWithOthers(read.records.get(first.code)!, offered.slice(1), query, aspect);
+        }
+        return this.offer(offered, query, aspect, read);
+      }
       if (first && first.code !== choice.chosen.code && read.records.has(first.code)) {
         return this.answerRecord(read.records.get(first.code)!, query, aspect);
       }

@@ -107,6 +107,11 @@ export class SearchEngine {
     return df > 0 ? Math.log(1 + this.docs.count / df) : 0;
   }
 
+  /** The later act a procedure's name begins with ("Cấp lại …": the words that ask for it, "lại"), or null. */
+  laterAct(name: string): readonly string[] | null {
+    return this.reranker.laterAct(name);
+  }
+
   /** The groups of people a procedure's name ("cho người dưới 14 tuổi") or executing agencies (an embassy) say it is only for. */
   groupsNamed(name: string, agencies?: readonly string[]): string[] {
     if (agencies?.length) return this.phrases.groupsNamed?.(wordsOfText(name), agencies.map((a) => wordsOfText(a))) ?? [];

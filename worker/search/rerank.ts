@@ -300,12 +300,25 @@ export class Reranker {
     let f = this.followUpOf.get(id);
     if (f === undefined) {
       const w = wordsOfText(baseName(this.doc(id).title));
-      const skip = w.folds[0] === 'thu' && w.folds[1] === 'tuc' ? 2 : 0;
-      const found = this.followUps.find((h) => h.asks.length > 0 && h.head.every((x, i) => w.folds[skip + i] === x));
-      f = found ? { asks: found.asks, object: this.units(sliceWords(w, skip + found.head.length), false) } : null;
+      const found = this.followUpHead(w);
+      f = found ? { asks: found.asks, object: this.units(sliceWords(w, found.end), false) } : null;
       this.followUpOf.set(id, f);
     }
     return f;
+  }
+
+  /**
+   * The later act a procedure's name begins with ("Cấp lại …", "Đăng ký lại …", after "Thủ tục"):
+   * the words a question must have to ask for it ("lại"), or null.
+   */
+  laterAct(name: string): readonly string[] | null {
+    return this.followUpHead(wordsOfText(baseName(name)))?.asks ?? null;
+  }
+
+  private followUpHead(w: Words): { asks: string[]; end: number } | null {
+    const skip = w.folds[0] === 'thu' && w.folds[1] === 'tuc' ? 2 : 0;
+    const found = this.followUps.find((h) => h.asks.length > 0 && h.head.every((x, i) => w.folds[skip + i] === x));
+    return found ? { asks: found.asks, end: skip + found.head.length } : null;
   }
 
   /** The readings of a document's name (as written, with synonyms rewritten), without its level qualifier. */
