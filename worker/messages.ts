@@ -115,6 +115,7 @@ export const chatText = {
   choose: (n: number) => `Bạn có thể trả lời bằng số thứ tự (1–${n}) hoặc chọn một gợi ý.`,
   /** Close candidates whose asked facts are the same: the answer holds for them too. */
   sameFacts: (names: string) => `Thông tin trên giống nhau ở thủ tục gần giống: ${names}. Nếu bạn hỏi về thủ tục đó, hãy chọn trong các gợi ý.`,
+  otherProcedures: (names: string) => `Các thủ tục gần giống, cho trường hợp khác (thông tin có thể khác): ${names}. Nếu bạn hỏi về thủ tục đó, hãy chọn trong các gợi ý.`,
   /** A yes/no question about a document the list has. */
   listed: 'Có. Giấy tờ này có trong danh sách hồ sơ của thủ tục:',
   listedIf: (condition: string) => `Có, trong trường hợp: ${condition}`,

@@ -58,7 +58,7 @@ describe('a conversation whose context the client holds', () => {
   });
 
   it('takes a choice from a list offered in the context', async () => {
-    const list = await post({ message: 'xin giấy phép xây dựng hết bao nhiêu tiền', context: null });
+    const list = await post({ message: 'chứng thực hết bao nhiêu tiền', context: null });
     expect(list.body.intent).toBe('clarify');
     const chosen = await post({ sessionId: list.body.sessionId, message: 'cái thứ 2', context: list.body.context });
     expect(chosen.body.intent).toBe('procedure');

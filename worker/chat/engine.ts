@@ -387,7 +387,7 @@ export class ChatEngine {
       if (offered.length >= MIN_BROAD_OPTIONS) {
         const general = offered.filter((h) => h === first || (!narrower(h) && !later(h)));
         if (first && !narrower(first) && !later(first) && general.length < MIN_BROAD_OPTIONS && read.records.has(first.code)) {
-          return this.answerWithOthers(read.records.get(first.code)!, offered.slice(1), query, aspect);
+          return this.answerWithOthers(read.records.get(first.code)!, offered.slice(1), query, aspect, false);
         }
         return this.offer(offered, query, aspect, read);
       }
@@ -501,10 +501,11 @@ export class ChatEngine {
   }
 
   /** The answer of the first, with the close procedures it holds for offered to choose from. */
-  private answerWithOthers(p: Procedure, others: SearchHit[], query: Query, aspect: AnswerAspect): Decision {
+  private answerWithOthers(p: Procedure, others: SearchHit[], query: Query, aspect: AnswerAspect, same = true): Decision {
     const options = this.optionsOf(others.slice(0, MAX_OPTIONS - 1));
     const names = options.map((o) => `${o.label} (mã ${o.code})`).join('; ');
-    const decision = this.answerRecord(p, query, aspect, undefined, [{ type: 'note', text: [chatText.sameFacts(names)] }]);
+    const note = same ? chatText.sameFacts(names) : chatText.otherProcedures(names);
+    const decision = this.answerRecord(p, query, aspect, undefined, [{ type: 'note', text: [note] }]);
     decision.answer.suggestions = numbered(options.map((o) => o.label));
     return { answer: decision.answer, state: { ...decision.state, options, pendingAspect: aspect } };
   }
