@@ -192,25 +192,21 @@ export function compilePhrases(json: unknown, provincesJson: unknown): PhraseMat
     }
   }
   /**
-   * Every value named anywhere in the words (a one-syllable phrase only as listed). `asTyped`: in a
+   * Every phrase named anywhere in the words (a one-syllable phrase only as listed). `asTyped`: in a
    * question typed with diacritics, a phrase only as typed ("đang ở xa" names no "ở xã").
    */
-  const named = <T>(trie: PhraseTrie<T>, words: Words, asTyped = false): T[] => {
-    const out: T[] = [];
+  const hitsIn = <T>(trie: PhraseTrie<T>, words: Words, asTyped = false): PhraseHit<T>[] => {
+    const out: PhraseHit<T>[] = [];
     const accented = asTyped && words.keys.some((k, i) => k !== words.folds[i]);
-    for (let i = 0; i < words.keys.length; i++) {
-      for (const h of trie.at(words, i)) if ((h.exact || (h.end - h.start > 1 && !accented)) && !out.includes(h.value)) out.push(h.value);
-    }
+    for (let i = 0; i < words.keys.length; i++) for (const h of trie.at(words, i)) if (h.exact || (h.end - h.start > 1 && !accented)) out.push(h);
     return out;
   };
+  /** Every value named anywhere in the words, once (see `hitsIn`). */
+  const named = <T>(trie: PhraseTrie<T>, words: Words, asTyped = false): T[] => [...new Set(hitsIn(trie, words, asTyped).map((h) => h.value))];
   /** The groups a name names, but those it lists beside everyone (`everyone`). */
   const namedAlone = (words: Words): string[] => {
-    const hits: PhraseHit<string[]>[] = [];
-    const everyone: PhraseHit<true>[] = [];
-    for (let i = 0; i < words.keys.length; i++) {
-      hits.push(...namedTrie.at(words, i).filter((h) => h.exact || h.end - h.start > 1));
-      everyone.push(...everyoneTrie.at(words, i).filter((h) => h.exact || h.end - h.start > 1));
-    }
+    const hits = hitsIn(namedTrie, words);
+    const everyone = hitsIn(everyoneTrie, words);
     // "cá nhân" inside a group's own phrase ("cá nhân kinh doanh") is that group, not everyone.
     const alone = everyone.filter((e) => !hits.some((h) => h.start < e.end && e.start < h.end));
     // Items of one list: a break (a comma) between them, and no more than a list's few items apart.
