@@ -43,6 +43,7 @@ const sets: [string, EvalQuestion[]][] = [
   ['chat-details', readEvalSet('chat-details')],
   ['chat-probes-4', readEvalSet('chat-probes-4')],
   ['chat-probes-5', readEvalSet('chat-probes-5')],
+  ['chat-probes-6', readEvalSet('chat-probes-6')],
 ];
 const cold: number[] = [];
 for (const [name, questions] of sets) {
