@@ -118,6 +118,25 @@ describe('the sentence that answers a specific question', () => {
     expect(best.next?.text).toMatch(/phải được công chứng hoặc chứng thực/u);
   });
 
+  it('quotes a label that ends its line with its first item, which the catalog gives as the next step', () => {
+    const permit = procedureRecord('3.000353', 'Cấp giấy phép lái xe quốc tế', {
+      steps: [
+        'a) Nộp hồ sơ TTHC:',
+        'Cá nhân gửi đề nghị trực tiếp tại Cục Cảnh sát giao thông hoặc qua hệ thống dịch vụ công trực tuyến.',
+        '* Đối với người có giấy phép lái xe quốc gia do Việt Nam cấp bằng vật liệu PET còn giá trị sử dụng:',
+        '- Trường hợp đề nghị trực tiếp, phải xuất trình bản chính giấy phép lái xe quốc gia do Việt Nam cấp.',
+        '* Đối với người có giấy phép lái xe quốc gia do nước ngoài cấp còn giá trị sử dụng:',
+      ],
+      cases: [{ name: '', headings: [], components: [item('Đơn đề nghị cấp giấy phép lái xe quốc tế')] }],
+    });
+    const passages = recordPassages(permit);
+    const label = passages.find((x) => x.text.startsWith('Đối với người có giấy phép'))!;
+    expect(label.next?.text).toMatch(/^Trường hợp đề nghị trực tiếp/u);
+    // A label's items are its own: the last step's label does not reach into the documents.
+    expect(passages.find((x) => x.text.startsWith('Đối với người có giấy phép lái xe quốc gia do nước ngoài'))?.next).toBeUndefined();
+    expect(passages.find((x) => x.text.startsWith('Trường hợp đề nghị trực tiếp'))?.next).toBeUndefined();
+  });
+
   it('reads a word of the question in its equivalent in the record ("bên kia đồng ý": "thỏa thuận của các bên")', () => {
     const undo = procedureRecord('2.000913', 'Chứng thực việc sửa đổi, bổ sung, hủy bỏ giao dịch', {
       steps: [

@@ -147,10 +147,16 @@ export function recordPassages(p: Procedure): Passage[] {
   let out = cache.get(p);
   if (out) return out;
   out = [];
+  // A label ends its line ("* Đối với người Việt Nam, … còn giá trị sử dụng:") and its items are the
+  // next lines, which the catalog gives as steps of their own: the first is quoted with it.
+  let label: Passage | null = null;
   const add = (field: PassageField, text: string) => {
     let previous: Passage | null = null;
+    if (field !== 'steps') label = null;
     for (const s of sentences(text)) {
       const passage = toPassage(field, s);
+      if (label && !label.next) label.next = passage;
+      label = s.endsWith(':') ? passage : null;
       if (previous && (QUALIFIES.test(s) || REFERS_BACK.test(s))) previous.next = passage;
       else if (previous && otherCase(previous, passage)) [previous.other, passage.other] = [passage, previous];
       out!.push(passage);
