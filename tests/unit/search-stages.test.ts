@@ -63,6 +63,13 @@ describe('understanding a question', () => {
     expect(text(r.terms)).toBe('đăng ký khai sinh');
   });
 
+  it('reads "chuẩn bị hồ sơ gì" as the documents asked, not as the words that introduce a procedure', () => {
+    const r = u('hai đứa em định đi đăng ký kết hôn thì chuẩn bị hồ sơ gì vậy ad');
+    expect(r.aspects[0]).toBe('components');
+    expect(text(r.terms)).not.toMatch(/hồ sơ/u);
+    expect(u('lam ho so gi de xin cap ho chieu').aspects[0]).toBe('components');
+  });
+
   it('reads where one goes, by the verb of going, the central dialect or the office\'s kind, as the place, and whether anything is paid as the fee', () => {
     expect(u('muốn đổi GPLX thì ra đâu làm, công an phường có nhận hồ sơ không').aspects[0]).toBe('place');
     expect(u('lam ho chieu thi len dau').aspects[0]).toBe('place');
