@@ -182,6 +182,12 @@ describe('SearchEngine on the built index', () => {
     expect(top('xin giấy phép sửa chữa cải tạo nhà ở riêng lẻ')?.code).toBe('1.013229');
   });
 
+  it('finds a procedure by the acts its name lists before the cases they are for', () => {
+    // "Giao đất, cho thuê đất, chuyển mục đích sử dụng đất đối với trường hợp …; …" (600 characters).
+    expect(codes('xin chuyển mục đích sử dụng đất')).toContain('1.013949');
+    expect(codes('chuyển đất vườn lên đất ở')).toContain('1.013949');
+  });
+
   it('reads the procedure a long question names after "thủ tục"', () => {
     const q = 'Trẻ em dưới 14 tuổi khi làm thủ tục cấp hộ chiếu có cần phải trực tiếp đến cơ quan Quản lý xuất nhập cảnh để nộp hồ sơ không?';
     const r = engine.search(q, { limit: 5 });
