@@ -224,6 +224,23 @@ describe('the chat decides', () => {
     expect((await chatWith([domestic, again, actual], three)('đăng ký lại việc nuôi con nuôi thì lệ phí bao nhiêu')).answer.intent).toBe('clarify');
   });
 
+  it('answers a specific question without a choice when every procedure offered quotes the same rule', async () => {
+    const rule = (text: string) => ({ steps: ['Người thành lập doanh nghiệp nộp hồ sơ tại Cơ quan đăng ký kinh doanh.', text] });
+    const partnership = record('2.002042', 'Đăng ký thành lập công ty hợp danh', rule('Văn bản ủy quyền này không bắt buộc phải công chứng, chứng thực'));
+    const shares = record('2.002043', 'Đăng ký thành lập công ty cổ phần', rule('Văn bản ủy quyền này không bắt buộc phải công chứng, chứng thực.'));
+    const limited = record('2.001583', 'Đăng ký thành lập công ty TNHH một thành viên', rule('Văn bản ủy quyền này không bắt buộc phải công chứng, chứng thực.'));
+    const hits = () => ({ hits: [hit(partnership, 2, 0.5, 1, 0.3), hit(shares, 1.99, 0.5, 1, 0.3), hit(limited, 1.98, 0.5, 1, 0.3)], aspects: ['detail' as const] });
+    const question = 'thành lập công ty thì văn bản ủy quyền có cần công chứng không';
+    const { answer, text } = await chatWith([partnership, shares, limited], hits)(question);
+    expect(answer.intent).toBe('procedure');
+    expect(text).toMatch(/không bắt buộc phải công chứng, chứng thực/u);
+    expect(text).toMatch(/Đăng ký thành lập công ty TNHH một thành viên/u);
+    // Where one record says otherwise, the citizen chooses.
+    const stricter = record('2.001583', 'Đăng ký thành lập công ty TNHH một thành viên', rule('Văn bản ủy quyền này phải được công chứng hoặc chứng thực.'));
+    const differing = () => ({ hits: [hit(partnership, 2, 0.5, 1, 0.3), hit(shares, 1.99, 0.5, 1, 0.3), hit(stricter, 1.98, 0.5, 1, 0.3)], aspects: ['detail' as const] });
+    expect((await chatWith([partnership, shares, stricter], differing)(question)).answer.intent).toBe('clarify');
+  });
+
   it('offers no choice between two records of one procedure, published by channel', async () => {
     // As the catalog publishes vehicle procedures: the fully online record and the in-person one.
     const online = record('1.013065', 'Thu hồi chứng nhận đăng ký xe, biển số xe thực hiện bằng dịch vụ công toàn trình');

@@ -209,6 +209,8 @@ const CLEAR_AGREEMENT = 0.75;
 const CLOSE_SCORE = 0.02;
 /** …unless their records answer the aspect asked alike (these aspects: one value or list each). */
 const SAME_FACT_ASPECTS: ReadonlySet<AnswerAspect> = new Set<AnswerAspect>(['fee', 'time', 'online', 'result', 'place']);
+/** …or quote the same sentence of their records for a specific question (the same rule in each). */
+const SAME_QUOTE_ASPECTS: ReadonlySet<AnswerAspect> = new Set<AnswerAspect>(['detail', 'yesno']);
 /**
  * A question that names only part of this many procedures' names is offered them. With two, the
  * better one is answered: they are usually one procedure by two channels ("Đăng ký xe tạm thời …
@@ -479,23 +481,34 @@ export class ChatEngine {
    * (issue 14); the same fee or time of them all is the answer, the others offered beside it.
    */
   private async offer(hits: SearchHit[], query: Query, aspect: AnswerAspect, read: Candidates): Promise<Decision> {
-    const same = await this.sameFacts(hits, aspect, read);
+    const same = await this.sameFacts(hits, query, aspect, read);
     return same ? this.answerWithOthers(same, hits.slice(1), query, aspect) : this.clarify(hits, aspect);
   }
 
   /**
    * The first candidate's record when every candidate's record gives the same answer to the aspect
-   * asked (SAME_FACT_ASPECTS: "Miễn lệ phí", "05 ngày làm việc"), else null.
+   * asked (SAME_FACT_ASPECTS: "Miễn lệ phí", "05 ngày làm việc"), or quotes the same sentence for a
+   * specific question (SAME_QUOTE_ASPECTS: "Văn bản ủy quyền … không bắt buộc phải công chứng,
+   * chứng thực" in each company type's record), else null.
    */
-  private async sameFacts(hits: SearchHit[], aspect: AnswerAspect, read: Candidates): Promise<Procedure | null> {
-    if (!SAME_FACT_ASPECTS.has(aspect)) return null;
+  private async sameFacts(hits: SearchHit[], query: Query, aspect: AnswerAspect, read: Candidates): Promise<Procedure | null> {
+    const quoted = SAME_QUOTE_ASPECTS.has(aspect);
+    if (!SAME_FACT_ASPECTS.has(aspect) && !quoted) return null;
     const records: Procedure[] = [];
     for (const h of hits) {
       const p = await read.record(h.code);
       if (!p?.detail) return null;
       records.push(p);
     }
-    const body = (p: Procedure) => JSON.stringify(aspectBody(p, aspect));
+    // A specific question's quote, when the record has one (not "the record does not say").
+    const lead = (p: Procedure) => {
+      const found = this.specifics(p, query, aspect);
+      return found.lead && !found.more?.includes('overview') ? found.lead : null;
+    };
+    // Quotes compared as words: one record ends the sentence with a full stop, another does not.
+    const words = (blocks: Block[] | null) => JSON.stringify(blocks).toLowerCase().replace(/[^\p{L}\d]+/gu, ' ');
+    const body = (p: Procedure) => (quoted ? words(lead(p)) : JSON.stringify(aspectBody(p, aspect)));
+    if (quoted && records.some((p) => lead(p) === null)) return null;
     const first = body(records[0]!);
     return records.every((p) => body(p) === first) ? records[0]! : null;
   }
