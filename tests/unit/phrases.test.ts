@@ -67,6 +67,11 @@ describe('question phrases', () => {
     // An adult's age is no minor's, whatever "tuổi" says (groups' untilAge).
     expect(matcher.groupsAsked?.(wordsOfText('em năm nay 30 tuổi mà chưa có giấy khai sinh'))).not.toContain('minors');
     expect(matcher.groupsAsked?.(wordsOfText('con 17 tuổi đi làm căn cước'))).toContain('minors');
+    // Adoption is neither recognising one's own child ("nhận con") nor aquaculture ("nuoi trong" typed bare is "nuôi trồng").
+    const adoption = matcher.groupsAsked?.(wordsOfText('nhan con nuoi trong nuoc thi le phi bao nhieu')) ?? [];
+    expect(adoption).not.toContain('recognition');
+    expect(adoption).not.toContain('aquatic');
+    expect(matcher.groupsAsked?.(wordsOfText('chưa đăng ký kết hôn muốn làm giấy nhận con'))).toContain('recognition');
     // A country typed without diacritics, in two syllables; one bare syllable may be another word ("hạn").
     expect(matcher.groupsAsked?.(wordsOfText('ban gai em nguoi Han Quoc muon dang ky ket hon'))).toContain('foreigners');
     expect(matcher.groupsAsked?.(wordsOfText('giay phep lai xe het han'))).toEqual([]);
