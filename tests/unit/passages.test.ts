@@ -135,6 +135,11 @@ describe('the sentence that answers a specific question', () => {
     // A label's items are its own: the last step's label does not reach into the documents.
     expect(passages.find((x) => x.text.startsWith('Đối với người có giấy phép lái xe quốc gia do nước ngoài'))?.next).toBeUndefined();
     expect(passages.find((x) => x.text.startsWith('Trường hợp đề nghị trực tiếp'))?.next).toBeUndefined();
+    // The conditions' lines likewise.
+    const adoption = procedureRecord('2.001263', 'Đăng ký việc nuôi con nuôi trong nước', {
+      conditions: 'Trẻ em được nhận làm con nuôi phải có đủ các điều kiện sau:\n+ Là trẻ em dưới 16 tuổi;\n+ Trẻ em bị bỏ rơi.',
+    });
+    expect(recordPassages(adoption).find((x) => x.text.startsWith('Trẻ em được nhận'))?.next?.text).toMatch(/^Là trẻ em dưới 16 tuổi/u);
   });
 
   it('reads a word of the question in its equivalent in the record ("bên kia đồng ý": "thỏa thuận của các bên")', () => {
