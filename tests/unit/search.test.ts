@@ -186,6 +186,8 @@ describe('SearchEngine on the built index', () => {
     // "Giao đất, cho thuê đất, chuyển mục đích sử dụng đất đối với trường hợp …; …" (600 characters).
     expect(codes('xin chuyển mục đích sử dụng đất')).toContain('1.013949');
     expect(codes('chuyển đất vườn lên đất ở')).toContain('1.013949');
+    // "… lần đầu đối với hộ gia đình, cá nhân, cộng đồng dân cư, người gốc Việt Nam định cư ở nước ngoài".
+    expect(codes('đất ông bà để lại chưa có sổ đỏ, giờ xin cấp sổ lần đầu thì hồ sơ gồm gì')).toContain('1.013978');
   });
 
   it('reads the procedure a long question names after "thủ tục"', () => {
