@@ -196,6 +196,9 @@ describe('understanding a question', () => {
     expect(r.cues).toContain('duration');
     expect(u('con mấy tuổi thì làm căn cước').cues).toContain('age');
     expect(u('có nhận kết quả qua bưu điện được không').cues).toContain('postal');
+    // Whether something is required, not whether it is allowed.
+    expect(u('giấy ủy quyền có cần công chứng không').cues).toContain('obligation');
+    expect(u('đổi bằng lái mới rồi thì bằng cũ có được giữ lại không').cues).not.toContain('obligation');
   });
 
   it('takes a bare fluff word for fluff in a question typed without diacritics only where it pairs with no name word', () => {
