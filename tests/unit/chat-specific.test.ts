@@ -25,4 +25,11 @@ describe('a specific question is answered by the sentence that says it', () => {
     expect(code).toBe('2.000806');
     expect(text).toMatch(/có giá trị trong thời hạn 06 tháng/u);
   });
+
+  it('answers whether a stated span must be reported with the rule\'s threshold', async () => {
+    // 1.001570: "Trường hợp hộ kinh doanh tạm ngừng kinh doanh từ 15 ngày trở lên … thì thông báo …".
+    const { code, text } = await reply('hộ kinh doanh nhà em nghỉ bán 3 tuần thì có phải đăng ký tạm ngừng kinh doanh không');
+    expect(code).toBe('1.001570');
+    expect(text).toMatch(/từ 15 ngày trở lên/u);
+  });
 });

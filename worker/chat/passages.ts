@@ -47,7 +47,7 @@ export interface ScoredPassage {
 
 
 /** What a sentence may state: what a question's cues ask for, and where or how to submit. */
-export type Fact = Cue | 'place' | 'online';
+export type Fact = Cue | 'place' | 'online' | 'threshold';
 
 const CUE_PATTERNS: Record<Fact, RegExp> = {
   place: /(tại|đến|cho|về)\s(bộ phận|trung tâm|cơ quan|ủy ban|ubnd|chủ tịch|phòng|công an|sở|chi cục|cục|văn phòng|tổ chức|đơn vị|điểm tiếp nhận|địa điểm tiếp nhận|trụ sở|nơi)\s/iu,
@@ -62,6 +62,8 @@ const CUE_PATTERNS: Record<Fact, RegExp> = {
   // What to do without a document: the rule's other case ("Trường hợp không có văn bản nêu trên thì …").
   absence: /(không|chưa)\s+(có|đủ|thể|được cấp|cung cấp được|xuất trình được)\s|thay thế/iu,
   postal: /bưu chính|bưu điện|bưu cục|chuyển phát/iu,
+  // A rule's threshold ("từ 15 ngày trở lên", "quá 30 ngày"), for a span the question states (engine.ts STATED_SPAN).
+  threshold: /(từ|trên|dưới|quá|không quá|ít nhất|tối thiểu|tối đa)\s+\d+\s*(\(\p{L}+\)\s*)?(ngày|tháng|năm|tuần)/iu,
 };
 /**
  * A cue that is the point of the question: "không có giấy xét nghiệm ADN thì làm sao" asks for the
