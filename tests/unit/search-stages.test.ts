@@ -196,6 +196,10 @@ describe('understanding a question', () => {
     expect(r.cues).toContain('duration');
     expect(u('con mấy tuổi thì làm căn cước').cues).toContain('age');
     expect(u('có nhận kết quả qua bưu điện được không').cues).toContain('postal');
+    // By what hour: a deadline's time of day.
+    const hour = u('có khách ở lại qua đêm thì phải báo lưu trú trước mấy giờ');
+    expect(hour.aspects[0]).toBe('detail');
+    expect(hour.cues).toContain('duration');
     // Whether something is required, not whether it is allowed.
     expect(u('giấy ủy quyền có cần công chứng không').cues).toContain('obligation');
     expect(u('đổi bằng lái mới rồi thì bằng cũ có được giữ lại không').cues).not.toContain('obligation');
