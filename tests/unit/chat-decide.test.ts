@@ -241,6 +241,20 @@ describe('the chat decides', () => {
     expect((await chatWith([partnership, shares, stricter], differing)(question)).answer.intent).toBe('clarify');
   });
 
+  it('quotes the two sentences that speak of a question naming no aspect, when the second is nearly as near', async () => {
+    const witness = record('2.001016', 'Chứng thực văn bản từ chối nhận di sản', {
+      steps: [
+        'Người yêu cầu chứng thực nộp hồ sơ tại Ủy ban nhân dân cấp xã.',
+        'Người làm chứng do người yêu cầu chứng thực bố trí.',
+        'Trường hợp người yêu cầu chứng thực không bố trí được người làm chứng thì đề nghị cơ quan thực hiện chứng thực chỉ định người làm chứng.',
+      ],
+    });
+    const { answer, text } = await chatWith([witness], () => ({ hits: [hit(witness, 2, 0.6)] }))('người làm chứng không bố trí được thì sao');
+    expect(answer.procedure?.code).toBe('2.001016');
+    expect(text).toMatch(/Người làm chứng do người yêu cầu chứng thực bố trí/u);
+    expect(text).toMatch(/chỉ định người làm chứng/u);
+  });
+
   it('offers no choice between two records of one procedure, published by channel', async () => {
     // As the catalog publishes vehicle procedures: the fully online record and the in-person one.
     const online = record('1.013065', 'Thu hồi chứng nhận đăng ký xe, biển số xe thực hiện bằng dịch vụ công toàn trình');

@@ -644,7 +644,11 @@ export class ChatEngine {
     // nghiệm ADN thì làm sao"): the sentence that speaks of it, then the overview.
     const specific = passages[0];
     if (main === 'overview' && specific && specific.score >= QUOTE_SCORE && (specific.specific >= SUPPORT_SPECIFIC || specific.decisive)) {
-      return { aspect: main, more, lead: [quote(specific)] };
+      // …and the next when nearly as near, as for a specific question (one more fact on the tuned halves).
+      const next = passages[1];
+      const lead = [quote(specific)];
+      if (next && next.score >= SECOND_QUOTE * specific.score) lead.push(quote(next));
+      return { aspect: main, more, lead };
     }
     // A sentence that states what the aspect asks ("7 ngày làm việc đối với nhà ở riêng lẻ"), or
     // what the question asks besides the procedure's name.
