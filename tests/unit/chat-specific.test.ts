@@ -32,4 +32,9 @@ describe('a specific question is answered by the sentence that says it', () => {
     expect(code).toBe('1.001570');
     expect(text).toMatch(/từ 15 ngày trở lên/u);
   });
+
+  it("reads one's share refused as the refusal of an inheritance ('từ chối nhận di sản')", async () => {
+    const { code } = await reply('muốn từ chối phần thừa kế của mẹ để lại cho em gái, ra xã chứng thực thì cần giấy tờ gì');
+    expect(code).toBe('2.001016');
+  });
 });
