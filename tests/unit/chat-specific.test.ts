@@ -37,4 +37,9 @@ describe('a specific question is answered by the sentence that says it', () => {
     const { code } = await reply('muốn từ chối phần thừa kế của mẹ để lại cho em gái, ra xã chứng thực thì cần giấy tờ gì');
     expect(code).toBe('2.001016');
   });
+
+  it('reads treatment at home as the voluntary drug treatment registered at the commune', async () => {
+    const { code } = await reply('thằng em nghiện, bố mẹ muốn cho nó cai tại nhà thì đăng ký cần giấy gì');
+    expect(code).toBe('3.000527');
+  });
 });
