@@ -196,6 +196,10 @@ describe('understanding a question', () => {
     expect(r.cues).toContain('duration');
     expect(u('con mấy tuổi thì làm căn cước').cues).toContain('age');
     expect(u('có nhận kết quả qua bưu điện được không').cues).toContain('postal');
+    // Through VNeID: the channel asked, not the identity account.
+    const app = u('dang ky tam tru tren vneid duoc khong');
+    expect(app.aspects).toContain('online');
+    expect(text(app.terms)).toBe('dang ky tam tru');
     // By what hour: a deadline's time of day.
     const hour = u('có khách ở lại qua đêm thì phải báo lưu trú trước mấy giờ');
     expect(hour.aspects[0]).toBe('detail');
