@@ -255,6 +255,21 @@ describe('the chat decides', () => {
     expect(text).toMatch(/chỉ định người làm chứng/u);
   });
 
+  it('answers the steps asked of a channel ("trên VNeID thì các bước thế nào") once, the channel after them', async () => {
+    const record3 = record('3.000333', 'Cấp Phiếu Lý lịch tư pháp', {
+      steps: [
+        'Bước 1: Người yêu cầu đăng nhập bằng tài khoản định danh mức độ 2 trên Ứng dụng định danh quốc gia VNeID.',
+        'Bước 2: Người yêu cầu kê khai tờ khai điện tử và nộp lệ phí trực tuyến.',
+      ],
+      methods: [{ method: 'online', time: { value: 10, unit: 'working_day', text: '10 ngày làm việc' }, fees: [], description: '' }],
+    });
+    const { answer, text } = await chatWith([record3], () => ({ hits: [hit(record3, 2, 0.9)], aspects: ['online', 'steps'] }))('làm lý lịch tư pháp trên vneid thì các bước thế nào');
+    expect(answer.procedure?.code).toBe('3.000333');
+    expect(text.indexOf('Trình tự thực hiện')).toBeGreaterThanOrEqual(0);
+    expect(text.indexOf('Trình tự thực hiện')).toBeLessThan(text.indexOf('Các cách nộp'));
+    expect(text.split('Bước 1: Người yêu cầu đăng nhập').length - 1).toBe(1);
+  });
+
   it('offers no choice between two records of one procedure, published by channel', async () => {
     // As the catalog publishes vehicle procedures: the fully online record and the in-person one.
     const online = record('1.013065', 'Thu hồi chứng nhận đăng ký xe, biển số xe thực hiện bằng dịch vụ công toàn trình');

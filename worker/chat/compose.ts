@@ -244,7 +244,7 @@ function place(p: Procedure): Block[] {
   return blocks;
 }
 
-function online(p: Procedure): Block[] {
+function online(p: Procedure, stepsShown: boolean): Block[] {
   const methods = [...new Set(p.methods.map((m) => m.method))];
   if (methods.length === 0) return [{ type: 'paragraph', text: [chatText.missing('cách thức nộp hồ sơ')] }];
   const blocks: Block[] = [
@@ -256,8 +256,8 @@ function online(p: Procedure): Block[] {
   ];
   const described = [...new Set(p.methods.filter((m) => m.method === 'online' && m.description).map((m) => m.description))];
   if (described.length) blocks.push({ type: 'note', text: [described[0]!] });
-  // Steps often say how to submit online (VNeID, the national portal): show the ones that do.
-  const onlineSteps = p.steps.filter((s) => /trực tuyến|VNeID|định danh|dịch vụ công|bưu chính/iu.test(s)).slice(0, 3);
+  // Steps often say how to submit online (VNeID, the national portal): show the ones that do, unless the steps are listed.
+  const onlineSteps = stepsShown ? [] : p.steps.filter((s) => /trực tuyến|VNeID|định danh|dịch vụ công|bưu chính/iu.test(s)).slice(0, 3);
   if (onlineSteps.length) blocks.push({ type: 'list', ordered: false, items: onlineSteps.map((s) => [displayItem(s)]) });
   return blocks;
 }
@@ -366,7 +366,8 @@ export function aspectSuggestions(except: AnswerAspect): Suggestion[] {
 }
 
 /** The blocks that answer one aspect from the record (its header and source line aside). */
-export function aspectBody(p: Procedure, aspect: AnswerAspect, opts: Pick<ComposeOptions, 'caseIndex'> = {}): Block[] {
+/** `stepsShown`: the steps are answered too, so another aspect's block does not repeat them. */
+export function aspectBody(p: Procedure, aspect: AnswerAspect, opts: Pick<ComposeOptions, 'caseIndex'> & { stepsShown?: boolean } = {}): Block[] {
   let body: Block[];
   switch (aspect) {
     case 'components':
@@ -382,7 +383,7 @@ export function aspectBody(p: Procedure, aspect: AnswerAspect, opts: Pick<Compos
       body = place(p);
       break;
     case 'online':
-      body = online(p);
+      body = online(p, opts.stepsShown ?? false);
       break;
     case 'steps':
       body = steps(p);
@@ -432,7 +433,8 @@ export function composeProcedureAnswer(p: Procedure, aspect: AnswerAspect, opts:
     };
   }
   const aspects = [aspect, ...(opts.more ?? []).filter((a) => a !== aspect)];
-  const body = [...(opts.lead ?? []), ...aspects.flatMap((a) => aspectBody(p, a, opts)), ...(opts.notes ?? [])];
+  const stepsShown = aspects.includes('steps');
+  const body = [...(opts.lead ?? []), ...aspects.flatMap((a) => aspectBody(p, a, { ...opts, stepsShown })), ...(opts.notes ?? [])];
   const blocks = [...header(p), ...body];
   if (url) blocks.push({ type: 'paragraph', text: [{ link: { label: chatText.submitOnline, url } }] });
   blocks.push(sourceLine(p));

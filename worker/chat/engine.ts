@@ -572,8 +572,10 @@ export class ChatEngine {
     // "nộp online thì lệ phí bao nhiêu": the way of submitting qualifies the fee asked about.
     let main = aspect;
     let more = asked;
-    if (main === 'online' && more.some((a) => a === 'fee' || a === 'time')) {
-      main = more.find((a) => a === 'fee' || a === 'time')!;
+    // …and the steps or the documents asked ("làm lý lịch tư pháp trên vneid thì các bước thế nào").
+    const qualified: readonly AnswerAspect[] = ['fee', 'time', 'steps', 'components'];
+    if (main === 'online' && more.some((a) => qualified.includes(a))) {
+      main = more.find((a) => qualified.includes(a))!;
       more = ['online', ...more.filter((a) => a !== main)];
     }
     more = more.filter((a) => a !== 'detail' && a !== 'yesno').slice(0, MAX_ASPECTS - 1);
@@ -656,7 +658,11 @@ export class ChatEngine {
     const minimum = ambiguous(p, main) ? QUOTE_SCORE : SUPPORT_SCORE;
     // Not the sentence the place or time block already quotes (compose.ts).
     const shown = main === 'place' ? placeSentence(p) : main === 'time' && unitlessTimes(p) ? (resultTimeSentence(p)?.text ?? null) : null;
-    const supporting = passages.filter((x) => x.passage.text !== shown && x.score >= minimum && (facts.length ? x.cues > 0 : x.specific >= SUPPORT_SPECIFIC));
+    // Nor one the blocks answered already show word for word (a step of the steps listed).
+    const blocks = JSON.stringify([main, ...more].flatMap((a) => aspectBody(p, a, { stepsShown: main === 'steps' || more.includes('steps') })));
+    const supporting = passages.filter(
+      (x) => x.passage.text !== shown && !blocks.includes(JSON.stringify(x.passage.text).slice(1, -1)) && x.score >= minimum && (facts.length ? x.cues > 0 : x.specific >= SUPPORT_SPECIFIC),
+    );
     const [support, next] = supporting;
     if (support) {
       const notes: Block[] = [{ type: 'paragraph', text: [{ bold: chatText.alsoQuoted }] }, quote(support)];
