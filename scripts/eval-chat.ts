@@ -44,6 +44,7 @@ const sets: [string, EvalQuestion[]][] = [
   ['chat-probes-4', readEvalSet('chat-probes-4')],
   ['chat-probes-5', readEvalSet('chat-probes-5')],
   ['chat-probes-6', readEvalSet('chat-probes-6')],
+  ['chat-probes-7', readEvalSet('chat-probes-7')],
 ];
 const cold: number[] = [];
 for (const [name, questions] of sets) {
