@@ -658,11 +658,12 @@ export class ChatEngine {
     const minimum = ambiguous(p, main) ? QUOTE_SCORE : SUPPORT_SCORE;
     // Not the sentence the place or time block already quotes (compose.ts).
     const shown = main === 'place' ? placeSentence(p) : main === 'time' && unitlessTimes(p) ? (resultTimeSentence(p)?.text ?? null) : null;
+    let supporting = passages.filter((x) => x.passage.text !== shown && x.score >= minimum && (facts.length ? x.cues > 0 : x.specific >= SUPPORT_SPECIFIC));
     // Nor one the blocks answered already show word for word (a step of the steps listed).
-    const blocks = JSON.stringify([main, ...more].flatMap((a) => aspectBody(p, a, { stepsShown: main === 'steps' || more.includes('steps') })));
-    const supporting = passages.filter(
-      (x) => x.passage.text !== shown && !blocks.includes(JSON.stringify(x.passage.text).slice(1, -1)) && x.score >= minimum && (facts.length ? x.cues > 0 : x.specific >= SUPPORT_SPECIFIC),
-    );
+    if (supporting.length) {
+      const blocks = JSON.stringify([main, ...more].flatMap((a) => aspectBody(p, a, { stepsShown: main === 'steps' || more.includes('steps') })));
+      supporting = supporting.filter((x) => !blocks.includes(JSON.stringify(x.passage.text).slice(1, -1)));
+    }
     const [support, next] = supporting;
     if (support) {
       const notes: Block[] = [{ type: 'paragraph', text: [{ bold: chatText.alsoQuoted }] }, quote(support)];
