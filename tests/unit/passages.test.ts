@@ -1,6 +1,6 @@
 // The sentence of a record that answers a specific question (worker/chat/passages.ts).
 import { describe, expect, it } from 'vitest';
-import { bestPassages, equivalentUnits, placeSentence, recordPassages, sentences, type Fact } from '../../worker/chat/passages';
+import { bestPassages, equivalentUnits, placeSentence, recordPassages, sentences, WAIVES, type Fact } from '../../worker/chat/passages';
 import { wordsOfText } from '../../worker/search/text';
 import { procedureRecord } from './procedure-record';
 
@@ -310,5 +310,20 @@ describe("a rule's other case", () => {
     expect(without!.other?.text).toContain('chậm nhất là thời điểm làm thủ tục');
     // A case about something else is no other case.
     expect(heir!.other).toBeUndefined();
+  });
+});
+
+describe('patterns end a word at any letter, accented or not', () => {
+  it('reads a waiver whose last word ends in an accented letter ("không phải có")', () => {
+    expect(WAIVES.test('ông, bà thì không phải có văn bản ủy quyền của cha, mẹ trẻ em')).toBe(true);
+    expect(WAIVES.test('không phải cóc')).toBe(false);
+  });
+
+  it('prefers the sentence that states a count or a duration written with an accented unit ("02 bộ", "24 giờ")', () => {
+    const record = procedureRecord('1.000001', 'Thủ tục mẫu', {
+      steps: ['Người yêu cầu nộp hồ sơ tại cơ quan tiếp nhận theo quy định hiện hành.', 'Người yêu cầu nộp 02 bộ hồ sơ tại cơ quan tiếp nhận.'],
+    });
+    const q = { readings: [wordsOfText('nộp hồ sơ tại cơ quan tiếp nhận')], name: record.name, cues: ['count'] as Fact[], rarity: () => 1 };
+    expect(bestPassages(record, q, 1)[0]?.passage.text).toMatch(/02 bộ/u);
   });
 });

@@ -73,7 +73,7 @@ function stripAmountEcho(text: string, amount?: number): string {
     const shown = [formatNumber(amount), amount.toLocaleString('en-US'), String(amount)];
     for (const s of shown) {
       if (t.startsWith(s)) {
-        t = t.slice(s.length).replace(/^\s*(đồng|Việt Nam Đồng|VNĐ|VND|USD)\b/iu, '').trim();
+        t = t.slice(s.length).replace(/^\s*(đồng|Việt Nam Đồng|VNĐ|VND|USD)(?![\p{L}\d])/iu, '').trim();
         break;
       }
     }

@@ -52,11 +52,11 @@ export type Fact = Cue | 'place' | 'online' | 'threshold';
 const CUE_PATTERNS: Record<Fact, RegExp> = {
   place: /(tại|đến|cho|về)\s(bộ phận|trung tâm|cơ quan|ủy ban|ubnd|chủ tịch|phòng|công an|sở|chi cục|cục|văn phòng|tổ chức|đơn vị|điểm tiếp nhận|địa điểm tiếp nhận|trụ sở|nơi)\s/iu,
   online: /trực tuyến|bưu chính|cổng dịch vụ công|vneid|định danh điện tử|qua mạng/iu,
-  duration: /\b\d+\s*(ngày|tháng|năm|giờ)\b|thời hạn|kể từ/iu,
+  duration: /\b\d+\s*(ngày|tháng|năm|giờ)(?![\p{L}\d])|thời hạn|kể từ/iu,
   age: /tuổi/iu,
-  count: /\b\d+\s*(bản|bộ|ảnh|tờ)\b/iu,
+  count: /\b\d+\s*(bản|bộ|ảnh|tờ)(?![\p{L}\d])/iu,
   size: /\d+\s*(cm|mm)|\d+\s*x\s*\d+/iu,
-  amount: /\d[\d.]*\s*(đồng|vnđ|vnd|usd)\b|miễn/iu,
+  amount: /\d[\d.]*\s*(đồng|vnđ|vnd|usd)(?![\p{L}\d])|miễn/iu,
   proxy: /ủy quyền|uỷ quyền|người đại diện|thay mặt|người khác/iu,
   obligation: /bắt buộc|phải|không được|chỉ được/iu,
   // What to do without a document: the rule's other case ("Trường hợp không có văn bản nêu trên thì …").
@@ -117,7 +117,7 @@ const QUALIFIES = /^(trường hợp|nếu) không có .{0,60}\b(nêu trên|nói
  * it is the rule ("có cần công chứng không"). A few dozen such sentences in the catalog. On the tuned
  * halves one more fact (chat-details), none lost.
  */
-const REFERS_BACK = /^(?:[\p{L}\d/]+\s){1,5}(này|nêu trên|nói trên)\s+(phải|được|có|chỉ|không)\b/iu;
+const REFERS_BACK = /^(?:[\p{L}\d/]+\s){1,5}(này|nêu trên|nói trên)\s+(phải|được|có|chỉ|không)(?![\p{L}\d])/iu;
 
 /** A rule's case ("Trường hợp hợp đồng … có thỏa thuận … thì …"). */
 const CASE = /^([-+•*]\s*)?trường hợp\s/iu;
@@ -275,7 +275,7 @@ export function sentences(text: string): string[] {
 }
 
 /** A sentence that waives a document for some people ("Không yêu cầu xuất trình Giấy khai sinh đối với trẻ em mới sinh"). */
-export const WAIVES = /không\s+(yêu cầu|phải|cần|bắt buộc)\s+(nộp|xuất trình|cung cấp|có)\b/iu;
+export const WAIVES = /không\s+(yêu cầu|phải|cần|bắt buộc)\s+(nộp|xuất trình|cung cấp|có)(?![\p{L}\d])/iu;
 
 /** "Nộp hồ sơ trực tiếp tại Công an xã … nơi cư trú": a sentence that says where a dossier goes. */
 const SUBMITTED = /\b(nộp|gửi|nhận)\b/iu;
