@@ -374,6 +374,9 @@ describe('the chat decides', () => {
     const ask = chatWith([province], () => ({ hits: [hit(province, 1, 0.5)] }));
     expect((await ask('mở ví momo có cần căn cước không')).answer.intent).toBe('out_of_scope');
     expect((await ask('thời tiết hôm nay thế nào')).answer.intent).toBe('out_of_scope');
+    // Another country's visa is its embassy's; a visa to Vietnam ("visa điện tử sang VN") is not such a topic.
+    expect((await ask('xin visa du lich Han Quoc co can so do chung minh tai san khong')).answer.intent).toBe('out_of_scope');
+    expect(smalltalk.match(wordsOfText('bạn trai người Úc xin visa điện tử sang Việt Nam nộp ở đâu')).kinds).not.toContain('outOfScope');
     // A divorce is the court's; recording one decided abroad is a procedure named with its words.
     expect((await ask('thủ tục ly hôn cần giấy tờ gì')).answer.intent).toBe('out_of_scope');
     expect(smalltalk.match(wordsOfText('ly hôn ở nước ngoài, về xã ghi chú thì cần gì')).kinds).not.toContain('outOfScope');
