@@ -21,6 +21,22 @@ describe('the time answer', () => {
     expect(said).toContain('01 ngày đối với đám tang');
   });
 
+  it('names the case of each time when the record labels it in a long description ("Cấp lại biển số định danh: Không quá 07 ngày")', () => {
+    const long = '- Cách thức thực hiện: + Chủ xe kê khai Giấy khai đăng ký xe trên Cổng Dịch vụ công hoặc kê khai trực tiếp tại cơ quan đăng ký xe. Cơ quan đăng ký xe tiếp nhận hồ sơ trong giờ làm việc. - Thời hạn giải quyết: ';
+    const plates = procedureRecord('1.013076', 'Đăng ký sang tên xe', {
+      methods: [
+        method({ time: { value: 2, unit: 'working_day', text: '2 Ngày làm việc' }, description: `${long}+ Cấp chứng nhận đăng ký xe: Không quá 02 ngày làm việc.` }),
+        method({ time: { value: 7, unit: 'working_day', text: '7 Ngày làm việc' }, description: `${long}+ Cấp lại biển số định danh: Không quá 07 ngày làm việc.` }),
+        // A label whose text states another time is not this row's.
+        method({ time: { value: 1, unit: 'hour', text: '1 Giờ' }, description: `${long}+ Cấp biển số định danh lần đầu: Cấp ngay sau khi tiếp nhận hồ sơ.` }),
+      ],
+    });
+    const said = text(aspectBody(plates, 'time'));
+    expect(said).toContain('2 ngày làm việc (Cấp chứng nhận đăng ký xe)');
+    expect(said).toContain('7 ngày làm việc (Cấp lại biển số định danh)');
+    expect(said).not.toContain('(Cấp biển số định danh lần đầu)');
+  });
+
   it('quotes the record\'s own sentence on the time when its methods give none', () => {
     const withdraw = procedureRecord('2.001680', 'Thủ tục rút yêu cầu trợ giúp pháp lý của người được trợ giúp pháp lý', {
       methods: [method({ description: 'Nộp trực tiếp tại tổ chức thực hiện trợ giúp pháp lý. Thời hạn giải quyết hồ sơ: Ngay sau khi nhận đủ hồ sơ theo quy định.' })],

@@ -167,10 +167,20 @@ export function quoteBlock(field: PassageField, text: string): Block {
   return { type: 'paragraph', text: [{ bold: chatText.quoteFrom(FIELD_LABEL[field]) }, ` “${text}”`] };
 }
 
+/**
+ * "… - Thời hạn giải quyết: + Cấp lại biển số định danh: Không quá 07 ngày làm việc …": a long
+ * description that labels its time with the case it is for (the vehicle records: one row per case).
+ * The label is taken only when what follows it states the row's own time.
+ */
+const TIME_CASE = /Thời hạn giải quyết:\s*[-+•]?\s*([^:;.+]{5,100}):\s*([^+]{0,80})/u;
+
 function caseHint(m: Method): string {
   // A method row's description often names the case it applies to ("Đối với nhà ở riêng lẻ: …").
   const d = m.description.split('\n')[0]?.trim() ?? '';
-  return d && d.length <= 160 ? ` (${d.replace(/[.:;]+$/u, '')})` : '';
+  if (d && d.length <= 160) return ` (${d.replace(/[.:;]+$/u, '')})`;
+  const labelled = TIME_CASE.exec(m.description);
+  const states = labelled && m.time && new RegExp(`(?<!\\d)0*${m.time.value}(?!\\d)`, 'u').test(labelled[2]!);
+  return states ? ` (${labelled[1]!.trim()})` : '';
 }
 
 /**
