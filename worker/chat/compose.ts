@@ -375,8 +375,10 @@ export function aspectSuggestions(except: AnswerAspect): Suggestion[] {
     .map((a) => ({ label: chatText.aspectLabel[a as keyof typeof chatText.aspectLabel] ?? ASPECT_WORDS[a], message: chatText.aspectQuestion[a as keyof typeof chatText.aspectQuestion] ?? ASPECT_WORDS[a] }));
 }
 
-/** The blocks that answer one aspect from the record (its header and source line aside). */
-/** `stepsShown`: the steps are answered too, so another aspect's block does not repeat them. */
+/**
+ * The blocks that answer one aspect from the record (its header and source line aside).
+ * `stepsShown`: the steps are answered too, so another aspect's block does not repeat them.
+ */
 export function aspectBody(p: Procedure, aspect: AnswerAspect, opts: Pick<ComposeOptions, 'caseIndex'> & { stepsShown?: boolean } = {}): Block[] {
   let body: Block[];
   switch (aspect) {

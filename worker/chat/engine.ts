@@ -500,17 +500,16 @@ export class ChatEngine {
       if (!p?.detail) return null;
       records.push(p);
     }
-    // A specific question's quote, when the record has one (not "the record does not say").
-    const lead = (p: Procedure) => {
+    // A specific question's quote, when the record has one (not "the record does not say"), compared
+    // as words: one record ends the sentence with a full stop, another does not.
+    const quote = (p: Procedure): string | null => {
       const found = this.specifics(p, query, aspect);
-      return found.lead && !found.more?.includes('overview') ? found.lead : null;
+      if (!found.lead || found.more?.includes('overview')) return null;
+      return JSON.stringify(found.lead).toLowerCase().replace(/[^\p{L}\d]+/gu, ' ');
     };
-    // Quotes compared as words: one record ends the sentence with a full stop, another does not.
-    const words = (blocks: Block[] | null) => JSON.stringify(blocks).toLowerCase().replace(/[^\p{L}\d]+/gu, ' ');
-    const body = (p: Procedure) => (quoted ? words(lead(p)) : JSON.stringify(aspectBody(p, aspect)));
-    if (quoted && records.some((p) => lead(p) === null)) return null;
-    const first = body(records[0]!);
-    return records.every((p) => body(p) === first) ? records[0]! : null;
+    const bodies = records.map((p) => (quoted ? quote(p) : JSON.stringify(aspectBody(p, aspect))));
+    const first = bodies[0];
+    return first !== null && first !== undefined && bodies.every((b) => b === first) ? records[0]! : null;
   }
 
   /** The answer of the first, with the close procedures it holds for offered to choose from. */
@@ -594,8 +593,9 @@ export class ChatEngine {
     // that asks how old ("phải hơn con nuôi bao nhiêu tuổi") by an age (one more fact on the tuned halves).
     const decisive: Fact[] = main === 'detail' ? DECISIVE_ASKED.filter((c) => query.cues.includes(c)) : [];
     // "nghỉ bán 2 tuần thì có phải báo tạm ngừng không": whether a rule's threshold applies.
-    if (main === 'detail' && query.cues.includes('obligation') && STATED_SPAN.test(query.words.folds.join(' '))) decisive.push('threshold');
-    const passages = bestPassages(p, { ...inRecord, readings, terms: query.readings, cues: [...query.cues, ...facts, ...decisive.filter((c) => c === 'threshold')], decisive }, 5);
+    const threshold: Fact[] = main === 'detail' && query.cues.includes('obligation') && STATED_SPAN.test(query.words.folds.join(' ')) ? ['threshold'] : [];
+    decisive.push(...threshold);
+    const passages = bestPassages(p, { ...inRecord, readings, terms: query.readings, cues: [...query.cues, ...facts, ...threshold], decisive }, 5);
     const quote = (x: (typeof passages)[number]): Block => {
       const more = x.passage.next ?? x.passage.other;
       return quoteBlock(x.passage.field, more ? `${x.passage.text} ${more.text}` : x.passage.text);
