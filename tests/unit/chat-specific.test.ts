@@ -33,6 +33,13 @@ describe('a specific question is answered by the sentence that says it', () => {
     expect(text).toMatch(/từ 15 ngày trở lên/u);
   });
 
+  it("reads a notice 'in the paper' ('đăng báo') as the record's 'đăng tin' in the media", async () => {
+    // 1.012786: "Đăng tin 03 lần trên phương tiện thông tin đại chúng ở địa phương …" (other records: "đăng báo hàng ngày").
+    const { code, text } = await reply('mat so do lam lai co phai dang bao ko');
+    expect(code).toBe('1.012786');
+    expect(text).toMatch(/Đăng tin 03 lần trên phương tiện thông tin đại chúng/u);
+  });
+
   it("reads one's share refused as the refusal of an inheritance ('từ chối nhận di sản')", async () => {
     const { code } = await reply('muốn từ chối phần thừa kế của mẹ để lại cho em gái, ra xã chứng thực thì cần giấy tờ gì');
     expect(code).toBe('2.001016');
