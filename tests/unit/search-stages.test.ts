@@ -176,6 +176,12 @@ describe('understanding a question', () => {
     expect(u('nộp online được không').aspects[0]).toBe('online');
   });
 
+  it('reads submitting "trên mạng" as online, and where one read something as no channel', () => {
+    expect(u('đăng ký khai sinh cho con trên mạng được không hay phải ra phường').aspects[0]).toBe('online');
+    expect(u('nop tren mang ho so xin giay phep xay dung').aspects).toContain('online');
+    expect(u('em đọc trên mạng thấy làm sổ đỏ mất 30 ngày').aspects).not.toContain('online');
+  });
+
   it('reads a yes/no question about a document, leaving the document out of the terms', () => {
     const r = u('xin con nuôi có phải nộp giấy khám sức khỏe không');
     expect(r.aspects[0]).toBe('yesno');
