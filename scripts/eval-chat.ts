@@ -45,6 +45,7 @@ const sets: [string, EvalQuestion[]][] = [
   ['chat-probes-5', readEvalSet('chat-probes-5')],
   ['chat-probes-6', readEvalSet('chat-probes-6')],
   ['chat-probes-7', readEvalSet('chat-probes-7')],
+  ['chat-probes-8', readEvalSet('chat-probes-8')],
 ];
 const cold: number[] = [];
 for (const [name, questions] of sets) {
