@@ -40,6 +40,13 @@ describe('a specific question is answered by the sentence that says it', () => {
     expect(text).toMatch(/Đăng tin 03 lần trên phương tiện thông tin đại chúng/u);
   });
 
+  it("answers a size asked with the sentence that states it, not the heading of the case's list", async () => {
+    // 1.003650: "Ảnh màu (9 x 12 cm, chụp toàn tàu theo hướng 2 bên mạn tàu)", under "1) Hồ sơ đối với tàu đóng mới gồm:".
+    const { code, text } = await reply('tàu cá mới đóng xong, đăng ký tàu thì nộp ảnh tàu kích thước bao nhiêu');
+    expect(code).toBe('1.003650');
+    expect(text).toMatch(/9 x 12 cm/u);
+  });
+
   it("reads one's share refused as the refusal of an inheritance ('từ chối nhận di sản')", async () => {
     const { code } = await reply('muốn từ chối phần thừa kế của mẹ để lại cho em gái, ra xã chứng thực thì cần giấy tờ gì');
     expect(code).toBe('2.001016');

@@ -72,8 +72,11 @@ const CUE_PATTERNS: Record<Fact, RegExp> = {
  * service says ("… hoặc thông qua dịch vụ bưu chính theo yêu cầu của cá nhân"), whatever else the
  * others share. A sentence stating such a cue comes before those that do not (when it shares a
  * word with the question). With the postal cue one more fact found on the tuned halves, none lost.
+ * A size asked ("ảnh chụp tàu cỡ bao nhiêu") is stated by a number of centimetres or a format
+ * ("Ảnh màu (9 x 12 cm, …)"), rare in a record, not by the list heading that names the case
+ * ("Hồ sơ đối với tàu đóng mới gồm:"): one more fact on the tuned halves, none lost.
  */
-const DECISIVE: ReadonlySet<Fact> = new Set<Fact>(['absence', 'postal']);
+const DECISIVE: ReadonlySet<Fact> = new Set<Fact>(['absence', 'postal', 'size']);
 /**
  * A deadline asked for (`decisive`) only when the sentence stating it is this near the best (share
  * of its score): "hạn nộp hồ sơ … là khi nào" is
