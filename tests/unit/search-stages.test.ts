@@ -176,6 +176,15 @@ describe('understanding a question', () => {
     expect(u('nộp online được không').aspects[0]).toBe('online');
   });
 
+  it('reads the one-syllable cues a question typed without diacritics hardly means otherwise', () => {
+    expect(u('con 5 tuoi thi co phai lay van tay khong').cues).toEqual(expect.arrayContaining(['age', 'obligation']));
+    // "co" is "có" before it is "cỡ"; "nho" is "nhỏ" before it is "nhờ".
+    expect(u('con nho co phai lam can cuoc khong').cues).not.toContain('size');
+    expect(u('con nho co phai lam can cuoc khong').cues).not.toContain('proxy');
+    // Typed with diacritics elsewhere, a syllable without them is not read as the cue.
+    expect(u('làm căn cước cho con thi phai mang gì').cues).not.toContain('obligation');
+  });
+
   it('reads submitting "trên mạng" as online, and where one read something as no channel', () => {
     expect(u('đăng ký khai sinh cho con trên mạng được không hay phải ra phường').aspects[0]).toBe('online');
     expect(u('nop tren mang ho so xin giay phep xay dung').aspects).toContain('online');

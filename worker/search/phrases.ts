@@ -6,7 +6,7 @@ import { levelSchema, type Level } from '../catalog/schema';
 import { compileShorthand, expandShorthand } from './shorthand';
 import { ageOf } from './ages';
 import { PhraseTrie, type PhraseHit } from './phrase-trie';
-import type { Words } from './text';
+import { fold, type Words } from './text';
 import { compileYesNo, type YesNoReader } from './yesno';
 
 /**
@@ -35,6 +35,12 @@ export const phrasesSchema = z.object({
   yesno: z.object({ open: phraseList, close: phraseList, verbs: phraseList, documents: phraseList }),
   /** What kind of fact a specific question asks for (chat/passages.ts). */
   cues: z.record(z.enum(CUES), phraseList),
+  /**
+   * One-syllable cue words also read in a question typed without any diacritics ("phai", "tuoi"):
+   * those whose unaccented spelling is, in a question, hardly another word ("co" is "có" before
+   * it is "cỡ", "nho" "nhỏ" before "nhờ").
+   */
+  unaccentedCues: phraseList.default([]),
   /** How a question names the level that carries a procedure out (chat/variants.ts). */
   levels: z.partialRecord(levelSchema, phraseList),
   /** Words that contain a one-syllable hint but mean something else ("hóa đơn"): read whole, they hide it. */
@@ -160,6 +166,7 @@ export function compilePhrases(json: unknown, provincesJson: unknown): PhraseMat
   }
   const cueTrie = new PhraseTrie<Cue>();
   for (const cue of CUES) for (const p of data.cues[cue] ?? []) cueTrie.add(p, cue);
+  const unaccentedCues = new Set(data.unaccentedCues.map((p) => fold(p.trim())));
   // One phrase may name several groups ("người Hàn": a foreign party, and someone abroad).
   const askedTrie = new PhraseTrie<string[]>();
   const namedTrie = new PhraseTrie<string[]>();
@@ -232,7 +239,16 @@ export function compilePhrases(json: unknown, provincesJson: unknown): PhraseMat
     frame,
     spellOut: (words) => expandShorthand(words, shorthand),
     yesno: compileYesNo(data.yesno),
-    cues: (words) => named(cueTrie, words),
+    cues: (words) => {
+      const cues = hitsIn(cueTrie, words).map((h) => h.value);
+      if (words.keys.every((k, i) => k === words.folds[i])) {
+        for (let i = 0; i < words.keys.length; i++) {
+          if (!unaccentedCues.has(words.folds[i]!)) continue;
+          for (const h of cueTrie.at(words, i)) if (h.end - h.start === 1) cues.push(h.value);
+        }
+      }
+      return [...new Set(cues)];
+    },
     levels: (words) => named(levelTrie, words, true),
     agenciesNamed: (words) => named(agencyNamedTrie, words),
     groupsAsked: (words, age = ageOf(words)) => {
