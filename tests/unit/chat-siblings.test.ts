@@ -108,6 +108,8 @@ describe('words read whole', () => {
   it('reads a neighbour in the story as no word the procedure must cover', async () => {
     // The catalog never says "hàng xóm": the land dispute is answered, not declined for an unknown word.
     expect(await answered('hàng xóm lấn ranh đất nhà em, em muốn nhờ xã giải quyết tranh chấp thì mất bao lâu')).toBe('1.013967');
+    // Nor "em gái", "con trai" (it says "anh, chị, em ruột", "con"): a sister sent on the errand is the story.
+    expect(await answered('nhờ em gái đi xin bản sao trích lục kết hôn hộ thì giấy ủy quyền có phải chứng thực không')).toBe('2.000635');
   });
 
   it('reads "nhà hàng xóm" as the neighbour\'s house, not a restaurant, and declines what no procedure covers', async () => {
