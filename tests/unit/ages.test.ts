@@ -17,6 +17,11 @@ describe('ages', () => {
     expect(ageOf(wordsOfText('lam cccd cho be 10 tuoi can gi'))).toBe(10);
     expect(ageOf(wordsOfText('làm căn cước cho trẻ dưới 14 tuổi'))).toBeNull();
     expect(ageOf(wordsOfText('làm căn cước cho con'))).toBeNull();
+    // "Đủ" says the age was reached; "chưa đủ" that it was not; "từ đủ" restates a bound.
+    expect(ageOf(wordsOfText('con em vừa đủ 14 tuổi đi làm căn cước'))).toBe(14);
+    expect(ageOf(wordsOfText('chau du 18 tuoi roi'))).toBe(18);
+    expect(ageOf(wordsOfText('em chưa đủ 18 tuổi'))).toBe(17);
+    expect(ageOf(wordsOfText('căn cước cho người từ đủ 14 tuổi trở lên'))).toBeNull();
   });
 
   it('says whether an age is in a range', () => {

@@ -31,7 +31,9 @@ export function ageRangeOf(name: string): AgeRange | null {
 
 /**
  * The age a question gives ("15 tuổi", "con 10 tuoi"), or null. Only a bare number before "tuổi":
- * "dưới 14 tuổi", "trên 6 tuổi" restate a name's bound rather than an age, and are read by the words.
+ * "dưới 14 tuổi", "trên 6 tuổi", "từ đủ 14 tuổi" restate a name's bound rather than an age, and are
+ * read by the words. "Đủ" alone says the age was reached ("con vừa đủ 14 tuổi": 14), "chưa đủ" that
+ * it was not ("chưa đủ 18 tuổi": under 18).
  */
 export function ageOf(words: Pick<Words, 'folds'>): number | null {
   for (let i = 1; i < words.folds.length; i++) {
@@ -39,7 +41,12 @@ export function ageOf(words: Pick<Words, 'folds'>): number | null {
     const n = words.folds[i - 1]!;
     if (!/^\d{1,3}$/u.test(n)) continue;
     const before = words.folds[i - 2];
-    if (before === 'duoi' || before === 'tren' || before === 'du' || before === 'tu') continue;
+    if (before === 'duoi' || before === 'tren' || before === 'tu') continue;
+    if (before === 'du') {
+      const head = words.folds[i - 3];
+      if (head === 'tu') continue;
+      if (head === 'chua') return Math.max(0, Number(n) - 1);
+    }
     return Number(n);
   }
   return null;
