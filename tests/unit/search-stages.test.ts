@@ -121,6 +121,8 @@ describe('understanding a question', () => {
     expect(u('làm hộ chiếu phải chờ bao lâu').aspects[0]).toBe('time');
     expect(u('làm hộ chiếu phải mất mấy ngày').aspects[0]).toBe('time');
     expect(u('hồ sơ phải đầy đủ, làm mất bao lâu').aspects[0]).toBe('time');
+    // What need not be done ("không phải xin phép") names which procedure; it sets no deadline.
+    expect(u('chuyển mục đích đất loại không phải xin phép thì mất mấy ngày').aspects[0]).toBe('time');
   });
 
 

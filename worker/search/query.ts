@@ -99,6 +99,7 @@ export type Understood = Pick<Query, 'codes' | 'aspects' | 'asked' | 'document' 
 /** What a citizen must do ("phải"), not the wait ("phải chờ", "phải đợi", "phải mất"). */
 const MUST = 'phai';
 const WAITS = new Set(['cho', 'doi', 'mat']);
+const NOT = 'khong';
 /** Syllables looked back from a time phrase for MUST. */
 const MUST_SPAN = 6;
 
@@ -109,7 +110,8 @@ const MUST_SPAN = 6;
  */
 function mustBefore(words: Words, at: number): boolean {
   for (let j = at - 1; j >= Math.max(0, at - MUST_SPAN); j--) {
-    if (words.folds[j] === MUST) return j + 1 < at && !WAITS.has(words.folds[j + 1]!);
+    // "không phải xin phép": what need not be done (here, which procedure), no deadline.
+    if (words.folds[j] === MUST) return j + 1 < at && !WAITS.has(words.folds[j + 1]!) && words.folds[j - 1] !== NOT;
     if (!words.joined[j]) return false;
   }
   return false;
