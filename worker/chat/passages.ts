@@ -7,7 +7,7 @@
 import { allComponents } from '../catalog/components';
 import type { Procedure } from '../catalog/schema';
 import type { Cue } from '../search/phrases';
-import { BIGRAM_SEPARATOR, wordsOfText, type Words } from '../search/text';
+import { BIGRAM_SEPARATOR, diacriticsAgree, wordsOfText, type Words } from '../search/text';
 
 export type PassageField = 'conditions' | 'steps' | 'components' | 'methods' | 'fees' | 'results';
 
@@ -28,8 +28,8 @@ export interface Passage {
   next?: Passage;
   /** The rule's other case, before or after it ("Trường hợp … có thỏa thuận …" / "… không có thỏa thuận …"). */
   other?: Passage;
-  /** Folded syllables and syllable pairs of the text. */
-  units: Set<string>;
+  /** Folded syllables and syllable pairs of the text, each with its forms as written (`formsOf`). */
+  units: ReadonlyMap<string, readonly string[]>;
   /** Syllables in the text, for the length normalisation. */
   length: number;
 }
@@ -189,14 +189,14 @@ export function recordPassages(p: Procedure): Passage[] {
   return out;
 }
 
-const unitsCache = new WeakMap<Procedure, Set<string>>();
+const unitsCache = new WeakMap<Procedure, Map<string, string[]>>();
 
-/** Every syllable and pair of the record's sentences. */
-function recordUnits(p: Procedure): Set<string> {
+/** Every syllable and pair of the record's sentences, with their forms as written. */
+function recordUnits(p: Procedure): Map<string, string[]> {
   let out = unitsCache.get(p);
   if (!out) {
-    out = new Set<string>();
-    for (const x of recordPassages(p)) for (const u of x.units) out.add(u);
+    out = new Map<string, string[]>();
+    for (const x of recordPassages(p)) for (const [u, forms] of x.units) out.set(u, [...new Set([...(out.get(u) ?? []), ...forms])]);
     unitsCache.set(p, out);
   }
   return out;
@@ -204,7 +204,30 @@ function recordUnits(p: Procedure): Set<string> {
 
 function toPassage(field: PassageField, text: string): Passage {
   const w = wordsOfText(text);
-  return { field, text, units: unitsOf(w), length: w.keys.length };
+  return { field, text, units: formsOf(w), length: w.keys.length };
+}
+
+/** Folded syllables and adjacent pairs, each with its forms as written (token forms, with diacritics). */
+export function formsOf(w: Words): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  const add = (fold: string, key: string) => {
+    const forms = out.get(fold);
+    if (!forms) out.set(fold, [key]);
+    else if (!forms.includes(key)) forms.push(key);
+  };
+  for (let i = 0; i < w.folds.length; i++) {
+    add(w.folds[i]!, w.keys[i]!);
+    if (i > 0 && w.joined[i]) add(w.folds[i - 1]! + BIGRAM_SEPARATOR + w.folds[i]!, w.keys[i - 1]! + BIGRAM_SEPARATOR + w.keys[i]!);
+  }
+  return out;
+}
+
+/** A unit typed so (`typed`, a token form) can stand for one written so (`written`): each syllable's diacritics agree. */
+function formAgrees(typed: string, written: string): boolean {
+  if (typed === written) return true;
+  const t = typed.split(BIGRAM_SEPARATOR);
+  const w = written.split(BIGRAM_SEPARATOR);
+  return t.length === w.length && t.every((x, i) => diacriticsAgree(x, w[i]!));
 }
 
 /** Folded syllables and adjacent pairs. */
@@ -393,6 +416,10 @@ export function bestPassages(p: Procedure, q: PassageQuery, limit = 2): ScoredPa
   const nameUnits = new Set([wordsOfText(q.name), ...(q.nameReadings ?? [])].flatMap((w) => [...unitsOf(w)]));
   const termUnits = q.terms ? new Set(q.terms.flatMap((w) => [...unitsOf(w)])) : null;
   const weights = new Map<string, { w: number; other: boolean }>();
+  // How the question wrote each unit: "đó thì" is no "đô thị", "muốn" no "mượn" (a unit typed
+  // without diacritics stands for any).
+  const typed = new Map<string, string[]>();
+  for (const r of q.readings) for (const [u, forms] of formsOf(r)) typed.set(u, [...(typed.get(u) ?? []), ...forms]);
   for (const r of q.readings) {
     for (const u of unitsOf(r)) {
       // A word that frames the question, or a pair with one ("muốn gộp"), says nothing of what is asked.
@@ -410,7 +437,11 @@ export function bestPassages(p: Procedure, q: PassageQuery, limit = 2): ScoredPa
   // làm 2 công ty … muốn gộp lại thành 1 sổ") is answered by none of its sentences, and counted it
   // would leave the one that speaks of the rest ("Trường hợp gộp sổ BHXH: …") a small share.
   const used = recordUnits(p);
-  const has = (units: Set<string>, u: string) => units.has(u) || (q.equivalents?.get(u)?.some((e) => units.has(e)) ?? false);
+  const written = (units: ReadonlyMap<string, readonly string[]>, u: string) => {
+    const forms = units.get(u);
+    return forms !== undefined && typed.get(u)!.some((t) => forms.some((f) => formAgrees(t, f)));
+  };
+  const has = (units: ReadonlyMap<string, readonly string[]>, u: string) => written(units, u) || (q.equivalents?.get(u)?.some((e) => units.has(e)) ?? false);
   for (const [u, x] of weights) {
     if (!has(used, u)) continue;
     total += x.w;
