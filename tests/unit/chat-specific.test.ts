@@ -47,6 +47,13 @@ describe('a specific question is answered by the sentence that says it', () => {
     expect(text).toMatch(/9 x 12 cm/u);
   });
 
+  it('answers who must act with the sentence that names them', async () => {
+    // 1.003677: "… là người chưa thành niên thì người thực hiện khai báo là cha, mẹ hoặc người giám hộ".
+    const { code, text } = await reply('thằng con chưa đủ 18 đi học xa nhà, ai là người khai báo tạm vắng');
+    expect(code).toBe('1.003677');
+    expect(text).toMatch(/người thực hiện khai báo là cha, mẹ hoặc người giám hộ/u);
+  });
+
   it("reads one's share refused as the refusal of an inheritance ('từ chối nhận di sản')", async () => {
     const { code } = await reply('muốn từ chối phần thừa kế của mẹ để lại cho em gái, ra xã chứng thực thì cần giấy tờ gì');
     expect(code).toBe('2.001016');
