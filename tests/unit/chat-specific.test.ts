@@ -54,6 +54,13 @@ describe('a specific question is answered by the sentence that says it', () => {
     expect(text).toMatch(/người thực hiện khai báo là cha, mẹ hoặc người giám hộ/u);
   });
 
+  it('answers whether something may be done with the rule that allows or forbids it', async () => {
+    // 3.000333: "Cá nhân yêu cầu cấp Phiếu Lý lịch tư pháp số 2 không được ủy quyền cho người khác …".
+    const { code, text } = await reply('minh o xa, bo me xin phieu lltp so 2 giup co duoc khong');
+    expect(code).toBe('3.000333');
+    expect(text).toMatch(/không được ủy quyền cho người khác/u);
+  });
+
   it("reads one's share refused as the refusal of an inheritance ('từ chối nhận di sản')", async () => {
     const { code } = await reply('muốn từ chối phần thừa kế của mẹ để lại cho em gái, ra xã chứng thực thì cần giấy tờ gì');
     expect(code).toBe('2.001016');

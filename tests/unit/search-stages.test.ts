@@ -184,6 +184,7 @@ describe('understanding a question', () => {
   it('reads the one-syllable cues a question typed without diacritics hardly means otherwise', () => {
     expect(u('con 5 tuoi thi co phai lay van tay khong').cues).toEqual(expect.arrayContaining(['age', 'obligation']));
     expect(u('con đi học xa thì ai là người khai báo tạm vắng').cues).toContain('who');
+    expect(u('hợp đồng đã chứng thực giờ muốn hủy có được không').cues).toContain('allowed');
     // "co" is "có" before it is "cỡ"; "nho" is "nhỏ" before it is "nhờ".
     expect(u('con nho co phai lam can cuoc khong').cues).not.toContain('size');
     expect(u('con nho co phai lam can cuoc khong').cues).not.toContain('proxy');

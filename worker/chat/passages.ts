@@ -62,6 +62,8 @@ const CUE_PATTERNS: Record<Fact, RegExp> = {
   // What to do without a document: the rule's other case ("Trường hợp không có văn bản nêu trên thì …").
   absence: /(không|chưa)\s+(có|đủ|thể|được cấp|cung cấp được|xuất trình được)\s|thay thế/iu,
   postal: /bưu chính|bưu điện|bưu cục|chuyển phát/iu,
+  // Whether something may be done ("… có được không"): the rule that allows or forbids it ("không được ủy quyền cho người khác").
+  allowed: /chỉ được|không được|được phép|có thể|được quyền/iu,
   // Who must act, as the record says it: "người thực hiện khai báo là cha, mẹ hoặc người giám hộ".
   who: /người\s+(?:thực hiện|khai báo|khai|nộp|đi|ký|đứng tên|đứng ra|yêu cầu|đề nghị|làm)(?:\s+[\p{L}]+){0,4}\s+là\s/iu,
   // A rule's threshold ("từ 15 ngày trở lên", "quá 30 ngày"), for a span the question states (engine.ts STATED_SPAN).
