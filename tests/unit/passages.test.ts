@@ -63,6 +63,19 @@ describe('the sentence that answers a specific question', () => {
     expect(bestPassages(residence, question('o do thi co can y kien dong so huu khong'), 1)[0]?.passage.text).toMatch(/^Lưu ý/u);
   });
 
+  it('weighs a word only the record\'s steps have (no indexed field) as a rare word, not as nothing', () => {
+    const card = procedureRecord('1.014062', 'Cấp thẻ căn cước cho người dưới 14 tuổi', {
+      steps: [
+        'Người đại diện hợp pháp đưa người dưới 14 tuổi đến địa điểm làm thủ tục cấp thẻ căn cước.',
+        'Tiến hành thu nhận vân tay, chụp ảnh khuôn mặt của người từ đủ 06 tuổi đến dưới 14 tuổi.',
+      ],
+    });
+    // As the search's rarity: "vân tay" is in no name, result or document, so the index does not know it.
+    const indexed = (unit: string) => (/(^|_)(van|tay|thu|nhan|chup)(_|$)/u.test(unit) ? 0 : rarity(unit));
+    const q = { readings: [wordsOfText('con 4 tuổi làm căn cước có phải lấy vân tay không')], name: card.name, cues: [] as Fact[], rarity: indexed };
+    expect(bestPassages(card, q, 1)[0]?.passage.text).toMatch(/thu nhận vân tay/u);
+  });
+
   it('names the post when the question asks whether the post may carry the result', () => {
     const licence = procedureRecord('3.000348', 'Cấp lại giấy phép lái xe', {
       steps: [

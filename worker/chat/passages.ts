@@ -103,6 +103,14 @@ const STATES: Partial<Record<Fact, RegExp>> = { duration: /\d+\s*(ngày|tháng|n
 const CUE_WEIGHT = 0.35;
 /** A pair of syllables the sentence shares with the question counts this much more than a syllable. */
 const PAIR_WEIGHT = 1.5;
+/**
+ * The rarity of a word the record's sentences have but no indexed field does (the search indexes
+ * names, results, documents and agencies, not steps or conditions: "vân tay", "thu nhận" live in
+ * steps only): as informative as a word in one record of fifty. Left at 0, such a word counted for
+ * nothing, and the question's point ("có phải lấy vân tay không") went to sentences that share
+ * only the name's words. On the tuned halves two more facts, none lost; 2–6 alike.
+ */
+const UNINDEXED_RARITY = Math.log(1 + 50);
 /** Words of the procedure's own name say which procedure, not what about it: they weigh this much. */
 const NAME_WORD_WEIGHT = 0.25;
 /** BM25-style length normalisation of sentences (0: none). */
@@ -420,6 +428,7 @@ export function bestPassages(p: Procedure, q: PassageQuery, limit = 2): ScoredPa
   const nameUnits = new Set([wordsOfText(q.name), ...(q.nameReadings ?? [])].flatMap((w) => [...unitsOf(w)]));
   const termUnits = q.terms ? new Set(q.terms.flatMap((w) => [...unitsOf(w)])) : null;
   const weights = new Map<string, { w: number; other: boolean }>();
+  const used = recordUnits(p);
   // How the question wrote each unit: "đó thì" is no "đô thị", "muốn" no "mượn" (a unit typed
   // without diacritics stands for any).
   const typed = new Map<string, string[]>();
@@ -429,7 +438,8 @@ export function bestPassages(p: Procedure, q: PassageQuery, limit = 2): ScoredPa
       // A word that frames the question, or a pair with one ("muốn gộp"), says nothing of what is asked.
       if (weights.has(u) || (q.isQuestionWord && u.split(BIGRAM_SEPARATOR).some((f) => q.isQuestionWord!(f)))) continue;
       const name = nameUnits.has(u);
-      const w = q.rarity(u) * (u.includes(BIGRAM_SEPARATOR) ? PAIR_WEIGHT : 1) * (name ? NAME_WORD_WEIGHT : 1);
+      const rarity = q.rarity(u) || (used.has(u) ? UNINDEXED_RARITY : 0);
+      const w = rarity * (u.includes(BIGRAM_SEPARATOR) ? PAIR_WEIGHT : 1) * (name ? NAME_WORD_WEIGHT : 1);
       // What the question is specifically about: not the name's words, nor the aspect's.
       if (w > 0) weights.set(u, { w, other: !name && (termUnits === null || termUnits.has(u)) });
     }
@@ -440,7 +450,6 @@ export function bestPassages(p: Procedure, q: PassageQuery, limit = 2): ScoredPa
   // Shares are of what the record can speak of: a word it never uses ("công ty", "mỗi nơi" in "em
   // làm 2 công ty … muốn gộp lại thành 1 sổ") is answered by none of its sentences, and counted it
   // would leave the one that speaks of the rest ("Trường hợp gộp sổ BHXH: …") a small share.
-  const used = recordUnits(p);
   const written = (units: ReadonlyMap<string, readonly string[]>, u: string) => {
     const forms = units.get(u);
     return forms !== undefined && typed.get(u)!.some((t) => forms.some((f) => formAgrees(t, f)));
