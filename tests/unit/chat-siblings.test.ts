@@ -96,6 +96,12 @@ describe('words read whole', () => {
     expect(await intent('xin miễn giảm học phí cho con học trường tư cần giấy tờ gì')).not.toBe('out_of_scope');
     expect(await intent('lịch xe buýt tuyến 32 chạy đến mấy giờ')).toBe('out_of_scope');
     expect(await intent('bạn nghĩ sao về giá vàng năm nay')).toBe('out_of_scope');
+    // What a private party asks of its members: an employer's internal form, a school's uniform…
+    expect(await intent('công ty bắt viết mẫu đơn nội bộ xin nghỉ việc riêng thì viết sao')).toBe('out_of_scope');
+    expect(await intent('trường bắt đăng ký đồng phục cho con thì nộp tiền ở đâu')).toBe('out_of_scope');
+    // …but not the procedures of the same names: a building's board recognised, labour rules registered.
+    expect(await intent('thủ tục công nhận ban quản trị nhà chung cư cần hồ sơ gì')).toBe('procedure');
+    expect(await intent('doanh nghiệp đăng ký nội quy lao động nộp ở đâu')).toBe('procedure');
     // A private body's own paperwork, in words State procedures use too ("đăng ký", "giấy tờ").
     expect(await intent('đăng ký chạy grab cần giấy tờ gì')).toBe('out_of_scope');
     expect(await intent('nhà em mở quán ăn muốn đăng ký shopeefood cần giấy tờ gì')).toBe('out_of_scope');
