@@ -71,6 +71,10 @@ describe('siblings the question tells apart, or not', () => {
     // offices only): one name, other people (knowledge/phrases.json groups, customs).
     expect(await answered('cửa hàng bị lũ cuốn trôi hết, muốn xin gia hạn nộp thuế thì cần gì')).toBe('1.008590');
     expect(await answered('hàng nhập khẩu chưa nộp kịp thuế, xin gia hạn nộp thuế ở hải quan cần gì')).toBe('1.013490');
+    // A name for goods crossing the border is the importer's: a shop asks the domestic licence…
+    expect(await answered('mở cửa hàng bán thuốc trừ sâu thì cần giấy phép gì')).toBe('1.004363');
+    // …and an importer who names the import, the import licence.
+    expect(await answered('nhập khẩu thuốc bảo vệ thực vật cần giấy phép gì')).toBe('1.003971');
   });
 
   it('does not answer a procedure whose name excludes what the question names', async () => {
