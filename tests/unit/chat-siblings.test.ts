@@ -75,6 +75,8 @@ describe('siblings the question tells apart, or not', () => {
     expect(await answered('mở cửa hàng bán thuốc trừ sâu thì cần giấy phép gì')).toBe('1.004363');
     // …and an importer who names the import, the import licence.
     expect(await answered('nhập khẩu thuốc bảo vệ thực vật cần giấy phép gì')).toBe('1.003971');
+    // A farmer who carries pigs to another province: the domestic quarantine, not the import's.
+    expect(await answered('chở lợn đi tỉnh khác bán cần giấy gì')).toBe('1.002338');
   });
 
   it('does not answer a procedure whose name excludes what the question names', async () => {
