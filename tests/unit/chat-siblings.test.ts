@@ -83,6 +83,8 @@ describe('siblings the question tells apart, or not', () => {
     // 2.000992: "… mà người dịch là cộng tác viên dịch thuật …"; 2.001008: "… không phải là cộng tác viên …".
     expect(await answered('nhờ cộng tác viên dịch thuật của xã dịch giấy tờ sang tiếng Anh, chứng thực chữ ký người dịch mất bao nhiêu tiền')).toBe('2.000992');
     expect(await answered('người dịch không phải là cộng tác viên của xã thì chứng thực chữ ký người dịch mất bao nhiêu tiền')).toBe('2.001008');
+    // 1.013089: "… cho xe cơ giới (trừ xe mô tô, xe gắn máy) …": a motorbike's online registration, not its inspection.
+    expect(await answered('xe máy mới mua có đăng ký online toàn trình được không')).toBe('1.012575');
   });
 });
 
