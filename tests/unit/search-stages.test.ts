@@ -207,6 +207,8 @@ describe('understanding a question', () => {
     expect(text(u('có cần giấy khám sức khỏe không').terms)).toContain('giấy khám sức khỏe');
     // Not a document: no yes/no question.
     expect(u('đăng ký tạm trú có cần chủ nhà đồng ý không').document).toBeNull();
+    // What ends the verb after the document is not its name.
+    expect(text(u('đổi bằng lái có phải mang bằng cũ theo không').document)).toBe('bằng cũ');
   });
 
   it('reads a specific question and what kind of fact it asks for', () => {

@@ -14,6 +14,8 @@ export interface YesNoData {
   close: string[];
   verbs: string[];
   documents: string[];
+  /** What ends the verb after the document ("mang bằng cũ theo"): not its name. */
+  after?: string[];
 }
 
 /** What a yes/no question asks about: its syllable range in the question, and the frame's. */
@@ -44,6 +46,7 @@ export function compileYesNo(data: YesNoData): YesNoReader {
   const close = trie(data.close);
   const verbs = trie(data.verbs);
   const documents = trie(data.documents);
+  const after = trie(data.after ?? []);
   return (words) => {
     const n = words.keys.length;
     // Clause by clause (a clause ends at punctuation), the last one with the frame wins.
@@ -84,7 +87,10 @@ export function compileYesNo(data: YesNoData): YesNoReader {
     if (start < 0) return null;
     // What is done with the document ("nộp", "mang theo") is not its name.
     for (let h = verbs.at(words, start)[0]; h && h.end < closeAt; h = verbs.at(words, start)[0]) start = h.end;
-    if (closeAt - start < 1 || closeAt - start > MAX_DOCUMENT) return null;
-    return { start, end: closeAt, frameStart, frameEnd: e, isDocument: documents.at(words, start).length > 0 };
+    // …nor what ends that verb after it ("mang bằng cũ theo").
+    let docEnd = closeAt;
+    for (let i = start + 1; i < closeAt; i++) if (after.at(words, i).some((h) => h.end === closeAt)) docEnd = Math.min(docEnd, i);
+    if (docEnd - start < 1 || docEnd - start > MAX_DOCUMENT) return null;
+    return { start, end: docEnd, frameStart, frameEnd: e, isDocument: documents.at(words, start).length > 0 };
   }
 }
