@@ -73,6 +73,8 @@ export const chatText = {
   onlineFull: 'Thủ tục này có thể nộp trực tuyến toàn trình (không phải đến nộp trực tiếp).',
   onlineYes: 'Thủ tục này có thể nộp hồ sơ trực tuyến. Các cách nộp:',
   onlineNo: 'Thủ tục này chưa nộp trực tuyến được. Các cách nộp:',
+  postalYes: 'Thủ tục này nhận hồ sơ gửi qua dịch vụ bưu chính (bưu điện). Các cách nộp:',
+  postalNo: 'Thủ tục này không nhận hồ sơ qua dịch vụ bưu chính (bưu điện). Các cách nộp:',
   componentCount: (n: number, cases: number) =>
     cases > 1 ? `${n} giấy tờ, tùy trường hợp (${cases} trường hợp)` : `${n} giấy tờ`,
   aspectLabel: {

@@ -61,6 +61,16 @@ describe('a specific question is answered by the sentence that says it', () => {
     expect(text).toMatch(/không được ủy quyền cho người khác/u);
   });
 
+  it('says first whether the dossier may go by post when the question asks that', async () => {
+    // 1.004327 lists "Dịch vụ bưu chính" among its ways of submitting; 1.004222 does not.
+    const byPost = await reply('tố cáo cán bộ công an xã thì gửi đơn qua bưu điện được không');
+    expect(byPost.code).toBe('1.004327');
+    expect(byPost.text).toMatch(/Thủ tục này nhận hồ sơ gửi qua dịch vụ bưu chính/u);
+    const notByPost = await reply('đăng ký thường trú gửi hồ sơ qua bưu điện được không');
+    expect(notByPost.code).toBe('1.004222');
+    expect(notByPost.text).toMatch(/Thủ tục này không nhận hồ sơ qua dịch vụ bưu chính/u);
+  });
+
   it("reads one's share refused as the refusal of an inheritance ('từ chối nhận di sản')", async () => {
     const { code } = await reply('muốn từ chối phần thừa kế của mẹ để lại cho em gái, ra xã chứng thực thì cần giấy tờ gì');
     expect(code).toBe('2.001016');

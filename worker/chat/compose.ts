@@ -23,6 +23,8 @@ export interface ComposeOptions {
   lead?: Block[];
   /** After the aspects' blocks: details quoted from the record, other levels that carry it out. */
   notes?: Block[];
+  /** The question asks whether the post may carry the dossier ("gửi qua bưu điện được không"). */
+  byPost?: boolean;
 }
 
 const MAX_STEPS = 12;
@@ -254,14 +256,21 @@ function place(p: Procedure): Block[] {
   return blocks;
 }
 
-function online(p: Procedure, stepsShown: boolean): Block[] {
+function online(p: Procedure, stepsShown: boolean, byPost: boolean): Block[] {
   const methods = [...new Set(p.methods.map((m) => m.method))];
   if (methods.length === 0) return [{ type: 'paragraph', text: [chatText.missing('cách thức nộp hồ sơ')] }];
+  // Asked about the post, the answer says first whether the post is one of the ways.
+  const lead = byPost
+    ? methods.includes('postal')
+      ? chatText.postalYes
+      : chatText.postalNo
+    : p.online.available
+      ? p.online.fullProcess
+        ? chatText.onlineFull
+        : chatText.onlineYes
+      : chatText.onlineNo;
   const blocks: Block[] = [
-    {
-      type: 'paragraph',
-      text: [p.online.available ? (p.online.fullProcess ? chatText.onlineFull : chatText.onlineYes) : chatText.onlineNo],
-    },
+    { type: 'paragraph', text: [lead] },
     { type: 'list', ordered: false, items: methods.map((m) => [METHOD_LABEL[m]]) },
   ];
   const described = [...new Set(p.methods.filter((m) => m.method === 'online' && m.description).map((m) => m.description))];
@@ -379,7 +388,7 @@ export function aspectSuggestions(except: AnswerAspect): Suggestion[] {
  * The blocks that answer one aspect from the record (its header and source line aside).
  * `stepsShown`: the steps are answered too, so another aspect's block does not repeat them.
  */
-export function aspectBody(p: Procedure, aspect: AnswerAspect, opts: Pick<ComposeOptions, 'caseIndex'> & { stepsShown?: boolean } = {}): Block[] {
+export function aspectBody(p: Procedure, aspect: AnswerAspect, opts: Pick<ComposeOptions, 'caseIndex' | 'byPost'> & { stepsShown?: boolean } = {}): Block[] {
   let body: Block[];
   switch (aspect) {
     case 'components':
@@ -395,7 +404,7 @@ export function aspectBody(p: Procedure, aspect: AnswerAspect, opts: Pick<Compos
       body = place(p);
       break;
     case 'online':
-      body = online(p, opts.stepsShown ?? false);
+      body = online(p, opts.stepsShown ?? false, opts.byPost ?? false);
       break;
     case 'steps':
       body = steps(p);

@@ -540,7 +540,9 @@ export class ChatEngine {
 
   private answerRecord(p: Procedure, query: Query | null, aspect: AnswerAspect, caseIndex?: number, notes: Block[] = []): Decision {
     const specific = this.specifics(p, query, aspect);
-    const opts = { submitUrlTemplate: this.deps.config.submitUrlTemplate, ...specific, notes: [...(specific.notes ?? []), ...notes] };
+    // Whether the dossier may go by post ("gửi đơn qua bưu điện được không"), not the result ("nhận kết quả qua bưu điện").
+    const byPost = (query?.cues.includes('postal') ?? false) && !/\bket qua\b/u.test(query?.words.folds.join(' ') ?? '');
+    const opts = { submitUrlTemplate: this.deps.config.submitUrlTemplate, ...specific, byPost, notes: [...(specific.notes ?? []), ...notes] };
     // Documents differ by case. With many cases and documents, list the case the question points
     // to (or the one named like the procedure itself) and offer the others to choose from.
     const listed = p.cases.filter((c) => c.components.length);
