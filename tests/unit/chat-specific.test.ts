@@ -71,6 +71,13 @@ describe('a specific question is answered by the sentence that says it', () => {
     expect(notByPost.text).toMatch(/Thủ tục này không nhận hồ sơ qua dịch vụ bưu chính/u);
   });
 
+  it('answers a clock time the question states with the hour the record sets', async () => {
+    // 1.001193: "… nếu tiếp nhận hồ sơ sau 15 giờ thì có Phiếu hẹn, trả kết quả … trong ngày làm việc tiếp theo".
+    const { code, text } = await reply('4h chiều mới đi nộp hồ sơ khai sinh cho bé thì hôm đó có lấy được giấy luôn không');
+    expect(code).toBe('1.001193');
+    expect(text).toMatch(/sau 15 giờ/u);
+  });
+
   it("reads one's share refused as the refusal of an inheritance ('từ chối nhận di sản')", async () => {
     const { code } = await reply('muốn từ chối phần thừa kế của mẹ để lại cho em gái, ra xã chứng thực thì cần giấy tờ gì');
     expect(code).toBe('2.001016');

@@ -597,7 +597,10 @@ export class ChatEngine {
     // "nghỉ bán 2 tuần thì có phải báo tạm ngừng không": whether a rule's threshold applies.
     const threshold: Fact[] = main === 'detail' && query.cues.includes('obligation') && STATED_SPAN.test(query.words.folds.join(' ')) ? ['threshold'] : [];
     decisive.push(...threshold);
-    const passages = bestPassages(p, { ...inRecord, readings, terms: query.readings, cues: [...query.cues, ...facts, ...threshold], decisive }, 5);
+    // "nộp lúc 4h chiều thì có xong trong ngày không": the record's hour that decides ("sau 15 giờ thì … ngày làm việc tiếp theo").
+    const hour: Fact[] = STATED_HOUR.test(query.words.folds.join(' ')) ? ['hour'] : [];
+    decisive.push(...hour);
+    const passages = bestPassages(p, { ...inRecord, readings, terms: query.readings, cues: [...query.cues, ...facts, ...threshold, ...hour], decisive }, 5);
     const quote = (x: (typeof passages)[number]): Block => {
       const more = x.passage.next ?? x.passage.other;
       return quoteBlock(x.passage.field, more ? `${x.passage.text} ${more.text}` : x.passage.text);
@@ -696,6 +699,13 @@ function minorReading(age: number | null): Words[] {
  * years, one fact lost). On the tuned halves three more facts found, none lost.
  */
 const STATED_SPAN = /\b\d+ (ngay|tuan|thang)\b/u;
+
+/**
+ * A clock time the question states ("nộp lúc 4h chiều", "3 giờ chiều"): whether the hour changes
+ * what happens is the record's sentence that states one ("nếu tiếp nhận hồ sơ sau 15 giờ thì … trả
+ * kết quả trong ngày làm việc tiếp theo"), decisive. On the tuned halves two more facts, none lost.
+ */
+const STATED_HOUR = /\b(luc \d{1,2} ?(h|gio)|\d{1,2} ?(h|gio)( \d{1,2})? (chieu|sang|trua|toi))\b/u;
 
 /** Cues a specific question's answer must state, when it asks them (passages.ts `decisive`). */
 const DECISIVE_ASKED: readonly Cue[] = ['duration', 'age'];

@@ -47,7 +47,7 @@ export interface ScoredPassage {
 
 
 /** What a sentence may state: what a question's cues ask for, and where or how to submit. */
-export type Fact = Cue | 'place' | 'online' | 'threshold';
+export type Fact = Cue | 'place' | 'online' | 'threshold' | 'hour';
 
 const CUE_PATTERNS: Record<Fact, RegExp> = {
   place: /(tại|đến|cho|về)\s(bộ phận|trung tâm|cơ quan|ủy ban|ubnd|chủ tịch|phòng|công an|sở|chi cục|cục|văn phòng|tổ chức|đơn vị|điểm tiếp nhận|địa điểm tiếp nhận|trụ sở|nơi)\s/iu,
@@ -66,6 +66,8 @@ const CUE_PATTERNS: Record<Fact, RegExp> = {
   allowed: /chỉ được|không được|được phép|có thể|được quyền/iu,
   // Who must act, as the record says it: "người thực hiện khai báo là cha, mẹ hoặc người giám hộ".
   who: /người\s+(?:thực hiện|khai báo|khai|nộp|đi|ký|đứng tên|đứng ra|yêu cầu|đề nghị|làm)(?:\s+[\p{L}]+){0,4}\s+là\s/iu,
+  // A time of day ("sau 15 giờ", "trước 23 giờ"), for a clock time the question states (engine.ts STATED_HOUR).
+  hour: /(?<![\p{L}\d])\d{1,2}\s*(giờ|h)(?![\p{L}])/iu,
   // A rule's threshold ("từ 15 ngày trở lên", "quá 30 ngày"), for a span the question states (engine.ts STATED_SPAN).
   threshold: /(từ|trên|dưới|quá|không quá|ít nhất|tối thiểu|tối đa)\s+\d+\s*(\(\p{L}+\)\s*)?(ngày|tháng|năm|tuần)/iu,
 };
