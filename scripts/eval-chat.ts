@@ -46,6 +46,7 @@ const sets: [string, EvalQuestion[]][] = [
   ['chat-probes-6', readEvalSet('chat-probes-6')],
   ['chat-probes-7', readEvalSet('chat-probes-7')],
   ['chat-probes-8', readEvalSet('chat-probes-8')],
+  ['chat-probes-9', readEvalSet('chat-probes-9')],
 ];
 const cold: number[] = [];
 for (const [name, questions] of sets) {

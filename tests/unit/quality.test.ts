@@ -2,7 +2,7 @@
 // change that makes answers worse fails the build. Thresholds are the issues' targets where they
 // are met, and otherwise just below the level reached (portal hit@1: target 55%, reached 63.1%).
 // chat-queries-dev-2, chat-probes, chat-probes-2, chat-scope, chat-scope-2, chat-probes-3,
-// chat-details and chat-probes-4 to chat-probes-8 are asserted on each half apart: their odd lines
+// chat-details and chat-probes-4 to chat-probes-9 are asserted on each half apart: their odd lines
 // are tuned on, their even lines are held back (never inspected one by one), so their floors guard
 // what was not tuned for.
 import { describe, expect, it } from 'vitest';
@@ -75,6 +75,8 @@ describe('chat quality on questions nobody tuned for, each half apart', () => {
   // 93.8% / 96.0%, 91.7% / 91.7% (untouched: 92.5% facts, 83.3% declined on the odd lines).
   // chat-probes-8 (the same, measured untouched at the start of the next session): 80.0% / 83.5%,
   // 90.1% / 90.6%, 93.3% / 88.9%.
+  // chat-probes-9 (situations as people tell them, measured untouched after that session's changes):
+  // 75.0% / 71.6%, 88.2% / 91.7%, 91.7% / 100%.
   // Targets (issue 14): 90%, 85%, 90%. Floors are just below the levels reached.
   // (Facts are of right answers: a question newly answered right whose fact is worded otherwise
   // lowers it — chat-probes' held-back half went 64/75 → 65/77 with one more right answer; the facts
@@ -127,6 +129,10 @@ describe('chat quality on questions nobody tuned for, each half apart', () => {
     'chat-probes-8': {
       odd: { procedure: 0.79, facts: 0.9, declined: 0.93 },
       even: { procedure: 0.83, facts: 0.9, declined: 0.88 },
+    },
+    'chat-probes-9': {
+      odd: { procedure: 0.74, facts: 0.88, declined: 0.91 },
+      even: { procedure: 0.71, facts: 0.91, declined: 0.99 },
     },
   } as const;
   for (const [set, halves] of Object.entries(floors) as [keyof typeof floors, (typeof floors)[keyof typeof floors]][]) {
