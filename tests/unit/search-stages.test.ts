@@ -209,6 +209,8 @@ describe('understanding a question', () => {
     expect(u('đăng ký tạm trú có cần chủ nhà đồng ý không').document).toBeNull();
     // What ends the verb after the document is not its name.
     expect(text(u('đổi bằng lái có phải mang bằng cũ theo không').document)).toBe('bằng cũ');
+    // The admin addressed after the closing word ("ko ad") still closes the question.
+    expect(text(u('rut bhxh 1 lan co can nop quyet dinh nghi viec ko ad').document)).toBe('quyet dinh nghi viec');
   });
 
   it('reads a specific question and what kind of fact it asks for', () => {

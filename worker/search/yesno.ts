@@ -29,8 +29,8 @@ export interface DocumentSpan {
   frameEnd: number;
 }
 
-/** Particles that may follow the closing word ("không ạ", "ko vậy"). */
-const PARTICLES = new Set(['a', 'vay', 'nhi', 'nhe', 'nha', 'the', 'ha']);
+/** Particles that may follow the closing word ("không ạ", "ko vậy"), and the admin addressed ("ko ad", "không ah"). */
+const PARTICLES = new Set(['a', 'vay', 'nhi', 'nhe', 'nha', 'the', 'ha', 'ad', 'admin', 'ah', 'ak']);
 /** Longest document name taken (syllables). */
 const MAX_DOCUMENT = 14;
 
