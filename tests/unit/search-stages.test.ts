@@ -192,6 +192,11 @@ describe('understanding a question', () => {
     expect(u('làm căn cước cho con thi phai mang gì').cues).not.toContain('obligation');
   });
 
+  it('reads the qualification a person must hold as a condition', () => {
+    expect(u('mở cửa hàng thuốc thú y thì người bán cần bằng cấp gì').aspects[0]).toBe('conditions');
+    expect(u('làm hướng dẫn viên du lịch cần trình độ gì').aspects[0]).toBe('conditions');
+  });
+
   it('reads submitting "trên mạng" as online, and where one read something as no channel', () => {
     expect(u('đăng ký khai sinh cho con trên mạng được không hay phải ra phường').aspects[0]).toBe('online');
     expect(u('nop tren mang ho so xin giay phep xay dung').aspects).toContain('online');
