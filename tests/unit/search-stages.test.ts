@@ -192,6 +192,10 @@ describe('understanding a question', () => {
     expect(u('làm căn cước cho con thi phai mang gì').cues).not.toContain('obligation');
   });
 
+  it('reads what one receives as the result, after a form named first', () => {
+    expect(u('nộp tờ khai thuế cho thuê nhà xong có nhận được kết quả gì không').aspects[0]).toBe('result');
+  });
+
   it('reads the qualification a person must hold as a condition', () => {
     expect(u('mở cửa hàng thuốc thú y thì người bán cần bằng cấp gì').aspects[0]).toBe('conditions');
     expect(u('làm hướng dẫn viên du lịch cần trình độ gì').aspects[0]).toBe('conditions');
