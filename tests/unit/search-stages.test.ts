@@ -169,6 +169,7 @@ describe('understanding a question', () => {
   it('reads how long a paper stays valid as a detail, not the time the procedure takes', () => {
     expect(u('giấy khám sức khỏe để kết hôn có hạn dùng bao lâu').aspects[0]).toBe('detail');
     expect(u('đăng ký kết hôn mất bao lâu').aspects[0]).toBe('time');
+    expect(u('đăng ký thế chấp sổ đỏ có làm xong trong ngày không').aspects[0]).toBe('time');
     // The deadline by which one must act is no processing time either.
     expect(u('thời hạn phải đi khai tử cho người nhà là bao lâu').aspects[0]).toBe('detail');
     expect(u('thời hạn giải quyết khai tử là bao lâu').aspects[0]).toBe('time');
