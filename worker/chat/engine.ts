@@ -595,10 +595,11 @@ export class ChatEngine {
     // that asks how old ("phải hơn con nuôi bao nhiêu tuổi") by an age (one more fact on the tuned halves).
     const decisive: Fact[] = main === 'detail' ? DECISIVE_ASKED.filter((c) => query.cues.includes(c)) : [];
     // "nghỉ bán 2 tuần thì có phải báo tạm ngừng không": whether a rule's threshold applies.
-    const threshold: Fact[] = main === 'detail' && query.cues.includes('obligation') && STATED_SPAN.test(query.words.folds.join(' ')) ? ['threshold'] : [];
+    const folded = query.words.folds.join(' ');
+    const threshold: Fact[] = main === 'detail' && query.cues.includes('obligation') && STATED_SPAN.test(folded) ? ['threshold'] : [];
     decisive.push(...threshold);
     // "nộp lúc 4h chiều thì có xong trong ngày không": the record's hour that decides ("sau 15 giờ thì … ngày làm việc tiếp theo").
-    const hour: Fact[] = STATED_HOUR.test(query.words.folds.join(' ')) ? ['hour'] : [];
+    const hour: Fact[] = STATED_HOUR.test(folded) ? ['hour'] : [];
     decisive.push(...hour);
     const passages = bestPassages(p, { ...inRecord, readings, terms: query.readings, cues: [...query.cues, ...facts, ...threshold, ...hour], decisive }, 5);
     const quote = (x: (typeof passages)[number]): Block => {

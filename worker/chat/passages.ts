@@ -434,7 +434,7 @@ export function bestPassages(p: Procedure, q: PassageQuery, limit = 2): ScoredPa
   // How the question wrote each unit: "đó thì" is no "đô thị", "muốn" no "mượn" (a unit typed
   // without diacritics stands for any).
   const typed = new Map<string, string[]>();
-  for (const r of q.readings) for (const [u, forms] of formsOf(r)) typed.set(u, [...(typed.get(u) ?? []), ...forms]);
+  for (const r of q.readings) for (const [u, forms] of formsOf(r)) typed.set(u, [...new Set([...(typed.get(u) ?? []), ...forms])]);
   for (const r of q.readings) {
     for (const u of unitsOf(r)) {
       // A word that frames the question, or a pair with one ("muốn gộp"), says nothing of what is asked.
