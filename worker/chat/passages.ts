@@ -246,12 +246,7 @@ function formAgrees(typed: string, written: string): boolean {
 
 /** Folded syllables and adjacent pairs. */
 export function unitsOf(w: Words): Set<string> {
-  const out = new Set<string>();
-  for (let i = 0; i < w.folds.length; i++) {
-    out.add(w.folds[i]!);
-    if (i > 0 && w.joined[i]) out.add(w.folds[i - 1]! + BIGRAM_SEPARATOR + w.folds[i]!);
-  }
-  return out;
+  return new Set(formsOf(w).keys());
 }
 
 /**
@@ -434,9 +429,9 @@ export function bestPassages(p: Procedure, q: PassageQuery, limit = 2): ScoredPa
   // How the question wrote each unit: "đó thì" is no "đô thị", "muốn" no "mượn" (a unit typed
   // without diacritics stands for any).
   const typed = new Map<string, string[]>();
-  for (const r of q.readings) for (const [u, forms] of formsOf(r)) typed.set(u, [...new Set([...(typed.get(u) ?? []), ...forms])]);
   for (const r of q.readings) {
-    for (const u of unitsOf(r)) {
+    for (const [u, forms] of formsOf(r)) {
+      typed.set(u, [...new Set([...(typed.get(u) ?? []), ...forms])]);
       // A word that frames the question, or a pair with one ("muốn gộp"), says nothing of what is asked.
       if (weights.has(u) || (q.isQuestionWord && u.split(BIGRAM_SEPARATOR).some((f) => q.isQuestionWord!(f)))) continue;
       const name = nameUnits.has(u);

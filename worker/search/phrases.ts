@@ -198,13 +198,15 @@ export function compilePhrases(json: unknown, provincesJson: unknown): PhraseMat
       if (p.trim().includes(' ') && !/^(ở|tại|lên|ra|về)\s/iu.test(p.trim())) add(p, { type: 'level', level, what: /^công an\s/iu.test(p.trim()) ? 2 : 0 });
     }
   }
+  /** The words are typed without any diacritics ("thi bang lai"), so each may stand for any word that folds the same. */
+  const unaccented = (words: Words) => words.keys.every((k, i) => k === words.folds[i]);
   /**
    * Every phrase named anywhere in the words (a one-syllable phrase only as listed). `asTyped`: in a
    * question typed with diacritics, a phrase only as typed ("đang ở xa" names no "ở xã").
    */
   const hitsIn = <T>(trie: PhraseTrie<T>, words: Words, asTyped = false): PhraseHit<T>[] => {
     const out: PhraseHit<T>[] = [];
-    const accented = asTyped && words.keys.some((k, i) => k !== words.folds[i]);
+    const accented = asTyped && !unaccented(words);
     for (let i = 0; i < words.keys.length; i++) for (const h of trie.at(words, i)) if (h.exact || (h.end - h.start > 1 && !accented)) out.push(h);
     return out;
   };
@@ -241,7 +243,7 @@ export function compilePhrases(json: unknown, provincesJson: unknown): PhraseMat
     yesno: compileYesNo(data.yesno),
     cues: (words) => {
       const cues = hitsIn(cueTrie, words).map((h) => h.value);
-      if (words.keys.every((k, i) => k === words.folds[i])) {
+      if (unaccented(words)) {
         for (let i = 0; i < words.keys.length; i++) {
           if (!unaccentedCues.has(words.folds[i]!)) continue;
           for (const h of cueTrie.at(words, i)) if (h.end - h.start === 1) cues.push(h.value);
@@ -263,10 +265,10 @@ export function compilePhrases(json: unknown, provincesJson: unknown): PhraseMat
     namesFirstAct: (words) => named(firstTrie, words).length > 0,
     match(words, inNames) {
       // A question typed with diacritics anywhere means its bare syllables as typed ("thi bằng lái").
-      const unaccented = words.keys.every((k, i) => k === words.folds[i]);
+      const plain = unaccented(words);
       const loneFluff = (h: PhraseHit<PhraseKind>) => {
         const lone = h.value.type === 'fluff' || (h.value.type === 'aspect' && h.value.strength === 'hint');
-        if (!inNames || !unaccented || !lone) return false;
+        if (!inNames || !plain || !lone) return false;
         const f = words.folds[h.start]!;
         const before = h.start > 0 && words.joined[h.start] && inNames(words.folds[h.start - 1]!, f);
         const after = h.end < words.keys.length && words.joined[h.end] && inNames(f, words.folds[h.end]!);

@@ -89,7 +89,12 @@ export function compileYesNo(data: YesNoData): YesNoReader {
     for (let h = verbs.at(words, start)[0]; h && h.end < closeAt; h = verbs.at(words, start)[0]) start = h.end;
     // …nor what ends that verb after it ("mang bằng cũ theo").
     let docEnd = closeAt;
-    for (let i = start + 1; i < closeAt; i++) if (after.at(words, i).some((h) => h.end === closeAt)) docEnd = Math.min(docEnd, i);
+    for (let i = start + 1; i < closeAt; i++) {
+      if (after.at(words, i).some((h) => h.end === closeAt)) {
+        docEnd = i;
+        break;
+      }
+    }
     if (docEnd - start < 1 || docEnd - start > MAX_DOCUMENT) return null;
     return { start, end: docEnd, frameStart, frameEnd: e, isDocument: documents.at(words, start).length > 0 };
   }
