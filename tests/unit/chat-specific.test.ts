@@ -47,6 +47,13 @@ describe('a specific question is answered by the sentence that says it', () => {
     expect(text).toMatch(/9 x 12 cm/u);
   });
 
+  it('answers who acts in a long story that names the procedure in two words of many', async () => {
+    // 1.000656 "Thủ tục đăng ký khai tử": "… trường hợp người chết không có người thân thích thì đại diện của cơ quan, tổ chức, cá nhân liên quan có trách nhiệm đi khai tử".
+    const { code, text } = await reply('bà cụ trong xóm sống một mình, không con cháu gì cả, bà mất rồi thì ai đi khai tử cho bà');
+    expect(code).toBe('1.000656');
+    expect(text).toMatch(/người chết không có người thân thích thì đại diện của cơ quan/u);
+  });
+
   it('answers who must act with the sentence that names them', async () => {
     // 1.003677: "… là người chưa thành niên thì người thực hiện khai báo là cha, mẹ hoặc người giám hộ".
     const { code, text } = await reply('thằng con chưa đủ 18 đi học xa nhà, ai là người khai báo tạm vắng');
