@@ -16,6 +16,13 @@ describe('siblings the question tells apart, or not', () => {
     expect(await answered('gia hạn giấy phép xây dựng công trình cấp đặc biệt mất mấy ngày')).toBe('1.013233');
   });
 
+  it("answers the agriculture sector's food-safety certificate for food of farm or fishery origin", async () => {
+    // 2.001827: "… đủ điều kiện an toàn thực phẩm đối với cơ sở sản xuất, kinh doanh thực phẩm nông, lâm,
+    // thủy sản" beside the health and trade sectors' list-only 2.000117, 2.000591.
+    expect(await answered('nhà em có xưởng làm cá khô, xin giấy chứng nhận đủ điều kiện an toàn thực phẩm thì cần hồ sơ gì')).toBe('2.001827');
+    expect(await answered('cơ sở rang xay cà phê xin giấy chứng nhận đủ điều kiện ATTP ở đâu')).toBe('2.001827');
+  });
+
   it('answers the military licence\'s exchange when the question names it, the general one otherwise', async () => {
     // 3.000349: "Đổi giấy phép lái xe quân sự do Bộ Quốc phòng cấp"; 3.000347: "Đổi giấy phép lái xe".
     expect(await answered('doi bang lai quan su co lam tren cong dich vu cong duoc khong')).toBe('3.000349');

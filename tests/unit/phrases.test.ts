@@ -58,6 +58,10 @@ describe('question phrases', () => {
     expect(matcher.groupsNamed?.(wordsOfText('Cấp thẻ căn cước cho người dưới 14 tuổi'))).toEqual(['minors']);
     expect(matcher.groupsNamed?.(wordsOfText('Cấp thẻ căn cước cho người từ đủ 14 tuổi trở lên'))).toEqual([]);
     expect(matcher.groupsNamed?.(wordsOfText('Giải thể công ty quản lý quỹ đầu tư chứng khoán'))).toEqual(['securities']);
+    // A group's phrase holds another's word ("thủy sản" in the farm, forest and fishery food of 2.001827).
+    expect(matcher.groupsNamed?.(wordsOfText('Cấp Giấy chứng nhận cơ sở đủ điều kiện an toàn thực phẩm đối với cơ sở sản xuất, kinh doanh thực phẩm nông, lâm, thủy sản'))).toEqual(['agriFood']);
+    expect(matcher.groupsNamed?.(wordsOfText('Cấp giấy chứng nhận kiểm dịch động vật, sản phẩm động vật thủy sản'))).toEqual(['aquatic']);
+    expect(matcher.groupsAsked?.(wordsOfText('xưởng làm cá khô xin giấy chứng nhận an toàn thực phẩm'))).toContain('agriFood');
     expect(matcher.groupsAsked?.(wordsOfText('làm căn cước cho con 10 tuổi'))).toContain('minors');
     expect(matcher.groupsAsked?.(wordsOfText('làm căn cước gắn chip'))).toEqual([]);
     // An embassy is where people abroad are served; its "quán" is no shop.

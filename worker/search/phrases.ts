@@ -58,7 +58,16 @@ export const phrasesSchema = z.object({
       // byAgency: agencies that serve only them ("Cơ quan đại diện Việt Nam ở nước ngoài": people
       // abroad); a record all of whose executing agencies are such is for them, named so or not.
       // untilAge: a question that gives an age at or above it is not about them ("30 tuổi": no minor).
-      z.object({ inName: phraseList, inQuestion: phraseList, leftBy: phraseList.optional(), byAgency: phraseList.optional(), untilAge: z.number().int().positive().optional() }),
+      // holds: groups whose name phrases inside this group's are this group's ("thủy sản" in
+      // "thực phẩm nông, lâm, thủy sản" is no aquatic-animal procedure's).
+      z.object({
+        inName: phraseList,
+        inQuestion: phraseList,
+        leftBy: phraseList.optional(),
+        byAgency: phraseList.optional(),
+        untilAge: z.number().int().positive().optional(),
+        holds: z.array(z.string()).optional(),
+      }),
     )
     .default({}),
   /**
@@ -173,6 +182,8 @@ export function compilePhrases(json: unknown, provincesJson: unknown): PhraseMat
   const leftTrie = new PhraseTrie<string[]>();
   const both = (a: string[], b: string[]) => [...new Set([...a, ...b])];
   const agencyTrie = new PhraseTrie<string[]>();
+  const holds = new Map(Object.entries(data.groups).map(([group, g]) => [group, g.holds ?? []]));
+  for (const [group, held] of holds) for (const h of held) if (!(h in data.groups)) throw new Error(`Invalid phrases JSON: group ${group} holds unknown group ${h}`);
   for (const [group, g] of Object.entries(data.groups)) {
     for (const p of g.byAgency ?? []) agencyTrie.add(p, [group], both);
     for (const p of g.inQuestion) askedTrie.add(p, [group], both);
@@ -214,7 +225,10 @@ export function compilePhrases(json: unknown, provincesJson: unknown): PhraseMat
   const named = <T>(trie: PhraseTrie<T>, words: Words, asTyped = false): T[] => [...new Set(hitsIn(trie, words, asTyped).map((h) => h.value))];
   /** The groups a name names, but those it lists beside everyone (`everyone`). */
   const namedAlone = (words: Words): string[] => {
-    const hits = hitsIn(namedTrie, words);
+    const all = hitsIn(namedTrie, words);
+    const held = (h: PhraseHit<string[]>) =>
+      all.some((o) => o !== h && o.start <= h.start && h.end <= o.end && o.value.some((g) => h.value.every((x) => holds.get(g)?.includes(x))));
+    const hits = all.filter((h) => !held(h));
     const everyone = hitsIn(everyoneTrie, words);
     // "cá nhân" inside a group's own phrase ("cá nhân kinh doanh") is that group, not everyone.
     const alone = everyone.filter((e) => !hits.some((h) => h.start < e.end && e.start < h.end));
