@@ -33,6 +33,13 @@ describe('a specific question is answered by the sentence that says it', () => {
     expect(text).toMatch(/từ 15 ngày trở lên/u);
   });
 
+  it('answers a deadline asked with the deadline, not a threshold, when the question also states a span', async () => {
+    // 1.001193: "Trong thời hạn 60 ngày kể từ ngày sinh con, cha hoặc mẹ có trách nhiệm đăng ký khai sinh cho con".
+    const { code, text } = await reply('bé nhà em mới sinh được hơn 1 tháng, thời hạn phải đi làm giấy khai sinh là bao lâu');
+    expect(code).toBe('1.001193');
+    expect(text).toMatch(/Trong thời hạn 60 ngày kể từ ngày sinh con/u);
+  });
+
   it("reads a notice 'in the paper' ('đăng báo') as the record's 'đăng tin' in the media", async () => {
     // 1.012786: "Đăng tin 03 lần trên phương tiện thông tin đại chúng ở địa phương …" (other records: "đăng báo hàng ngày").
     const { code, text } = await reply('mat so do lam lai co phai dang bao ko');

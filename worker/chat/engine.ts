@@ -608,7 +608,7 @@ export class ChatEngine {
     const decisive: Fact[] = main === 'detail' ? DECISIVE_ASKED.filter((c) => query.cues.includes(c)) : [];
     // "nghỉ bán 2 tuần thì có phải báo tạm ngừng không": whether a rule's threshold applies.
     const folded = query.words.folds.join(' ');
-    const threshold: Fact[] = main === 'detail' && query.cues.includes('obligation') && STATED_SPAN.test(folded) ? ['threshold'] : [];
+    const threshold: Fact[] = main === 'detail' && query.cues.includes('obligation') && !query.cues.includes('duration') && STATED_SPAN.test(folded) ? ['threshold'] : [];
     decisive.push(...threshold);
     // "nộp lúc 4h chiều thì có xong trong ngày không": the record's hour that decides ("sau 15 giờ thì … ngày làm việc tiếp theo").
     const hour: Fact[] = STATED_HOUR.test(folded) ? ['hour'] : [];
@@ -709,7 +709,9 @@ function minorReading(age: number | null): Words[] {
  * that states one ("tạm ngừng kinh doanh từ 15 ngày trở lên") answers it (passages.ts `threshold`).
  * Not years: a span of years is a residence or an experience a condition lists ("thường trú … từ 05
  * năm trở lên"), and what answers is its exception ("có vợ hoặc chồng … là công dân Việt Nam"; with
- * years, one fact lost). On the tuned halves three more facts found, none lost.
+ * years, one fact lost). On the tuned halves three more facts found, none lost. Not when the
+ * question asks how long itself ("bé mới sinh được hơn 1 tháng, thời hạn phải đi làm khai sinh là
+ * bao lâu"): the span is its situation, the deadline its point (one more fact, none lost).
  */
 const STATED_SPAN = /\b\d+ (ngay|tuan|thang)\b/u;
 
