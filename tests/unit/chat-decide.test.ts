@@ -292,6 +292,9 @@ describe('the chat decides', () => {
     const other = record('2.000592', 'Thủ tục giải quyết khiếu nại về trợ giúp pháp lý', { targetGroups: ['Công dân Việt Nam', 'Người nước ngoài'] });
     const both = chatWith([asking, other], () => ({ hits: [hit(other, 2, 0.8), hit(asking, 1.995, 0.8)] }));
     expect((await both('trợ giúp pháp lý mất tiền gì')).answer.intent).toBe('clarify');
+    // Unless the first one's name agrees with the question clearly more: it is answered.
+    const clearer = chatWith([asking, other], () => ({ hits: [hit(other, 2, 0.8), hit(asking, 1.995, 0.65)] }));
+    expect((await clearer('trợ giúp pháp lý mất tiền gì')).answer.procedure?.code).toBe('2.000592');
   });
 
   it('declines with the nearest procedures as suggestions when the best candidate is not what the question is about', async () => {
