@@ -295,6 +295,9 @@ describe('the chat decides', () => {
     // Unless the first one's name agrees with the question clearly more: it is answered.
     const clearer = chatWith([asking, other], () => ({ hits: [hit(other, 2, 0.8), hit(asking, 1.995, 0.65)] }));
     expect((await clearer('trợ giúp pháp lý mất tiền gì')).answer.procedure?.code).toBe('2.000592');
+    // The first by score or not.
+    const second = chatWith([asking, other], () => ({ hits: [hit(other, 2, 0.65), hit(asking, 1.995, 0.8)] }));
+    expect((await second('trợ giúp pháp lý mất tiền gì')).answer.procedure?.code).toBe('2.000829');
   });
 
   it('declines with the nearest procedures as suggestions when the best candidate is not what the question is about', async () => {

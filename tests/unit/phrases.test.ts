@@ -62,6 +62,10 @@ describe('question phrases', () => {
     expect(matcher.groupsNamed?.(wordsOfText('Cấp Giấy chứng nhận cơ sở đủ điều kiện an toàn thực phẩm đối với cơ sở sản xuất, kinh doanh thực phẩm nông, lâm, thủy sản'))).toEqual(['agriFood']);
     expect(matcher.groupsNamed?.(wordsOfText('Cấp giấy chứng nhận kiểm dịch động vật, sản phẩm động vật thủy sản'))).toEqual(['aquatic']);
     expect(matcher.groupsAsked?.(wordsOfText('xưởng làm cá khô xin giấy chứng nhận an toàn thực phẩm'))).toContain('agriFood');
+    // Voluntary social insurance is named; a worker's pension is the compulsory one's.
+    expect(matcher.groupsNamed?.(wordsOfText('HƯỞNG LƯƠNG HƯU ĐỐI VỚI NGƯỜI THAM GIA BẢO HIỂM XÃ HỘI TỰ NGUYỆN'))).toEqual(['voluntaryInsurance']);
+    expect(matcher.groupsAsked?.(wordsOfText('sắp đủ tuổi nghỉ hưu, nộp hồ sơ hưởng lương hưu ở đâu'))).not.toContain('voluntaryInsurance');
+    expect(matcher.groupsAsked?.(wordsOfText('em làm tự do, tự đóng bhxh thì bao nhiêu tuổi được hưởng lương hưu'))).toContain('voluntaryInsurance');
     expect(matcher.groupsAsked?.(wordsOfText('làm căn cước cho con 10 tuổi'))).toContain('minors');
     expect(matcher.groupsAsked?.(wordsOfText('làm căn cước gắn chip'))).toEqual([]);
     // An embassy is where people abroad are served; its "quán" is no shop.

@@ -220,11 +220,11 @@ const CLEAR_AGREEMENT = 0.75;
 /** Two candidates this close in score are both offered instead of guessing… */
 const CLOSE_SCORE = 0.02;
 /**
- * …unless the best one's name agrees with the question this much more: "chứng thực bản sao 1 bộ hồ
- * sơ 10 trang thì tính tiền thế nào" is the copy of a paper (agreement 0.67), not the copy of a
- * certified transaction (0.53), however close their records score. On the tuned halves two more
- * right, none lost; held-back halves unchanged. 0.05 answered an out-of-scope question; from 0.15
- * on, no change (these gaps are 0.11 and 0.14).
+ * …unless one's name agrees with the question this much more than every other's: "chứng thực bản
+ * sao 1 bộ hồ sơ 10 trang thì tính tiền thế nào" is the copy of a paper (agreement 0.67), not the
+ * copy of a certified transaction (0.53), however close their records score. On the tuned halves
+ * two more right, none lost; held-back halves unchanged. 0.05 answered an out-of-scope question;
+ * from 0.15 on, no change (these gaps are 0.11 and 0.14). The first by score or not: one more.
  */
 const CLOSE_AGREEMENT = 0.1;
 /** …unless their records answer the aspect asked alike (these aspects: one value or list each). */
@@ -421,11 +421,14 @@ export class ChatEngine {
     // all the words of the chosen one ("Thủ tục thay đổi, cải chính, bổ sung thông tin hộ tịch …" and
     // "Thủ tục đăng ký việc thay đổi, cải chính, bổ sung hộ tịch …") is one more record of it.
     const close = rest.filter(
-      (h) => read.scoreOf(best) - read.scoreOf(h) < CLOSE_SCORE && (h.match?.agreement ?? 0) >= MIN_AGREEMENT && !sameProcedure(h.name, choice.chosen.name) && (best.match?.agreement ?? 0) - (h.match?.agreement ?? 0) < CLOSE_AGREEMENT,
+      (h) => read.scoreOf(best) - read.scoreOf(h) < CLOSE_SCORE && (h.match?.agreement ?? 0) >= MIN_AGREEMENT && !sameProcedure(h.name, choice.chosen.name),
     );
     // The same name under several codes is one procedure published by several provinces: no choice to offer.
     const distinct = await citizensFirst(distinctNames([choice.chosen, ...close]), read);
-    if (distinct.length > 1) return this.offer(distinct, query, aspect, read);
+    // One whose name agrees with the question clearly more than every other's is what it asks.
+    const clearer = clearlyNamed(distinct);
+    if (clearer && clearer.code !== choice.chosen.code && read.records.has(clearer.code)) return this.answerRecord(read.records.get(clearer.code)!, query, aspect);
+    if (distinct.length > 1 && !clearer) return this.offer(distinct, query, aspect, read);
     const only = distinct[0];
     if (only && only.code !== choice.chosen.code && read.records.has(only.code)) return this.answerRecord(read.records.get(only.code)!, query, aspect);
     return this.answerRecord(chosen, query, aspect, undefined, this.otherVariants(choice.chosen, choice.others, read.records));
@@ -752,6 +755,12 @@ function ambiguous(p: Procedure, aspect: AnswerAspect): boolean {
   if (aspect === 'time') return new Set(p.methods.map((m) => (m.time ? `${m.time.value} ${m.time.unit}` : ''))).size > 1 || statedDurations(p) > 1;
   if (aspect === 'fee') return new Set(p.methods.map((m) => m.fees.map((f) => f.amount).join(','))).size > 1;
   return false;
+}
+
+/** Of candidates close in score, the one whose name agrees with the question CLOSE_AGREEMENT more than every other's. */
+function clearlyNamed(hits: SearchHit[]): SearchHit | null {
+  const [first, second] = [...hits].sort((a, b) => (b.match?.agreement ?? 0) - (a.match?.agreement ?? 0));
+  return first && second && (first.match?.agreement ?? 0) - (second.match?.agreement ?? 0) >= CLOSE_AGREEMENT ? first : null;
 }
 
 /** The hit's name covers the whole question and the question only part of it (see MIN_BROAD_OPTIONS). */
