@@ -40,6 +40,14 @@ describe('a specific question is answered by the sentence that says it', () => {
     expect(text).toMatch(/Trong thời hạn 60 ngày kể từ ngày sinh con/u);
   });
 
+  it('quotes the rule and the sentence beside it when both answer', async () => {
+    // 2.001016: "Người làm chứng do người yêu cầu chứng thực bố trí." / "Trường hợp người yêu cầu chứng thực không bố trí được thì … chỉ định người làm chứng."
+    const { code, text } = await reply('mẹ tôi không biết chữ, đi chứng thực văn bản từ chối nhận di sản thì cần người làm chứng, nhà không tìm được ai làm chứng thì sao');
+    expect(code).toBe('2.001016');
+    expect(text).toMatch(/không bố trí được thì đề nghị cơ quan thực hiện chứng thực chỉ định người làm chứng/u);
+    expect(text).toMatch(/Người làm chứng do người yêu cầu chứng thực bố trí/u);
+  });
+
   it("reads a notice 'in the paper' ('đăng báo') as the record's 'đăng tin' in the media", async () => {
     // 1.012786: "Đăng tin 03 lần trên phương tiện thông tin đại chúng ở địa phương …" (other records: "đăng báo hàng ngày").
     const { code, text } = await reply('mat so do lam lai co phai dang bao ko');
