@@ -48,6 +48,14 @@ describe('a specific question is answered by the sentence that says it', () => {
     expect(text).toMatch(/Người làm chứng do người yêu cầu chứng thực bố trí/u);
   });
 
+  it("does not put a sentence first for its 'không có' when the question's 'không có ai' is a situation", async () => {
+    // 2.001016: "… nếu người đó không đọc được, không nghe được … thì phải có 02 (hai) người làm chứng", not
+    // the document "… hoặc giấy tờ thay thế …" that states an absence and nothing of the question.
+    const { text } = await reply('bo toi khong nghe khong doc duoc, lam giay tu choi nhan di san ma nha ko co ai lam chung duoc thi tinh sao');
+    const first = text.split('Theo mục')[1] ?? '';
+    expect(first).toMatch(/phải có 02 \(hai\) người làm chứng/u);
+  });
+
   it("reads a notice 'in the paper' ('đăng báo') as the record's 'đăng tin' in the media", async () => {
     // 1.012786: "Đăng tin 03 lần trên phương tiện thông tin đại chúng ở địa phương …" (other records: "đăng báo hàng ngày").
     const { code, text } = await reply('mat so do lam lai co phai dang bao ko');
