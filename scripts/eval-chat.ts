@@ -47,6 +47,7 @@ const sets: [string, EvalQuestion[]][] = [
   ['chat-probes-7', readEvalSet('chat-probes-7')],
   ['chat-probes-8', readEvalSet('chat-probes-8')],
   ['chat-probes-9', readEvalSet('chat-probes-9')],
+  ['chat-probes-10', readEvalSet('chat-probes-10')],
 ];
 const cold: number[] = [];
 for (const [name, questions] of sets) {
