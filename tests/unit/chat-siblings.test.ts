@@ -23,6 +23,11 @@ describe('siblings the question tells apart, or not', () => {
     expect(await answered('cơ sở rang xay cà phê xin giấy chứng nhận đủ điều kiện ATTP ở đâu')).toBe('2.001827');
   });
 
+  it("answers collecting another's pension with the authorisation, whatever else the story says", async () => {
+    // 1.001601 "Ủy quyền lĩnh thay các chế độ bảo hiểm xã hội, trợ cấp thất nghiệp"; "di linh" alone is the place Di Linh.
+    expect(await answered('me toi yeu lam roi khong tu di nhan luong huu duoc nua, toi di linh thay thi can giay to gi')).toBe('1.001601');
+  });
+
   it('answers the military licence\'s exchange when the question names it, the general one otherwise', async () => {
     // 3.000349: "Đổi giấy phép lái xe quân sự do Bộ Quốc phòng cấp"; 3.000347: "Đổi giấy phép lái xe".
     expect(await answered('doi bang lai quan su co lam tren cong dich vu cong duoc khong')).toBe('3.000349');

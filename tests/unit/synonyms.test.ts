@@ -33,6 +33,8 @@ describe('what citizens call a procedure by what they do', () => {
     expect(rewritten('Đăng ký xe tạm thời')).toBeNull();
     expect(rewritten('lãnh lương hưu')).toBe('hưởng lương hưu');
     expect(rewritten('nơi nhận lương hưu')).toBeNull();
+    // Collecting it for someone, typed without diacritics: "di linh" alone is the place Di Linh.
+    expect(rewritten('em di linh thay cho bo')).toBe('em ủy quyền lĩnh thay cho bo');
     expect(rewritten('nhận trợ cấp thất nghiệp')).toBe('hưởng trợ cấp thất nghiệp');
     expect(rewritten('công chứng cccd')).toBe('chứng thực bản sao từ bản chính giấy tờ');
     expect(rewritten('xin xét hộ nghèo')).toBe('công nhận hộ nghèo hộ cận nghèo');

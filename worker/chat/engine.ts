@@ -116,6 +116,13 @@ const UNFAMILIAR_COVERAGE = 0.8;
  */
 const STANDOUT_MARGIN = 0.7;
 /**
+ * …and its record need cover only this much of a long story ("bố em già yếu không tự đi lĩnh lương
+ * hưu được, em đi lĩnh thay": the old father's weakness is no word of "Ủy quyền lĩnh thay …"), when
+ * there is another candidate to stand out from. On the tuned halves two more right, no out-of-scope
+ * question answered (0.2–0.3 alike).
+ */
+const STANDOUT_COVERAGE = 0.3;
+/**
  * …and a name that agrees SURE_AGREEMENT does not vouch for a word the catalog never uses: "Chứng chỉ
  * IELTS có thời hạn bao lâu, thi lại thì đăng ký ở đâu" agrees 0.72 with "Đăng ký tàu biển có thời
  * hạn". Only a name that says nearly all the question does. On chat-scope-2's odd lines one more
@@ -181,7 +188,8 @@ function isAbout(match: NameMatch | null, covered: Coverage, detailed: boolean, 
   if (covered.pairs < MIN_PAIRS && agreement < PAIRS_AGREEMENT && covered.share < PAIRS_COVERAGE) return false;
   const strange = covered.unknown.length ? STRANGE_COVERAGE : covered.unfamiliar.length && margin < STANDOUT_MARGIN ? UNFAMILIAR_COVERAGE : 0;
   const named = agreement >= MIN_AGREEMENT || (match?.precision ?? 0) >= NAMED_PRECISION;
-  return named && covered.share >= Math.max(MIN_COVERAGE, strange);
+  const floor = Number.isFinite(margin) && margin >= STANDOUT_MARGIN ? STANDOUT_COVERAGE : MIN_COVERAGE;
+  return named && covered.share >= Math.max(floor, strange);
 }
 
 /**
