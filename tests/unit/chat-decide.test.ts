@@ -399,6 +399,11 @@ describe('the chat decides', () => {
       expect(smalltalk.match(wordsOfText(q)).kinds, q).not.toContain('outOfScope');
     }
     expect(smalltalk.match(wordsOfText('tối nay rạp phim chiếu gì')).kinds).toContain('outOfScope');
+    // A restaurant to eat at is no procedure; one's own eatery is a household business.
+    expect(smalltalk.match(wordsOfText('nhà hàng nào ngon gần đây')).kinds).toContain('outOfScope');
+    for (const q of ['quán ăn nhà mình muốn nghỉ tạm 3 tháng thì báo cho xã trước mấy ngày', 'mở nhà hàng cần giấy chứng nhận gì']) {
+      expect(smalltalk.match(wordsOfText(q)).kinds, q).not.toContain('outOfScope');
+    }
   });
 
   it('does not read an out-of-scope topic that ends inside one of the catalog\'s words', async () => {

@@ -33,6 +33,8 @@ describe('what citizens call a procedure by what they do', () => {
     expect(rewritten('Đăng ký xe tạm thời')).toBeNull();
     expect(rewritten('lãnh lương hưu')).toBe('hưởng lương hưu');
     expect(rewritten('nơi nhận lương hưu')).toBeNull();
+    // Closing a shop for a while is a temporary suspension.
+    expect(rewritten('quán muốn nghỉ tạm 3 tháng')).toBe('quán muốn tạm ngừng kinh doanh 3 tháng');
     // Collecting it for someone, typed without diacritics: "di linh" alone is the place Di Linh.
     expect(rewritten('em di linh thay cho bo')).toBe('em ủy quyền lĩnh thay cho bo');
     expect(rewritten('nhận trợ cấp thất nghiệp')).toBe('hưởng trợ cấp thất nghiệp');
