@@ -612,6 +612,8 @@ export const staffText = {
     'time-unit-missing': 'Thời hạn chỉ có con số, không có đơn vị',
     'time-unit-inferred': 'Thời hạn chỉ có con số; đơn vị lấy từ câu chữ về thời hạn của chính thủ tục',
     'fee-amount-suspicious': 'Số tiền dưới 1.000 đồng, có thể nguồn ghi theo nghìn đồng',
+    'fee-amount-thousands': 'Số tiền nguồn ghi theo nghìn đồng; đã đọc theo số tiền trong mô tả phí',
+    'fee-currency-usd': 'Số tiền nguồn ghi là đồng nhưng mô tả phí ghi đô la Mỹ; đã đọc theo mô tả',
     'field-resegmented': 'Trường dữ liệu được cắt lại theo nội dung trang',
     'fee-empty': 'Dòng phí không có số tiền, không có mô tả',
     'detail-not-in-catalog-list': 'Có trang chi tiết nhưng không có trong danh mục của Cổng',

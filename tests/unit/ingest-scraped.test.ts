@@ -129,23 +129,35 @@ describe('parseScrapedRecord on real pages', () => {
     expect(p.methods.map((m) => m.method)).toEqual(['online', 'direct']);
     for (const m of p.methods) {
       expect(m.time).toEqual({ value: 1, unit: 'other', text: '1' });
-      expect(m.fees[0]).toMatchObject({ amount: 20, currency: 'VND', amountVnd: 20, free: false });
-      expect(m.fees[0]?.text).toBe('20 VNĐ (20.000 vnđ /tờ khai)');
+      // The portal stored thousands ("20 VNĐ"); the fee's own description states 20.000 vnđ.
+      expect(m.fees[0]).toMatchObject({ amount: 20000, currency: 'VND', amountVnd: 20000, free: false });
+      expect(m.fees[0]?.text).toBe('20.000 vnđ /tờ khai');
     }
-    expect(kinds(anomalies)).toEqual(['fee-amount-suspicious', 'time-unit-missing']);
+    expect(kinds(anomalies)).toEqual(['fee-amount-thousands', 'time-unit-missing']);
     // The page has no results section: the portal UI after the conditions is not content.
     expect(p.results).toEqual([]);
     expect(p.conditions).toBe('');
   });
 
+  it('1.003358: amounts the portal labels đồng that the fee description states in dollars', () => {
+    const { p, anomalies } = parse('1.003358');
+    const fees = p.methods.flatMap((m) => m.fees);
+    expect(fees.map((f) => [f.amount, f.currency, f.amountVnd])).toContainEqual([145, 'USD', null]);
+    // The in-person row, labelled "145 VNĐ" by the portal, is read as its description states it.
+    expect(fees).toContainEqual(expect.objectContaining({ amount: 145, currency: 'USD', text: 'Thẻ tạm trú có thời hạn không quá 02 năm: 145 USD/thẻ.' }));
+    expect(fees.some((f) => f.currency === 'VND' && f.amount !== null && f.amount > 0 && f.amount < 1000)).toBe(false);
+    expect(kinds(anomalies)).toContain('fee-currency-usd');
+  });
+
   it('2.002011: glued times resolved from the fee text and the sibling rows', () => {
     const { p, anomalies } = parse('2.002011');
     // "Trực tiếp125 VNĐ" alone could be 1 + 25 or 12 + 5: the other rows' time (1) settles it.
-    expect(kinds(anomalies)).toEqual(['fee-amount-suspicious', 'fee-amount-suspicious', 'time-unit-missing']);
+    // The publication fee's description states 100.000 đồng; the registration fee's (25) states none.
+    expect(kinds(anomalies)).toEqual(['fee-amount-suspicious', 'fee-amount-thousands', 'time-unit-missing']);
     const [online, postal, direct] = p.methods;
     expect(online?.time?.value).toBe(1);
-    expect(online?.fees[0]).toMatchObject({ kind: 'phi', amount: 100, currency: 'VND' });
-    expect(postal?.fees[0]?.amount).toBe(100);
+    expect(online?.fees[0]).toMatchObject({ kind: 'phi', amount: 100000, currency: 'VND' });
+    expect(postal?.fees[0]?.amount).toBe(100000);
     expect(direct?.time).toEqual({ value: 1, unit: 'other', text: '1' });
     expect(direct?.fees[0]).toMatchObject({ kind: 'le_phi', amount: 25 });
     expect(direct?.fees[0]?.text).toMatch(/^25 VNĐ \(- Lệ phí đăng ký doanh nghiệp: Bằng 50% mức thu lệ phí/u);

@@ -121,6 +121,20 @@ function feeNoteEnd(row: string, open: number): { end: number; unbalanced: boole
   return { end: row.length, unbalanced: true };
 }
 
+const VND_WORDS = '(?:đồng|đ|vnđ|vnd)';
+const USD_WORDS = '(?:usd)';
+
+/** "20000" → "20.000", as the catalog writes amounts. */
+function formatThousands(n: number): string {
+  return String(n).replace(/\B(?=(\d{3})+(?!\d))/gu, '.');
+}
+
+/** The text states this figure as an amount in these currency words ("20.000 vnđ", "40.000đ/giấy", "50USD/chuyến"). */
+function statesMoney(text: string, figure: string, words: string): boolean {
+  const escaped = figure.replace(/\./gu, '\\.');
+  return new RegExp(`(?<![\\d.,])${escaped}\\s*${words}(?![\\p{L}\\d])`, 'iu').test(text);
+}
+
 function parseFee(
   head: 'free' | 'amount',
   shown: string,
@@ -149,7 +163,18 @@ function parseFee(
     return { kind, amount: null, currency: null, amountVnd: null, free: false, text: feeText };
   }
   if (currency === 'VND' && amount > 0 && amount < 1000) {
-    // The portal sometimes stores thousands ("20 VNĐ(20.000 vnđ /tờ khai)"); kept as stated.
+    // The portal sometimes stores thousands ("20 VNĐ(20.000 vnđ /tờ khai)") or dollars ("145 VNĐ
+    // (Thẻ tạm trú …: 145 USD/thẻ.)"). Where the fee's own description states the amount so, the
+    // amount is read as it states it, and the portal's figure before it is left out of the text (it
+    // is that wrong reading); otherwise it is kept as stated, for staff to check.
+    if (statesMoney(inner, formatThousands(amount * 1000), VND_WORDS)) {
+      note(anomalies, code, 'fee-amount-thousands', feeText);
+      return { kind, amount: amount * 1000, currency: 'VND', amountVnd: amount * 1000, free: false, text: inner };
+    }
+    if (statesMoney(inner, String(amount), USD_WORDS)) {
+      note(anomalies, code, 'fee-currency-usd', feeText);
+      return { kind, amount, currency: 'USD', amountVnd: null, free: false, text: inner };
+    }
     note(anomalies, code, 'fee-amount-suspicious', feeText);
   }
   return {
