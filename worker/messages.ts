@@ -129,6 +129,8 @@ export const chatText = {
   alsoQuoted: 'Chi tiết liên quan trong cơ sở dữ liệu:',
   /** A processing time the catalog gives as a bare number. */
   timeWithoutUnit: (n: string) => `${n} (cơ sở dữ liệu không ghi đơn vị thời gian; vui lòng hỏi bộ phận một cửa)`,
+  /** A fee the catalog states under 1.000 đồng, which its own text does not confirm (often thousands). */
+  feeUnconfirmed: (text: string) => `${text} (số tiền cơ sở dữ liệu ghi quá nhỏ, có thể là theo nghìn đồng; vui lòng hỏi bộ phận một cửa)`,
   /** The same procedure carried out at other levels. */
   alsoAt: (where: string) => `Thủ tục này cũng được thực hiện tại ${where}.`,
   fullyOnlineVariant: (code: string) => `dịch vụ công trực tuyến toàn trình (mã ${code})`,

@@ -85,6 +85,16 @@ describe('the fee answer', () => {
     expect(said).toContain('50.000 đồng/giao dịch');
     expect(said).not.toContain('— /');
   });
+
+  it('says a fee the catalog states as a few đồng in its own words, with a caution, not as an amount', () => {
+    // 2.002042 as the portal stores it: "25 VNĐ" for the 25.000 đồng registration fee, and a description that states none.
+    const fee = { kind: 'le_phi' as const, amount: 25, currency: 'VND' as const, amountVnd: 25, free: false, text: '25 VNĐ (- Lệ phí đăng ký doanh nghiệp: Bằng 50% mức thu lệ phí)' };
+    const partnership = procedureRecord('2.002042', 'Đăng ký thành lập công ty hợp danh', { methods: [method({ fees: [fee] })] });
+    const said = text(aspectBody(partnership, 'fee'));
+    expect(said).toContain('25 VNĐ (- Lệ phí đăng ký doanh nghiệp: Bằng 50% mức thu lệ phí)');
+    expect(said).toContain('có thể là theo nghìn đồng; vui lòng hỏi bộ phận một cửa');
+    expect(said).not.toContain('25 đồng');
+  });
 });
 
 describe('the forms answer', () => {

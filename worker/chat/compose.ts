@@ -6,7 +6,7 @@ import { allComponents } from '../catalog/components';
 import type { Component, Fee, Method, Procedure, ProcedureCase } from '../catalog/schema';
 import type { Aspect } from '../search/phrases';
 import type { Answer, Block, ChecklistItem, Inline, Suggestion } from './answer';
-import { BARE_NUMBER, FEE_KIND_LABEL, formatFee, formatMoney, formatTime, LEVEL_LABEL, METHOD_LABEL } from './format';
+import { BARE_NUMBER, FEE_KIND_LABEL, formatFee, formatMoney, formatTime, LEVEL_LABEL, METHOD_LABEL, unconfirmedFee } from './format';
 import { FIELD_LABEL, placeSentence, resultTimeSentence, STATES_DURATION, timeSentence, type PassageField } from './passages';
 import { chatText, shortText } from '../messages';
 
@@ -191,6 +191,7 @@ function caseHint(m: Method): string {
  */
 function briefFee(f: Fee): string {
   if (f.free) return shortText.free;
+  if (unconfirmedFee(f)) return chatText.feeUnconfirmed(f.text);
   return f.amount === null ? f.text : formatMoney(f.amount, f.currency);
 }
 

@@ -55,10 +55,24 @@ export function formatTime(t: ProcessingTime): string {
   return t.text;
 }
 
+/**
+ * Under this many đồng a fee is seldom real: the portal often stores thousands ("25 VNĐ" for the
+ * 25.000 đồng registration fee). Ingestion reads the amount from the fee's own text where that
+ * states it (scripts/ingest/scraped/methods.ts); one it does not is said as the catalog's text, with
+ * a caution, not as an amount of ours.
+ */
+const UNCONFIRMED_BELOW_VND = 1000;
+
+/** A fee in đồng under UNCONFIRMED_BELOW_VND (see there). */
+export function unconfirmedFee(f: Fee): boolean {
+  return f.currency === 'VND' && f.amount !== null && f.amount > 0 && f.amount < UNCONFIRMED_BELOW_VND;
+}
+
 /** The amount first when stated, then the catalog's own text (conditions, reductions) when it adds to it. */
 export function formatFee(f: Fee): string {
   if (f.free) return f.text && f.text !== 'Miễn phí' ? `Miễn phí (${stripAmountEcho(f.text)})` : 'Miễn phí';
   if (f.amount === null) return f.text;
+  if (unconfirmedFee(f)) return chatText.feeUnconfirmed(f.text);
   const amount = formatMoney(f.amount, f.currency);
   const rest = stripAmountEcho(f.text, f.amount);
   // "50,000 Việt Nam Đồng/giao dịch": the unit it is counted by stays with the amount.
