@@ -33,6 +33,8 @@ describe('what citizens call a procedure by what they do', () => {
     expect(rewritten('Đăng ký xe tạm thời')).toBeNull();
     expect(rewritten('lãnh lương hưu')).toBe('hưởng lương hưu');
     expect(rewritten('nơi nhận lương hưu')).toBeNull();
+    // Not taking one's share of what a parent left is refusing the inheritance.
+    expect(rewritten('không muốn nhận phần đất mẹ để lại')).toBe('từ chối nhận di sản đất mẹ để lại');
     // Closing a shop for a while is a temporary suspension.
     expect(rewritten('quán muốn nghỉ tạm 3 tháng')).toBe('quán muốn tạm ngừng kinh doanh 3 tháng');
     // Collecting it for someone, typed without diacritics: "di linh" alone is the place Di Linh.
