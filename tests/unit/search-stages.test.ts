@@ -221,6 +221,11 @@ describe('understanding a question', () => {
     expect(text(u('đổi bằng lái có phải mang bằng cũ theo không').document)).toBe('bằng cũ');
     // The admin addressed after the closing word ("ko ad") still closes the question.
     expect(text(u('rut bhxh 1 lan co can nop quyet dinh nghi viec ko ad').document)).toBe('quyet dinh nghi viec');
+    // …so do everyone addressed ("ko mn") and another choice after it ("… không hay chỉ cần sổ đỏ"),
+    expect(text(u('đăng ký kết hôn ở xã có cần giấy khám sức khỏe ko mn').document)).toBe('giấy khám sức khỏe');
+    expect(text(u('xin phép xây nhà có cần nộp bản vẽ thiết kế không hay chỉ cần sổ đỏ').document)).toBe('bản vẽ thiết kế');
+    // …but not a choice that asks its own question.
+    expect(u('nhập khẩu xong có được cấp sổ hộ khẩu không hay nhận cái gì').document).toBeNull();
   });
 
   it('reads a specific question and what kind of fact it asks for', () => {

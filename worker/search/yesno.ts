@@ -29,8 +29,12 @@ export interface DocumentSpan {
   frameEnd: number;
 }
 
-/** Particles that may follow the closing word ("không ạ", "ko vậy"), and the admin addressed ("ko ad", "không ah"). */
-const PARTICLES = new Set(['a', 'vay', 'nhi', 'nhe', 'nha', 'the', 'ha', 'ad', 'admin', 'ah', 'ak']);
+/** Particles that may follow the closing word ("không ạ", "ko vậy"), and whom it is asked of ("ko ad", "không ah", "ko mn": mọi người). */
+const PARTICLES = new Set(['a', 'vay', 'nhi', 'nhe', 'nha', 'the', 'ha', 'ad', 'admin', 'ah', 'ak', 'mn']);
+/** "hay": the other choice after the closing word ("… không hay chỉ cần sổ đỏ"). */
+const OR = 'hay';
+/** Question words: a choice after "hay" with one of them asks its own question ("gì", "nào", "đâu", "sao", "bao nhiêu"). */
+const ASKS = new Set(['gi', 'nao', 'dau', 'sao', 'bao']);
 /** Longest document name taken (syllables). */
 const MAX_DOCUMENT = 14;
 
@@ -65,6 +69,13 @@ export function compileYesNo(data: YesNoData): YesNoReader {
   /** The document inside clause [s, e), if the clause is a yes/no question about one. */
   function frame(words: Words, s: number, e: number): DocumentSpan | null {
     let end = e;
+    // "có cần nộp bản vẽ không hay chỉ cần sổ đỏ": the question closes before the other choice —
+    // unless that choice asks a question of its own ("… không hay nhận cái gì").
+    for (let i = s + 1; i < e; i++) {
+      if (words.folds[i] !== OR || !close.at(words, Math.max(s, i - 1)).some((h) => h.end === i)) continue;
+      if (!words.folds.slice(i + 1, e).some((f) => ASKS.has(f))) end = i;
+      break;
+    }
     while (end > s && PARTICLES.has(words.folds[end - 1]!)) end--;
     // The closing word ends the clause.
     let closeAt = -1;
