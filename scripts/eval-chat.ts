@@ -48,6 +48,7 @@ const sets: [string, EvalQuestion[]][] = [
   ['chat-probes-8', readEvalSet('chat-probes-8')],
   ['chat-probes-9', readEvalSet('chat-probes-9')],
   ['chat-probes-10', readEvalSet('chat-probes-10')],
+  ['chat-probes-11', readEvalSet('chat-probes-11')],
 ];
 const cold: number[] = [];
 for (const [name, questions] of sets) {
