@@ -33,6 +33,8 @@ describe('what citizens call a procedure by what they do', () => {
     expect(rewritten('Đăng ký xe tạm thời')).toBeNull();
     expect(rewritten('lãnh lương hưu')).toBe('hưởng lương hưu');
     expect(rewritten('nơi nhận lương hưu')).toBeNull();
+    // Claiming the survivor's allowance, typed bare too ("tuat" is no typo of "luật" here).
+    expect(rewritten('nop ho so huong tuat cho bo')).toBe('nop ho so chế độ tử tuất cho bo');
     // Not taking one's share of what a parent left is refusing the inheritance.
     expect(rewritten('không muốn nhận phần đất mẹ để lại')).toBe('từ chối nhận di sản đất mẹ để lại');
     // Closing a shop for a while is a temporary suspension.
