@@ -33,6 +33,9 @@ describe('what citizens call a procedure by what they do', () => {
     expect(rewritten('Đăng ký xe tạm thời')).toBeNull();
     expect(rewritten('lãnh lương hưu')).toBe('hưởng lương hưu');
     expect(rewritten('nơi nhận lương hưu')).toBeNull();
+    // The maternity claim named bare; the husband's keeps its own longer name.
+    expect(rewritten('nộp thai sản cho em rồi')).toBe('nộp chế độ thai sản cho em rồi');
+    expect(rewritten('chồng hưởng thai sản cần gì')).toBe('thai sản đối với lao động nam cần gì');
     // Claiming the survivor's allowance, typed bare too ("tuat" is no typo of "luật" here).
     expect(rewritten('nop ho so huong tuat cho bo')).toBe('nop ho so chế độ tử tuất cho bo');
     // Not taking one's share of what a parent left is refusing the inheritance.
