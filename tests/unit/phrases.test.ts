@@ -52,8 +52,8 @@ describe('question phrases', () => {
     const fluff = matcher.match(w).filter((m) => m.kind.type === 'fluff').map((m) => w.canon.slice(m.start, m.end).join(' '));
     expect(fluff).toEqual(expect.arrayContaining(['xin cho biết', 'tôi', 'có thể', 'như vậy', 'hay không']));
     // What the story did before, all done, says nothing of which procedure ("lo đám xong xuôi rồi").
-    const done = wordsOfText('gia đình lo đám xong xuôi rồi, giờ đi khai tử');
-    expect(matcher.match(done).filter((m) => m.kind.type === 'fluff').map((m) => done.canon.slice(m.start, m.end).join(' '))).toContain('xong xuôi');
+    const done = wordsOfText('chồng mất đột ngột, gia đình lo đám xong xuôi rồi, giờ đi khai tử');
+    expect(matcher.match(done).filter((m) => m.kind.type === 'fluff').map((m) => done.canon.slice(m.start, m.end).join(' '))).toEqual(expect.arrayContaining(['xong xuôi', 'đột ngột']));
     expect(kinds('công dân phải đổi thẻ trong những trường hợp nào')).toContainEqual({ type: 'aspect', aspect: 'conditions', strength: 'ask' });
   });
 
