@@ -33,6 +33,8 @@ describe('what citizens call a procedure by what they do', () => {
     expect(rewritten('Đăng ký xe tạm thời')).toBeNull();
     expect(rewritten('lãnh lương hưu')).toBe('hưởng lương hưu');
     expect(rewritten('nơi nhận lương hưu')).toBeNull();
+    // A phrase rewritten makes another: a lost land certificate, typed bare too.
+    expect(rewritten('lam mat so hong roi xin cap lai')).toBe('cấp lại giấy chứng nhận do bị mất roi cấp lại');
     // The maternity claim named bare; the husband's keeps its own longer name.
     expect(rewritten('nộp thai sản cho em rồi')).toBe('nộp chế độ thai sản cho em rồi');
     expect(rewritten('chồng hưởng thai sản cần gì')).toBe('thai sản đối với lao động nam cần gì');
