@@ -223,6 +223,7 @@ describe('understanding a question', () => {
     expect(text(u('rut bhxh 1 lan co can nop quyet dinh nghi viec ko ad').document)).toBe('quyet dinh nghi viec');
     // …so do everyone addressed ("ko mn") and another choice after it ("… không hay chỉ cần sổ đỏ"),
     expect(text(u('đăng ký kết hôn ở xã có cần giấy khám sức khỏe ko mn').document)).toBe('giấy khám sức khỏe');
+    expect(text(u('đăng ký kết hôn ở xã có cần giấy khám sức khỏe không mọi người').document)).toBe('giấy khám sức khỏe');
     expect(text(u('xin phép xây nhà có cần nộp bản vẽ thiết kế không hay chỉ cần sổ đỏ').document)).toBe('bản vẽ thiết kế');
     // …but not a choice that asks its own question.
     expect(u('nhập khẩu xong có được cấp sổ hộ khẩu không hay nhận cái gì').document).toBeNull();

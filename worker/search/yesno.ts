@@ -31,6 +31,11 @@ export interface DocumentSpan {
 
 /** Particles that may follow the closing word ("không ạ", "ko vậy"), and whom it is asked of ("ko ad", "không ah", "ko mn": mọi người). */
 const PARTICLES = new Set(['a', 'vay', 'nhi', 'nhe', 'nha', 'the', 'ha', 'ad', 'admin', 'ah', 'ak', 'mn']);
+/** Whom a question is asked of, in two syllables, after its closing word ("… không mọi người", "ko cả nhà"). */
+const ADDRESSED = [
+  ['moi', 'nguoi'],
+  ['ca', 'nha'],
+];
 /** "hay": the other choice after the closing word ("… không hay chỉ cần sổ đỏ"). */
 const OR = 'hay';
 /** Question words: a choice after "hay" with one of them asks its own question ("gì", "nào", "đâu", "sao", "bao nhiêu"). */
@@ -76,7 +81,16 @@ export function compileYesNo(data: YesNoData): YesNoReader {
       if (!words.folds.slice(i + 1, e).some((f) => ASKS.has(f))) end = i;
       break;
     }
-    while (end > s && PARTICLES.has(words.folds[end - 1]!)) end--;
+    for (let stripped = true; stripped; ) {
+      stripped = false;
+      while (end > s && PARTICLES.has(words.folds[end - 1]!)) end--;
+      for (const p of ADDRESSED) {
+        if (end - p.length > s && p.every((f, k) => words.folds[end - p.length + k] === f)) {
+          end -= p.length;
+          stripped = true;
+        }
+      }
+    }
     // The closing word ends the clause.
     let closeAt = -1;
     for (let i = Math.max(s, end - 3); i < end && closeAt < 0; i++) {
