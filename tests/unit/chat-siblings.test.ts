@@ -23,6 +23,11 @@ describe('siblings the question tells apart, or not', () => {
     expect(await answered('cơ sở rang xay cà phê xin giấy chứng nhận đủ điều kiện ATTP ở đâu')).toBe('2.001827');
   });
 
+  it("answers a household business's registration with its founding, not the certificate's re-issue", async () => {
+    // 1.001612 "Đăng ký thành lập hộ kinh doanh" beside 2.000575 "Cấp lại Giấy chứng nhận đăng ký hộ kinh doanh, …".
+    expect(await answered('đăng ký HKD bán quần áo thì bao lâu được cấp giấy chứng nhận')).toBe('1.001612');
+  });
+
   it("answers collecting another's pension with the authorisation, whatever else the story says", async () => {
     // 1.001601 "Ủy quyền lĩnh thay các chế độ bảo hiểm xã hội, trợ cấp thất nghiệp"; "di linh" alone is the place Di Linh.
     expect(await answered('me toi yeu lam roi khong tu di nhan luong huu duoc nua, toi di linh thay thi can giay to gi')).toBe('1.001601');

@@ -42,6 +42,8 @@ describe('what citizens call a procedure by what they do', () => {
     expect(rewritten('nop ho so huong tuat cho bo')).toBe('nop ho so chế độ tử tuất cho bo');
     // Not taking one's share of what a parent left is refusing the inheritance.
     expect(rewritten('không muốn nhận phần đất mẹ để lại')).toBe('từ chối nhận di sản đất mẹ để lại');
+    // Registering a household business, said alone, is its founding; "hkd" spelled out first.
+    expect(rewritten('dang ky hkd bao lau thi co giay chung nhan')).toBe('đăng ký thành lập hộ kinh doanh bao lau thi co giay chung nhan');
     // Closing a shop for a while is a temporary suspension.
     expect(rewritten('quán muốn nghỉ tạm 3 tháng')).toBe('quán muốn tạm ngừng kinh doanh 3 tháng');
     // Collecting it for someone, typed without diacritics: "di linh" alone is the place Di Linh.
