@@ -86,6 +86,21 @@ describe('the fee answer', () => {
     expect(said).not.toContain('— /');
   });
 
+  it('says the tiers and the cap a fee row describes beside its amount', () => {
+    // 2.000815 as published: two direct rows, the commune's described with its tiers.
+    const perPage = { kind: 'unspecified' as const, amount: 2000, currency: 'VND' as const, amountVnd: 2000, free: false, text: '2,000 Việt Nam Đồng (/trang)' };
+    const abroad = { kind: 'unspecified' as const, amount: 10, currency: 'USD' as const, amountVnd: null, free: false, text: '10 USD (/bản)' };
+    const copies = procedureRecord('2.000815', 'Chứng thực bản sao từ bản chính giấy tờ, văn bản', {
+      methods: [
+        method({ fees: [perPage], description: 'Tại Ủy ban nhân dân cấp xã, Tổ chức hành nghề công chứng: 2.000 đồng/trang; từ trang thứ 3 trở lên thu 1.000 đồng/trang, tối đa thu không quá 200.000 đồng/bản. Trang là căn cứ để thu phí được tính theo trang của bản chính;' }),
+        method({ fees: [abroad], description: 'Tại cơ quan đại diện: 10 USD/bản.' }),
+      ],
+    });
+    const said = text(aspectBody(copies, 'fee'));
+    expect(said).toContain('từ trang thứ 3 trở lên thu 1.000 đồng/trang, tối đa thu không quá 200.000 đồng/bản');
+    expect(said).toContain('Tại cơ quan đại diện: 10 USD/bản');
+  });
+
   it('says a fee the catalog states as a few đồng in its own words, with a caution, not as an amount', () => {
     // 2.002042 as the portal stores it: "25 VNĐ" for the 25.000 đồng registration fee, and a description that states none.
     const fee = { kind: 'le_phi' as const, amount: 25, currency: 'VND' as const, amountVnd: 25, free: false, text: '25 VNĐ (- Lệ phí đăng ký doanh nghiệp: Bằng 50% mức thu lệ phí)' };

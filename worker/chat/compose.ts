@@ -186,6 +186,22 @@ function caseHint(m: Method): string {
 }
 
 /**
+ * A fee row's description longer than a case's name is still said beside it when it states amounts
+ * of its own, up to this length: the tiers and the cap ("2.000 đồng/trang; từ trang thứ 3 trở lên thu
+ * 1.000 đồng/trang, tối đa thu không quá 200.000 đồng/bản") are the fee. One more fact on the tuned
+ * halves, none lost.
+ */
+const FEE_RULE_LENGTH = 400;
+const STATES_AMOUNT = /\d[\d.,]*\s*(đồng|USD)/iu;
+
+/** A fee row's case, or the rule its description states ("2.000 đồng/trang; từ trang thứ 3 trở lên thu 1.000 đồng/trang, tối đa …"). */
+function feeHint(m: Method): string {
+  const d = m.description.split('\n')[0]?.trim() ?? '';
+  if (d.length > 160 && d.length <= FEE_RULE_LENGTH && STATES_AMOUNT.test(d)) return ` (${d.replace(/[.:;]+$/u, '')})`;
+  return caseHint(m);
+}
+
+/**
  * A fee in a short answer: its amount, or "Miễn phí", without the catalog's text about it
  * (reductions, conditions: on the procedure's page); the text itself when no amount was read from it.
  */
@@ -202,7 +218,7 @@ function fees(p: Procedure): Block[] {
   const groups = groupMethods(p.methods, (m) => {
     if (m.fees.length === 0) return null;
     const parts = m.fees.map((f) => `${feeLabel(f)}${formatFee(f)}`);
-    return parts.join('; ') + (manyRows ? caseHint(m) : '');
+    return parts.join('; ') + (manyRows ? feeHint(m) : '');
   });
   if (groups.length === 0) return [{ type: 'paragraph', text: [chatText.missing('phí, lệ phí')] }];
   // The same groups with their amounts only (a group's methods state the same fees: its first stands for it).
