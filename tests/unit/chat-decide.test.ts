@@ -255,6 +255,21 @@ describe('the chat decides', () => {
     expect(text).toMatch(/chỉ định người làm chứng/u);
   });
 
+  it('quotes a third sentence of a specific answer when it is nearly as near as the best', async () => {
+    const witness = record('2.001016', 'Chứng thực văn bản từ chối nhận di sản', {
+      steps: [
+        'Người yêu cầu chứng thực nộp hồ sơ tại Ủy ban nhân dân cấp xã.',
+        'Người làm chứng do người yêu cầu chứng thực bố trí.',
+        'Trường hợp người yêu cầu chứng thực không bố trí được người làm chứng thì đề nghị cơ quan thực hiện chứng thực chỉ định người làm chứng.',
+        'Người làm chứng phải có đủ năng lực hành vi dân sự và không có quyền, lợi ích liên quan đến giao dịch.',
+      ],
+    });
+    const { text } = await chatWith([witness], () => ({ hits: [hit(witness, 2, 0.6)], aspects: ['detail'] }))('người làm chứng phải bố trí thế nào');
+    expect(text).toMatch(/Người làm chứng do người yêu cầu chứng thực bố trí/u);
+    expect(text).toMatch(/chỉ định người làm chứng/u);
+    expect(text).toMatch(/Người làm chứng phải có đủ năng lực hành vi dân sự/u);
+  });
+
   it('answers the steps asked of a channel ("trên VNeID thì các bước thế nào") once, the channel after them', async () => {
     const record3 = record('3.000333', 'Cấp Phiếu Lý lịch tư pháp', {
       steps: [
