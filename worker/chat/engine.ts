@@ -269,7 +269,8 @@ const SECOND_QUOTE = 0.5;
 /**
  * …and a third when it is nearly as good as the best (this share of its score): a rule, its
  * exception and what answers are often three sentences ("Trường hợp đăng ký trực tuyến toàn trình …
- * chủ xe không cần ký …"). Three more facts on the tuned halves, none lost (0.6 four, 0.8 two).
+ * chủ xe không cần ký …"). Three more facts on the tuned halves, none lost (0.6 four, 0.8 two); for
+ * a question that names no aspect, two more.
  */
 const THIRD_QUOTE = 0.7;
 /**
@@ -680,24 +681,17 @@ export class ChatEngine {
       return { aspect: main, more: ['overview', ...more], lead: [{ type: 'paragraph', text: [chatText.notStated] }] };
     }
     if (main === 'detail' || main === 'yesno') {
-      const [best, next, third] = passages;
-      if (best && best.score >= QUOTE_SCORE) {
-        const lead = [quote(best)];
-        if (next && next.score >= SECOND_QUOTE * best.score) lead.push(quote(next));
-        if (next && third && next.score >= SECOND_QUOTE * best.score && third.score >= THIRD_QUOTE * best.score) lead.push(quote(third));
-        return { aspect: main, more, lead };
-      }
+      const best = passages[0];
+      if (best && best.score >= QUOTE_SCORE) return { aspect: main, more, lead: nearest(passages).map(quote) };
       return { aspect: main, more: ['overview', ...more], lead: [{ type: 'paragraph', text: [chatText.notStated] }] };
     }
     // A question that names no aspect but asks something specific ("nhận con mà không có giấy xét
     // nghiệm ADN thì làm sao"): the sentence that speaks of it, then the overview.
     const specific = passages[0];
     if (main === 'overview' && specific && specific.score >= QUOTE_SCORE && (specific.specific >= SUPPORT_SPECIFIC || specific.decisive)) {
-      // …and the next when nearly as near, as for a specific question (one more fact on the tuned halves).
-      const next = passages[1];
-      const lead = [quote(specific)];
-      if (next && next.score >= SECOND_QUOTE * specific.score) lead.push(quote(next));
-      return { aspect: main, more, lead };
+      // …and the next ones when nearly as near, as for a specific question (one more fact on the
+      // tuned halves with the second, two more with the third).
+      return { aspect: main, more, lead: nearest(passages).map(quote) };
     }
     // A sentence that states what the aspect asks ("7 ngày làm việc đối với nhà ở riêng lẻ"), or
     // what the question asks besides the procedure's name.
@@ -773,6 +767,15 @@ function ambiguous(p: Procedure, aspect: AnswerAspect): boolean {
   if (aspect === 'time') return new Set(p.methods.map((m) => (m.time ? `${m.time.value} ${m.time.unit}` : ''))).size > 1 || statedDurations(p) > 1;
   if (aspect === 'fee') return new Set(p.methods.map((m) => m.fees.map((f) => f.amount).join(','))).size > 1;
   return false;
+}
+
+/** The best sentence, and the next two when near enough (SECOND_QUOTE, THIRD_QUOTE of its score). */
+function nearest<T extends { score: number }>(passages: readonly T[]): T[] {
+  const [best, next, third] = passages;
+  if (!best) return [];
+  if (!next || next.score < SECOND_QUOTE * best.score) return [best];
+  if (!third || third.score < THIRD_QUOTE * best.score) return [best, next];
+  return [best, next, third];
 }
 
 /** Of candidates close in score, the one whose name agrees with the question CLOSE_AGREEMENT more than every other's. */
