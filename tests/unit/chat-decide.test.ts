@@ -241,14 +241,15 @@ describe('the chat decides', () => {
     expect((await chatWith([partnership, shares, stricter], differing)(question)).answer.intent).toBe('clarify');
   });
 
+  // 2.001016's steps on the witness: who brings one, and what if the citizen cannot.
+  const witnessSteps = [
+    'Người yêu cầu chứng thực nộp hồ sơ tại Ủy ban nhân dân cấp xã.',
+    'Người làm chứng do người yêu cầu chứng thực bố trí.',
+    'Trường hợp người yêu cầu chứng thực không bố trí được người làm chứng thì đề nghị cơ quan thực hiện chứng thực chỉ định người làm chứng.',
+  ];
+
   it('quotes the two sentences that speak of a question naming no aspect, when the second is nearly as near', async () => {
-    const witness = record('2.001016', 'Chứng thực văn bản từ chối nhận di sản', {
-      steps: [
-        'Người yêu cầu chứng thực nộp hồ sơ tại Ủy ban nhân dân cấp xã.',
-        'Người làm chứng do người yêu cầu chứng thực bố trí.',
-        'Trường hợp người yêu cầu chứng thực không bố trí được người làm chứng thì đề nghị cơ quan thực hiện chứng thực chỉ định người làm chứng.',
-      ],
-    });
+    const witness = record('2.001016', 'Chứng thực văn bản từ chối nhận di sản', { steps: witnessSteps });
     const { answer, text } = await chatWith([witness], () => ({ hits: [hit(witness, 2, 0.6)] }))('người làm chứng không bố trí được thì sao');
     expect(answer.procedure?.code).toBe('2.001016');
     expect(text).toMatch(/Người làm chứng do người yêu cầu chứng thực bố trí/u);
@@ -257,12 +258,7 @@ describe('the chat decides', () => {
 
   it('quotes a third sentence when it is nearly as near as the best', async () => {
     const witness = record('2.001016', 'Chứng thực văn bản từ chối nhận di sản', {
-      steps: [
-        'Người yêu cầu chứng thực nộp hồ sơ tại Ủy ban nhân dân cấp xã.',
-        'Người làm chứng do người yêu cầu chứng thực bố trí.',
-        'Trường hợp người yêu cầu chứng thực không bố trí được người làm chứng thì đề nghị cơ quan thực hiện chứng thực chỉ định người làm chứng.',
-        'Người làm chứng phải có đủ năng lực hành vi dân sự và không có quyền, lợi ích liên quan đến giao dịch.',
-      ],
+      steps: [...witnessSteps, 'Người làm chứng phải có đủ năng lực hành vi dân sự và không có quyền, lợi ích liên quan đến giao dịch.'],
     });
     for (const aspects of [['detail' as const], []]) {
       // A specific question, and one that names no aspect.

@@ -176,10 +176,15 @@ export function quoteBlock(field: PassageField, text: string): Block {
  */
 const TIME_CASE = /Thời hạn giải quyết:\s*[-+•]?\s*([^:;.+]{5,100}):\s*([^+]{0,80})/u;
 
-function caseHint(m: Method): string {
+/** Longest row description said beside a value as the name of the case it is for. */
+const CASE_NAME_LENGTH = 160;
+
+const firstLine = (m: Method): string => m.description.split('\n')[0]?.trim() ?? '';
+
+function caseHint(m: Method, limit = CASE_NAME_LENGTH): string {
   // A method row's description often names the case it applies to ("Đối với nhà ở riêng lẻ: …").
-  const d = m.description.split('\n')[0]?.trim() ?? '';
-  if (d && d.length <= 160) return ` (${d.replace(/[.:;]+$/u, '')})`;
+  const d = firstLine(m);
+  if (d && d.length <= limit) return ` (${d.replace(/[.:;]+$/u, '')})`;
   const labelled = TIME_CASE.exec(m.description);
   const states = labelled && m.time && new RegExp(`(?<!\\d)0*${m.time.value}(?!\\d)`, 'u').test(labelled[2]!);
   return states ? ` (${labelled[1]!.trim()})` : '';
@@ -196,9 +201,7 @@ const STATES_AMOUNT = /\d[\d.,]*\s*(đồng|USD)/iu;
 
 /** A fee row's case, or the rule its description states ("2.000 đồng/trang; từ trang thứ 3 trở lên thu 1.000 đồng/trang, tối đa …"). */
 function feeHint(m: Method): string {
-  const d = m.description.split('\n')[0]?.trim() ?? '';
-  if (d.length > 160 && d.length <= FEE_RULE_LENGTH && STATES_AMOUNT.test(d)) return ` (${d.replace(/[.:;]+$/u, '')})`;
-  return caseHint(m);
+  return caseHint(m, STATES_AMOUNT.test(firstLine(m)) ? FEE_RULE_LENGTH : CASE_NAME_LENGTH);
 }
 
 /**

@@ -61,7 +61,7 @@ export function formatTime(t: ProcessingTime): string {
  * states it (scripts/ingest/scraped/methods.ts); one it does not is said as the catalog's text, with
  * a caution, not as an amount of ours.
  */
-const UNCONFIRMED_BELOW_VND = 1000;
+export const UNCONFIRMED_BELOW_VND = 1000;
 
 /** A fee in đồng under UNCONFIRMED_BELOW_VND (see there). */
 export function unconfirmedFee(f: Fee): boolean {

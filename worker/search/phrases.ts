@@ -6,7 +6,7 @@ import { levelSchema, type Level } from '../catalog/schema';
 import { compileShorthand, expandShorthand } from './shorthand';
 import { ageOf } from './ages';
 import { PhraseTrie, type PhraseHit } from './phrase-trie';
-import { fold, type Words } from './text';
+import { fold, unaccented, type Words } from './text';
 import { compileYesNo, type YesNoReader } from './yesno';
 
 /**
@@ -210,7 +210,6 @@ export function compilePhrases(json: unknown, provincesJson: unknown): PhraseMat
     }
   }
   /** The words are typed without any diacritics ("thi bang lai"), so each may stand for any word that folds the same. */
-  const unaccented = (words: Words) => words.keys.every((k, i) => k === words.folds[i]);
   /**
    * Every phrase named anywhere in the words (a one-syllable phrase only as listed). `asTyped`: in a
    * question typed with diacritics, a phrase only as typed ("đang ở xa" names no "ở xã").

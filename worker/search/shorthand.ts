@@ -2,7 +2,7 @@
 // "làm ntn", "có dc ko", "giấy tờ j", "dki tạm trú": one syllable for a word of one or more. Spelled
 // out once here, every later stage (question phrases, fluff, synonyms) reads the words, instead of
 // each phrase list enumerating its shorthand forms. The table is data (knowledge/phrases.json).
-import { fold, syllableWord, type Words } from './text';
+import { fold, syllableWord, unaccented, type Words } from './text';
 
 /** Shorthand syllable (as typed, lowercase) → the words it stands for, as syllables. */
 export type ShorthandTable = ReadonlyMap<string, readonly string[]>;
@@ -17,7 +17,7 @@ export function expandShorthand(w: Words, table: ShorthandTable): Words {
   // A question typed without diacritics stays so ("dc ko" → "duoc khong"): the later stages read
   // its bare syllables in every sense ("tuoi", "phai" as the cues "tuổi", "phải"), which one
   // spelled-out word with diacritics would turn off. On the tuned halves one more right procedure.
-  const bare = w.keys.every((k, i) => k === w.folds[i]);
+  const bare = unaccented(w);
   const out: Words = { canon: [], keys: [], folds: [], joined: [] };
   for (let j = 0; j < w.keys.length; j++) {
     const full = table.get(w.keys[j]!);

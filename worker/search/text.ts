@@ -381,6 +381,9 @@ export function pickWords(w: Words, positions: readonly number[]): Words {
 /** The words of a text (segmented here: for texts that are not the question, such as names and phrases). */
 export const wordsOfText = (text: string): Words => wordsOf(segment(text));
 
+/** Typed without a single diacritic (every syllable as its folded form). */
+export const unaccented = (w: Words): boolean => w.keys.every((k, i) => k === w.folds[i]);
+
 /** The forms of one syllable, for building Words by hand (a typo's correction). */
 export function syllableWord(syllable: string): { canon: string; key: string; fold: string } {
   const s = syllable.normalize('NFC').toLowerCase();

@@ -1,6 +1,7 @@
 // The submission methods table of a scraped page (cách thức thực hiện: times and fees per
 // method), one of the readers of scripts/ingest/scraped.ts.
 import type { Anomaly, Fee, FeeKind, Method, SubmissionMethod } from '../../../worker/catalog/schema.ts';
+import { formatNumber, UNCONFIRMED_BELOW_VND } from '../../../worker/chat/format.ts';
 import { absentToEmpty, cleanLine, cleanText } from '../clean.ts';
 import { TIME_UNITS } from '../time-units.ts';
 import { balanced, isSpace, isUpper, matchParen, note } from './text.ts';
@@ -124,11 +125,6 @@ function feeNoteEnd(row: string, open: number): { end: number; unbalanced: boole
 const VND_WORDS = '(?:đồng|đ|vnđ|vnd)';
 const USD_WORDS = '(?:usd)';
 
-/** "20000" → "20.000", as the catalog writes amounts. */
-function formatThousands(n: number): string {
-  return String(n).replace(/\B(?=(\d{3})+(?!\d))/gu, '.');
-}
-
 /** The text states this figure as an amount in these currency words ("20.000 vnđ", "40.000đ/giấy", "50USD/chuyến"). */
 function statesMoney(text: string, figure: string, words: string): boolean {
   const escaped = figure.replace(/\./gu, '\\.');
@@ -162,12 +158,12 @@ function parseFee(
     note(anomalies, code, 'fee-unparsed', feeText);
     return { kind, amount: null, currency: null, amountVnd: null, free: false, text: feeText };
   }
-  if (currency === 'VND' && amount > 0 && amount < 1000) {
+  if (currency === 'VND' && amount > 0 && amount < UNCONFIRMED_BELOW_VND) {
     // The portal sometimes stores thousands ("20 VNĐ(20.000 vnđ /tờ khai)") or dollars ("145 VNĐ
     // (Thẻ tạm trú …: 145 USD/thẻ.)"). Where the fee's own description states the amount so, the
     // amount is read as it states it, and the portal's figure before it is left out of the text (it
     // is that wrong reading); otherwise it is kept as stated, for staff to check.
-    if (statesMoney(inner, formatThousands(amount * 1000), VND_WORDS)) {
+    if (statesMoney(inner, formatNumber(amount * 1000), VND_WORDS)) {
       note(anomalies, code, 'fee-amount-thousands', feeText);
       return { kind, amount: amount * 1000, currency: 'VND', amountVnd: amount * 1000, free: false, text: inner };
     }
