@@ -269,6 +269,24 @@ describe('the chat decides', () => {
     }
   });
 
+  it('quotes the nearest sentence to a question that tells a story of its own, however little of it the sentence has; not to one that only names the procedure', async () => {
+    const birth = record('1.001193', 'Thủ tục đăng ký khai sinh', {
+      steps: [
+        'Trong thời hạn 60 ngày kể từ ngày sinh con, cha hoặc mẹ có trách nhiệm đăng ký khai sinh cho con.',
+        'Trường hợp cha, mẹ không thỏa thuận được về họ, dân tộc, quê quán của con khi đăng ký khai sinh thì họ của con được xác định theo tập quán.',
+      ],
+      results: ['Giấy khai sinh.'],
+    });
+    const ask = chatWith([birth], () => ({ hits: [hit(birth, 2, 0.9)] }));
+    const told = await ask('hai vợ chồng em cãi nhau mãi không thống nhất cho con theo họ bố hay họ mẹ thì xã xử lý thế nào');
+    expect(told.answer.procedure?.code).toBe('1.001193');
+    expect(told.text).toMatch(/được xác định theo tập quán/u);
+    // Only the name: the overview, no sentence quoted.
+    const named = await ask('đăng ký khai sinh');
+    expect(named.answer.procedure?.code).toBe('1.001193');
+    expect(named.text).not.toMatch(/Theo mục/u);
+  });
+
   it('answers the steps asked of a channel ("trên VNeID thì các bước thế nào") once, the channel after them', async () => {
     const record3 = record('3.000333', 'Cấp Phiếu Lý lịch tư pháp', {
       steps: [

@@ -289,6 +289,14 @@ const SUPPORT_SCORE = 0.5;
 const ASPECT_FACTS: Partial<Record<AnswerAspect, Fact[]>> = { time: ['duration'], fee: ['amount'], place: ['place'], online: ['online'] };
 /** Without such a fact, a sentence adds to an aspect's answer when it has this share of what the question says besides the name. */
 const SUPPORT_SPECIFIC = 0.5;
+/**
+ * A question that names no aspect but tells this many words of its own that the record uses ("Hai
+ * vợ chồng em cãi nhau mãi không thống nhất cho con theo họ bố hay họ mẹ…", "bên kia cố tình không
+ * đến thì xử lý sao") asks something of the record, not for its overview ("thủ tục đăng ký khai
+ * sinh cho con" tells one, "con"; "làm hộ chiếu" none). On the tuned halves five more facts, none
+ * lost (4 alike, one fewer on the held-back halves).
+ */
+const OWN_WORDS = 3;
 /** A sentence speaks of what a yes/no question asks about when it has this share of its words. */
 const SAID_SPECIFIC = 0.5;
 
@@ -687,11 +695,16 @@ export class ChatEngine {
     }
     // A question that names no aspect but asks something specific ("nhận con mà không có giấy xét
     // nghiệm ADN thì làm sao"): the sentence that speaks of it, then the overview.
-    const specific = passages[0];
-    if (main === 'overview' && specific && specific.score >= QUOTE_SCORE && (specific.specific >= SUPPORT_SPECIFIC || specific.decisive)) {
+    // A question that tells this much of its own (OWN_WORDS) asks something of the record: the
+    // nearest sentence that speaks of it is quoted however little of it it has ("Giấy phép lái xe
+    // quốc tế." is the name again, and speaks of nothing).
+    const told = (passages[0]?.own ?? 0) >= OWN_WORDS;
+    const spoken = told ? passages.filter((x) => x.specific > 0 || x.decisive) : passages;
+    const specific = spoken[0];
+    if (main === 'overview' && specific && specific.score >= QUOTE_SCORE && (told || specific.specific >= SUPPORT_SPECIFIC || specific.decisive)) {
       // …and the next ones when nearly as near, as for a specific question (one more fact on the
       // tuned halves with the second, two more with the third).
-      return { aspect: main, more, lead: nearest(passages).map(quote) };
+      return { aspect: main, more, lead: nearest(spoken).map(quote) };
     }
     // A sentence that states what the aspect asks ("7 ngày làm việc đối với nhà ở riêng lẻ"), or
     // what the question asks besides the procedure's name.

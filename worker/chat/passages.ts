@@ -43,6 +43,11 @@ export interface ScoredPassage {
   specific: number;
   /** The sentence states the question's decisive cues (DECISIVE). */
   decisive: boolean;
+  /**
+   * How many of the question's own words (not the name's, nor the aspect's; syllables) the record
+   * uses: the same for every sentence, it says whether the question tells more than which procedure.
+   */
+  own: number;
 }
 
 
@@ -465,6 +470,8 @@ export function bestPassages(p: Procedure, q: PassageQuery, limit = 2): ScoredPa
     if (x.other) totalOther += x.w;
   }
   if (total === 0) return [];
+  let own = 0;
+  for (const [u, x] of weights) if (x.other && !u.includes(BIGRAM_SEPARATOR) && has(used, u)) own++;
   const decisiveCues = q.cues.filter((c) => DECISIVE.has(c) || q.decisive?.includes(c));
   const scored: ScoredPassage[] = [];
   for (const passage of recordPassages(p)) {
@@ -480,7 +487,7 @@ export function bestPassages(p: Procedure, q: PassageQuery, limit = 2): ScoredPa
     const norm = 1 - LENGTH_NORM + (LENGTH_NORM * passage.length) / AVERAGE_SENTENCE;
     const score = ((shared / total) * (1 + CUE_WEIGHT * cueHits)) / Math.sqrt(norm);
     const decisive = decisiveCues.length > 0 && decisiveCues.every((c) => (STATES[c] ?? CUE_PATTERNS[c]).test(passage.text));
-    scored.push({ passage, score, cues: cueHits, specific: totalOther ? other / totalOther : 0, decisive });
+    scored.push({ passage, score, cues: cueHits, specific: totalOther ? other / totalOther : 0, decisive, own });
   }
   const top = Math.max(...scored.map((x) => x.score));
   // The rule's other case and the post come first whatever else the others share; a deadline asked for when near the best.
