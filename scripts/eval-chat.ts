@@ -49,6 +49,7 @@ const sets: [string, EvalQuestion[]][] = [
   ['chat-probes-9', readEvalSet('chat-probes-9')],
   ['chat-probes-10', readEvalSet('chat-probes-10')],
   ['chat-probes-11', readEvalSet('chat-probes-11')],
+  ['chat-probes-12', readEvalSet('chat-probes-12')],
 ];
 const cold: number[] = [];
 for (const [name, questions] of sets) {
