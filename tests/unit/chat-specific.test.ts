@@ -63,6 +63,15 @@ describe('a specific question is answered by the sentence that says it', () => {
     expect(text).toMatch(/Đăng tin 03 lần trên phương tiện thông tin đại chúng/u);
   });
 
+  it("reads a fee 'given back' ('trả lại') as the record's 'hoàn trả'", async () => {
+    // 1.001612: "Lệ phí đăng ký hộ kinh doanh không được hoàn trả cho hộ kinh doanh trong trường hợp …".
+    const { code, text } = await reply('nộp hồ sơ đăng ký hộ kinh doanh mà bị từ chối thì có được trả lại lệ phí không');
+    expect(code).toBe('1.001612');
+    expect(text).toMatch(/không được hoàn trả cho hộ kinh doanh/u);
+    // …before the steps' sentence on paying it online, which shares only "lệ phí".
+    expect(text.indexOf('không được hoàn trả')).toBeLessThan(text.indexOf('thanh toán lệ phí theo quy trình'));
+  });
+
   it("answers a size asked with the sentence that states it, not the heading of the case's list", async () => {
     // 1.003650: "Ảnh màu (9 x 12 cm, chụp toàn tàu theo hướng 2 bên mạn tàu)", under "1) Hồ sơ đối với tàu đóng mới gồm:".
     const { code, text } = await reply('tàu cá mới đóng xong, đăng ký tàu thì nộp ảnh tàu kích thước bao nhiêu');
