@@ -40,6 +40,12 @@ describe('a specific question is answered by the sentence that says it', () => {
     expect(text).toMatch(/Trong thời hạn 60 ngày kể từ ngày sinh con/u);
   });
 
+  it('answers a span told of a situation ("sinh được 3 tháng rồi giờ mới …") with the deadline it may have passed', async () => {
+    const { code, text } = await reply('bé nhà em sinh được 3 tháng rồi giờ mới đi làm giấy khai sinh có sao không');
+    expect(code).toBe('1.001193');
+    expect(text.split('Theo mục')[1]).toMatch(/Trong thời hạn 60 ngày kể từ ngày sinh con/u);
+  });
+
   it('quotes the rule and the sentence beside it when both answer', async () => {
     // 2.001016: "Người làm chứng do người yêu cầu chứng thực bố trí." / "Trường hợp người yêu cầu chứng thực không bố trí được thì … chỉ định người làm chứng."
     const { code, text } = await reply('mẹ tôi không biết chữ, đi chứng thực văn bản từ chối nhận di sản thì cần người làm chứng, nhà không tìm được ai làm chứng thì sao');

@@ -647,10 +647,14 @@ export class ChatEngine {
     const folded = query.words.folds.join(' ');
     const threshold: Fact[] = main === 'detail' && query.cues.includes('obligation') && !query.cues.includes('duration') && STATED_SPAN.test(folded) ? ['threshold'] : [];
     decisive.push(...threshold);
+    // "con sinh được hơn 2 tháng rồi giờ mới đi làm khai sinh có sao không": the span is how long
+    // since, and what answers is the deadline it may have passed ("Trong thời hạn 60 ngày kể từ …").
+    const since: Fact[] = !query.cues.includes('obligation') && !query.cues.includes('duration') && STATED_SPAN.test(folded) ? ['duration'] : [];
+    decisive.push(...since);
     // "nộp lúc 4h chiều thì có xong trong ngày không": the record's hour that decides ("sau 15 giờ thì … ngày làm việc tiếp theo").
     const hour: Fact[] = STATED_HOUR.test(folded) ? ['hour'] : [];
     decisive.push(...hour);
-    const passages = bestPassages(p, { ...inRecord, readings, terms: query.readings, cues: [...query.cues, ...facts, ...threshold, ...hour], decisive }, 5);
+    const passages = bestPassages(p, { ...inRecord, readings, terms: query.readings, cues: [...query.cues, ...facts, ...threshold, ...hour, ...since], decisive }, 5);
     const quote = (x: (typeof passages)[number]): Block => {
       const more = x.passage.next ?? x.passage.other;
       return quoteBlock(x.passage.field, more ? `${x.passage.text} ${more.text}` : x.passage.text);
@@ -747,7 +751,10 @@ function minorReading(age: number | null): Words[] {
  * năm trở lên"), and what answers is its exception ("có vợ hoặc chồng … là công dân Việt Nam"; with
  * years, one fact lost). On the tuned halves three more facts found, none lost. Not when the
  * question asks how long itself ("bé mới sinh được hơn 1 tháng, thời hạn phải đi làm khai sinh là
- * bao lâu"): the span is its situation, the deadline its point (one more fact, none lost).
+ * bao lâu"): the span is its situation, the deadline its point (one more fact, none lost). Nor
+ * without such a question: a span told of a situation ("sinh được hơn 2 tháng rồi giờ mới …") asks
+ * whether a deadline has passed, which the sentence stating one answers (`duration` decisive; one
+ * more fact on the tuned halves, one more held back).
  */
 const STATED_SPAN = /\b\d+ (ngay|tuan|thang)\b/u;
 
