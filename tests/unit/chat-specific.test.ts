@@ -46,6 +46,13 @@ describe('a specific question is answered by the sentence that says it', () => {
     expect(text.split('Theo mục')[1]).toMatch(/Trong thời hạn 60 ngày kể từ ngày sinh con/u);
   });
 
+  it("answers where a dossier goes with the sentence that says to whom it is submitted up ('trình UBND cấp tỉnh')", async () => {
+    // 1.003695: "Uỷ ban nhân dân cấp xã lập hồ sơ đề nghị công nhận làng nghề … trình UBND cấp tỉnh xét công nhận".
+    const { code, text } = await reply('xin công nhận làng nghề thì nộp hồ sơ ở đâu');
+    expect(code).toBe('1.003695');
+    expect(text).toMatch(/cấp xã lập hồ sơ đề nghị công nhận làng nghề/u);
+  });
+
   it('quotes the rule and the sentence beside it when both answer', async () => {
     // 2.001016: "Người làm chứng do người yêu cầu chứng thực bố trí." / "Trường hợp người yêu cầu chứng thực không bố trí được thì … chỉ định người làm chứng."
     const { code, text } = await reply('mẹ tôi không biết chữ, đi chứng thực văn bản từ chối nhận di sản thì cần người làm chứng, nhà không tìm được ai làm chứng thì sao');

@@ -55,7 +55,8 @@ export interface ScoredPassage {
 export type Fact = Cue | 'place' | 'online' | 'threshold' | 'hour';
 
 const CUE_PATTERNS: Record<Fact, RegExp> = {
-  place: /(tại|đến|cho|về)\s(bộ phận|trung tâm|cơ quan|ủy ban|ubnd|chủ tịch|phòng|công an|sở|chi cục|cục|văn phòng|tổ chức|đơn vị|điểm tiếp nhận|địa điểm tiếp nhận|trụ sở|nơi)\s/iu,
+  // "… lập hồ sơ đề nghị … trình UBND cấp tỉnh xét công nhận": what is submitted up goes to an office too.
+  place: /(tại|đến|cho|về|trình)\s(bộ phận|trung tâm|cơ quan|ủy ban|ubnd|chủ tịch|phòng|công an|sở|chi cục|cục|văn phòng|tổ chức|đơn vị|điểm tiếp nhận|địa điểm tiếp nhận|trụ sở|nơi)\s/iu,
   online: /trực tuyến|bưu chính|cổng dịch vụ công|vneid|định danh điện tử|qua mạng/iu,
   duration: /\b\d+\s*(ngày|tháng|năm|giờ)(?![\p{L}\d])|thời hạn|kể từ/iu,
   age: /tuổi/iu,
