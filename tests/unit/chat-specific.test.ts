@@ -53,6 +53,13 @@ describe('a specific question is answered by the sentence that says it', () => {
     expect(text).toMatch(/cấp xã lập hồ sơ đề nghị công nhận làng nghề/u);
   });
 
+  it('gives beside the place block the sentence that speaks of what the question tells', async () => {
+    // 1.013101: "Chứng nhận kiểm định khí thải cấp cho xe mô tô, xe gắn máy là bản điện tử được tích hợp dữ liệu …".
+    const { code, text } = await reply('kiểm định khí thải xe máy xong thì được giấy hay bản điện tử, tra cứu ở đâu');
+    expect(code).toBe('1.013101');
+    expect(text).toMatch(/là bản điện tử được tích hợp dữ liệu/u);
+  });
+
   it('quotes the rule and the sentence beside it when both answer', async () => {
     // 2.001016: "Người làm chứng do người yêu cầu chứng thực bố trí." / "Trường hợp người yêu cầu chứng thực không bố trí được thì … chỉ định người làm chứng."
     const { code, text } = await reply('mẹ tôi không biết chữ, đi chứng thực văn bản từ chối nhận di sản thì cần người làm chứng, nhà không tìm được ai làm chứng thì sao');
