@@ -124,6 +124,9 @@ describe('question phrases', () => {
     expect(matcher.groupsNamed?.(wordsOfText('Cấp giấy chứng nhận kiểm dịch động vật, sản phẩm động vật thủy sản vận chuyển ra khỏi địa bàn cấp tỉnh'))).toEqual(['aquatic']);
     expect(matcher.groupsAsked?.(wordsOfText('vận chuyển gà ra khỏi tỉnh thì kiểm dịch thế nào'))).not.toContain('aquatic');
     expect(matcher.groupsAsked?.(wordsOfText('chở cá giống ra tỉnh khác có phải kiểm dịch không'))).toContain('aquatic');
+    // "cua" typed without diacritics is "của" before it is a crab.
+    expect(matcher.groupsAsked?.(wordsOfText('dang ky bang so dien thoai cua ai'))).not.toContain('aquatic');
+    expect(matcher.groupsAsked?.(wordsOfText('nuôi cua biển thì đăng ký ở đâu'))).toContain('aquatic');
     expect(matcher.namesFirstAct?.(wordsOfText('Thủ tục đăng ký nghĩa vụ quân sự lần đầu'))).toBe(true);
     expect(matcher.namesFirstAct?.(wordsOfText('Thủ tục Đăng ký nghĩa vụ quân sự bổ sung'))).toBe(false);
     expect(matcher.namesFirstAct?.(wordsOfText('Đăng ký thành lập hộ kinh doanh'))).toBe(true);
