@@ -59,7 +59,9 @@ export function compileSmalltalk(json: unknown): Smalltalk {
       const text = (h: { start: number; end: number }) => ` ${words.folds.slice(h.start, h.end).join(' ')} `;
       const named = all.filter((h) => h.value === 'inScope').map(text);
       const elsewhere = (h: { start: number; end: number }) => named.some((n) => n.includes(text(h)));
-      const hits = all.filter((h) => h.value !== 'inScope' && !(h.value === 'outOfScope' && (cut(h) || elsewhere(h))));
+      // …and so is a request for personal data said inside one's own use of it ("đăng ký bằng số điện
+      // thoại của ai", "đổi số điện thoại của mình").
+      const hits = all.filter((h) => h.value !== 'inScope' && !(h.value === 'outOfScope' && (cut(h) || elsewhere(h))) && !(h.value === 'personalData' && elsewhere(h)));
       const kinds = new Set(hits.map((h) => h.value));
       const covered = hits.reduce((n, h) => n + h.end - h.start, 0);
       return { kinds: KINDS.filter((k) => kinds.has(k)), rest: words.keys.length - covered };
