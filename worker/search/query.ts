@@ -90,6 +90,12 @@ const PROCEDURE_WORDS = new Set(['thu tuc', 'thu tuc hanh chinh', 'tthc', 'lam h
 const WANT = 'muon';
 /** Words (folded) no name has, that end the name a question gives after "thủ tục" ("… thì", "… có cần"). */
 const FOCUS_END = new Set(['thi', 'nen', 'se', 'neu', 'hay', 'nhu', 'nao', 'gi', 'co the', 'co can', 'co duoc', 'co phai', 'can phai']);
+/**
+ * A focus of these words alone ("… thì trong bao lâu phải nộp hồ sơ đăng ký") names an act and no
+ * object: every name has it, and the object the question names before ("ban hành nội quy lao động")
+ * is what it is about. No focus then (on the tuned halves one more right procedure, none fewer).
+ */
+const ACT_ONLY = new Set(['dang', 'ky', 'ki', 'cap', 'lam', 'xin', 'nop', 'lai', 'doi', 'moi', 'thu', 'tuc', 'ho', 'so']);
 /** Longest name taken after "thủ tục" (syllables). */
 const MAX_FOCUS = 12;
 const CODE_RE = /^\d\.\d{6,9}$/u;
@@ -228,7 +234,7 @@ function focusOf(terms: Words, kept: number[], starts: Set<number>, words: Words
       if (FOCUS_END.has(fold) || (next !== undefined && FOCUS_END.has(`${fold} ${next}`))) break;
       end++;
     }
-    if (end - i >= 2) return sliceWords(terms, i, end);
+    if (end - i >= 2 && !kept.slice(i, end).every((j) => ACT_ONLY.has(words.folds[j]!))) return sliceWords(terms, i, end);
   }
   return null;
 }
