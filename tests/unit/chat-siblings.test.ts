@@ -127,6 +127,9 @@ describe('words read whole', () => {
     // …but not the procedures of the same names: a building's board recognised, labour rules registered.
     expect(await intent('thủ tục công nhận ban quản trị nhà chung cư cần hồ sơ gì')).toBe('procedure');
     expect(await intent('doanh nghiệp đăng ký nội quy lao động nộp ở đâu')).toBe('procedure');
+    // Job hunting is no procedure; the monthly report of the unemployed is (1.014749).
+    expect(await intent('tìm việc ở đâu lương cao')).toBe('out_of_scope');
+    expect(await answered('đang lĩnh trợ cấp thất nghiệp thì mỗi tháng đi thông báo tìm việc ở đâu')).toBe('1.014749');
     // A private body's own paperwork, in words State procedures use too ("đăng ký", "giấy tờ").
     expect(await intent('đăng ký chạy grab cần giấy tờ gì')).toBe('out_of_scope');
     expect(await intent('nhà em mở quán ăn muốn đăng ký shopeefood cần giấy tờ gì')).toBe('out_of_scope');
