@@ -60,6 +60,13 @@ describe('a specific question is answered by the sentence that says it', () => {
     expect(text).toMatch(/là bản điện tử được tích hợp dữ liệu/u);
   });
 
+  it("gives beside another aspect's block the sentence that speaks of the story, even a weak one", async () => {
+    // "gia" typed bare reads as a fee ("giá"); 2.001019: "Trường hợp người yêu cầu chứng thực không ký được thì phải điểm chỉ …".
+    const { code, text } = await reply('ong noi e gia roi ko ky ten duoc, muon chung thuc di chuc o xa thi lam sao');
+    expect(code).toBe('2.001019');
+    expect(text).toMatch(/không ký được thì phải điểm chỉ/u);
+  });
+
   it('quotes the rule and the sentence beside it when both answer', async () => {
     // 2.001016: "Người làm chứng do người yêu cầu chứng thực bố trí." / "Trường hợp người yêu cầu chứng thực không bố trí được thì … chỉ định người làm chứng."
     const { code, text } = await reply('mẹ tôi không biết chữ, đi chứng thực văn bản từ chối nhận di sản thì cần người làm chứng, nhà không tìm được ai làm chứng thì sao');

@@ -301,7 +301,8 @@ const OWN_WORDS = 3;
  * …and beside an aspect's block, for a question that tells words of its own (OWN_WORDS), from this
  * share of them, even when it states no fact of the aspect ("xem ở đâu" of a result issued as an
  * electronic copy: "… bản điện tử được tích hợp dữ liệu …"). On the tuned halves two more facts,
- * none lost (0.3 alike; 0.5 one, 0.6 one).
+ * none lost (0.3 alike; 0.5 one, 0.6 one); from QUOTE_SCORE rather than SUPPORT_SCORE, two more
+ * ("bà nội già rồi không ký tên được": "… không ký được thì phải điểm chỉ"; 0.1–0.3 alike).
  */
 const TOLD_SPECIFIC = 0.4;
 /** A sentence speaks of what a yes/no question asks about when it has this share of its words. */
@@ -726,7 +727,9 @@ export class ChatEngine {
     // A question that tells words of its own (`told`: "tiền phiên dịch ai trả") also gets the sentence
     // that speaks of them, after those that state the aspect's fact.
     const speaks = (x: (typeof passages)[number]) => x.specific >= (told ? TOLD_SPECIFIC : SUPPORT_SPECIFIC);
-    let supporting = passages.filter((x) => x.passage.text !== shown && x.score >= minimum && (facts.length ? x.cues > 0 || (told && speaks(x)) : speaks(x)));
+    // …from the score of any quote (QUOTE_SCORE): the aspect's block answers what it asks, the sentence what the story adds.
+    const floor = (x: (typeof passages)[number]) => (told && speaks(x) ? QUOTE_SCORE : minimum);
+    let supporting = passages.filter((x) => x.passage.text !== shown && x.score >= floor(x) && (facts.length ? x.cues > 0 || (told && speaks(x)) : speaks(x)));
     supporting = [...supporting.filter((x) => x.cues > 0 || !facts.length), ...supporting.filter((x) => x.cues === 0 && facts.length > 0)];
     // Nor one the blocks answered already show word for word (a step of the steps listed).
     if (supporting.length) {
