@@ -287,6 +287,17 @@ describe('sentences of a record text', () => {
     expect(sentences('Bước 1. Người tham gia lập hồ sơ và nộp.\nCơ quan trả kết quả trong 05 ngày.')).toEqual(['Bước 1. Người tham gia lập hồ sơ và nộp.', 'Cơ quan trả kết quả trong 05 ngày.']);
   });
 
+  it("cuts a rule's overlong sentence at its semicolons, so that its last clauses can be quoted; not a document's", () => {
+    const first = `Đối với nơi chưa có bản đồ địa chính thì ${'kiểm tra, ký xác nhận mảnh trích đo bản đồ địa chính theo quy định, '.repeat(7)}trừ trường hợp đã ký duyệt;`;
+    const last = 'đơn vị đo đạc có trách nhiệm thực hiện trích đo bản đồ địa chính trong thời gian không quá 05 ngày làm việc kể từ ngày nhận được đề nghị.';
+    const rule = sentences(`${first} ${last}`, true);
+    expect(rule).toEqual([first, last]);
+    // A document's list stays one sentence, cut off at its end.
+    const list = sentences(`${first} ${last}`);
+    expect(list).toHaveLength(1);
+    expect(list[0]).not.toContain('không quá 05 ngày');
+  });
+
   it('keeps a dash inside a sentence ("tư pháp - hộ tịch") in the sentence', () => {
     expect(sentences('Trong 03 ngày, công chức tư pháp - hộ tịch ghi vào Sổ hộ tịch.')).toEqual(['Trong 03 ngày, công chức tư pháp - hộ tịch ghi vào Sổ hộ tịch.']);
   });
