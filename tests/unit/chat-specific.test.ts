@@ -67,6 +67,13 @@ describe('a specific question is answered by the sentence that says it', () => {
     expect(text).toMatch(/không ký được thì phải điểm chỉ/u);
   });
 
+  it("quotes the record's own sentence on the time when it gives several and none is near the question", async () => {
+    // 1.001939: methods "5 Ngày làm việc"; steps "Thời hạn giải quyết …: Không quá 05 ngày; riêng đối với người hưởng trợ cấp thất nghiệp không quá 02 ngày."
+    const { code, text } = await reply('mua bảo hiểm y tế theo hộ gia đình thì mấy ngày có thẻ');
+    expect(code).toBe('1.001939');
+    expect(text).toMatch(/riêng đối với người hưởng trợ cấp thất nghiệp không quá 02 ngày/u);
+  });
+
   it('quotes the rule and the sentence beside it when both answer', async () => {
     // 2.001016: "Người làm chứng do người yêu cầu chứng thực bố trí." / "Trường hợp người yêu cầu chứng thực không bố trí được thì … chỉ định người làm chứng."
     const { code, text } = await reply('mẹ tôi không biết chữ, đi chứng thực văn bản từ chối nhận di sản thì cần người làm chứng, nhà không tìm được ai làm chứng thì sao');

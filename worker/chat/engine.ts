@@ -23,7 +23,7 @@ import { forCitizens, OTHER_PROVINCES_DEPTH, othersLast, readCandidates, type Ca
 import type { Coverage } from './coverage';
 import { findDocument } from './document-lookup';
 import { LEVEL_LABEL } from './format';
-import { bestPassages, equivalentUnits, placeSentence, resultTimeSentence, unitsOf, WAIVES, type Fact } from './passages';
+import { bestPassages, equivalentUnits, placeSentence, resultTimeSentence, STATES_DURATION, timeSentence, unitsOf, WAIVES, type Fact } from './passages';
 import type { Smalltalk } from './smalltalk';
 import { chooseVariant, DEFAULT_LEVEL_PREFERENCE, levelsOfVariant, nameWords, variantsOf } from './variants';
 
@@ -736,11 +736,18 @@ export class ChatEngine {
       const blocks = JSON.stringify([main, ...more].flatMap((a) => aspectBody(p, a, { stepsShown: main === 'steps' || more.includes('steps') })));
       supporting = supporting.filter((x) => !blocks.includes(JSON.stringify(x.passage.text).slice(1, -1)));
     }
+    // Several times in the record and no sentence near the question states one: the record's own
+    // sentence on the time ("Thời hạn giải quyết …: Không quá 05 ngày; riêng đối với người hưởng trợ
+    // cấp thất nghiệp không quá 02 ngày"), which says which applies when, comes first (on the tuned
+    // halves two more facts, none lost).
+    const timed = main === 'time' && ambiguous(p, main) && !supporting.some((x) => x.cues > 0) ? timeSentence(p) : null;
+    const timeText = timed ? [timed.text, timed.next?.text ?? ''].join(' ').trim() : '';
+    const own: Block[] = timed && STATES_DURATION.test(timeText) ? [quoteBlock(timed.field, timeText)] : [];
     const [support, next] = supporting;
-    if (support) {
-      const notes: Block[] = [{ type: 'paragraph', text: [{ bold: chatText.alsoQuoted }] }, quote(support)];
+    if (support || own.length) {
+      const notes: Block[] = [{ type: 'paragraph', text: [{ bold: chatText.alsoQuoted }] }, ...own, ...(support ? [quote(support)] : [])];
       // Several times or fees, each the rule of a case: the next case's sentence when it is nearly as near the question.
-      if (next && ambiguous(p, main) && next.score >= SECOND_SUPPORT * support.score) notes.push(quote(next));
+      if (support && next && ambiguous(p, main) && next.score >= SECOND_SUPPORT * support.score) notes.push(quote(next));
       return { aspect: main, more, notes };
     }
     return { aspect: main, more };
