@@ -175,6 +175,22 @@ describe('the sentence that answers a specific question', () => {
     expect(recordPassages(adoption).find((x) => x.text.startsWith('Trẻ em được nhận'))?.next?.text).toMatch(/^Là trẻ em dưới 16 tuổi/u);
   });
 
+  it("quotes a case's name with its first document: alone it answers nothing", () => {
+    const residence = procedureRecord('1.004222', 'Đăng ký thường trú', {
+      cases: [
+        {
+          name: 'Đăng ký thường trú vào chỗ ở hợp pháp do thuê, mượn, ở nhờ',
+          headings: [],
+          components: [item('Hợp đồng, văn bản về việc cho thuê, cho mượn, cho ở nhờ được công chứng hoặc chứng thực theo quy định của pháp luật.'), item('Tờ khai thay đổi thông tin cư trú.')],
+        },
+      ],
+    });
+    const heading = recordPassages(residence).find((x) => x.text.startsWith('Đăng ký thường trú vào chỗ ở'))!;
+    expect(heading.next?.text).toMatch(/được công chứng hoặc chứng thực/u);
+    // A document is no case's name: the next one is not quoted with it.
+    expect(recordPassages(residence).find((x) => x.text.startsWith('Hợp đồng'))?.next).toBeUndefined();
+  });
+
   it('reads a word of the question in its equivalent in the record ("bên kia đồng ý": "thỏa thuận của các bên")', () => {
     const undo = procedureRecord('2.000913', 'Chứng thực việc sửa đổi, bổ sung, hủy bỏ giao dịch', {
       steps: [

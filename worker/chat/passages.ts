@@ -187,13 +187,16 @@ export function recordPassages(p: Procedure): Passage[] {
   // as steps or lines of conditions of their own: the first is quoted with it. On the tuned halves
   // two more facts, none lost.
   let label: Passage | null = null;
-  const add = (field: PassageField, text: string) => {
+  // A case's name is such a label too ("Đăng ký thường trú vào chỗ ở hợp pháp do thuê, mượn, ở nhờ"
+  // and its first document "Hợp đồng … được công chứng hoặc chứng thực …"): alone it answers nothing
+  // (one more fact on the tuned halves, none lost).
+  const add = (field: PassageField, text: string, heading = '') => {
     let previous: Passage | null = null;
     if (field !== 'steps' && field !== 'conditions') label = null;
     for (const s of sentences(text, RULES.has(field))) {
       const passage = toPassage(field, s);
       if (label && !label.next) label.next = passage;
-      label = s.endsWith(':') ? passage : null;
+      label = s.endsWith(':') || s === heading ? passage : null;
       if (previous && (QUALIFIES.test(s) || REFERS_BACK.test(s))) previous.next = passage;
       else if (previous && otherCase(previous, passage)) [previous.other, passage.other] = [passage, previous];
       out!.push(passage);
@@ -205,7 +208,7 @@ export function recordPassages(p: Procedure): Passage[] {
   p.cases.forEach((c, i) => {
     // A case's documents read as one text: a document's note may qualify the one before.
     const names = allComponents(p).filter((x) => x.caseIndex === i).map((x) => x.component.name);
-    add('components', [c.name, ...c.headings, ...names].filter(Boolean).join('\n'));
+    add('components', [c.name, ...c.headings, ...names].filter(Boolean).join('\n'), c.name.trim());
   });
   for (const m of p.methods) {
     if (m.description) add('methods', m.description);
