@@ -544,6 +544,7 @@ describe('the chat decides', () => {
     expect((await ask('số điện thoại của chủ tịch xã là gì')).answer.intent).toBe('out_of_scope');
     // One's own number, or the one a registration uses, is no one else's data.
     expect((await ask('làm định danh cho con thì đăng ký bằng số điện thoại của ai')).answer.intent).toBe('procedure');
+    expect((await ask('con 10 tuổi làm định danh thì dùng số điện thoại của ai')).answer.intent).toBe('procedure');
     expect((await ask('muốn đổi số điện thoại của mình trên tài khoản')).answer.intent).toBe('procedure');
   });
 });
