@@ -175,6 +175,20 @@ describe('the sentence that answers a specific question', () => {
     expect(recordPassages(adoption).find((x) => x.text.startsWith('Trẻ em được nhận'))?.next?.text).toMatch(/^Là trẻ em dưới 16 tuổi/u);
   });
 
+  it("weighs a name's syllable said on its own besides the name as the question's word ('đăng ký kết hôn … cùng ký')", () => {
+    const marriage = procedureRecord('1.000894', 'Thủ tục đăng ký kết hôn', {
+      steps: ['Hai bên nộp hồ sơ trực tiếp tại Ủy ban nhân dân cấp xã.', 'Khi nhận kết quả, hai bên nam, nữ ký tên vào Sổ hộ tịch.'],
+    });
+    const scored = (question: string) =>
+      bestPassages(marriage, { readings: [wordsOfText(question)], name: marriage.name, cues: [], rarity: () => 1 }, 2).map((x) => [x.passage.text.slice(0, 8), x.specific] as const);
+    const [signing, submitting] = [...scored('đăng ký kết hôn thì hai bên có phải cùng ký không')].sort((a, b) => (a[0] < b[0] ? 1 : -1));
+    expect(signing![0]).toBe('Khi nhận');
+    expect(signing![1]).toBeGreaterThan(submitting![1]);
+    // Said only inside the name, it is the name's: no sentence speaks more of the question for it.
+    const [a, b] = scored('đăng ký kết hôn thì hai bên có phải cùng đi không');
+    expect(a![1]).toBe(b![1]);
+  });
+
   it("quotes a case's name with its first document: alone it answers nothing", () => {
     const residence = procedureRecord('1.004222', 'Đăng ký thường trú', {
       cases: [

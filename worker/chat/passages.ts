@@ -460,6 +460,26 @@ export function equivalentUnits(lists: readonly (readonly string[])[]): Map<stri
 }
 
 /**
+ * Syllables of the name that the question also says on their own, besides inside the name: in "đăng
+ * ký kết hôn … có phải 2 đứa cùng ra ký không" the second "ký" is signing, not the name's "đăng ký",
+ * and weighs as the question's own word. Only when the question says the name's pair too: alone,
+ * a name's syllable is the name said otherwise ("xe máy" for "xe gắn máy"). On the tuned halves
+ * three more facts, none lost (two lost without that condition).
+ */
+function looseNameWords(readings: readonly Words[], nameUnits: ReadonlySet<string>): Set<string> {
+  const alone = new Set<string>();
+  const paired = new Set<string>();
+  for (const r of readings) {
+    r.folds.forEach((f, i) => {
+      const before = i > 0 && nameUnits.has(r.folds[i - 1]! + BIGRAM_SEPARATOR + f);
+      const after = i + 1 < r.folds.length && nameUnits.has(f + BIGRAM_SEPARATOR + r.folds[i + 1]!);
+      (before || after ? paired : alone).add(f);
+    });
+  }
+  return new Set([...alone].filter((f) => paired.has(f)));
+}
+
+/**
  * The record's sentences that best answer the question, best first (only those sharing a word with
  * it). Words of the question's readings count once each, however many readings have them.
  */
@@ -471,12 +491,13 @@ export function bestPassages(p: Procedure, q: PassageQuery, limit = 2): ScoredPa
   // How the question wrote each unit: "đó thì" is no "đô thị", "muốn" no "mượn" (a unit typed
   // without diacritics stands for any).
   const typed = new Map<string, string[]>();
+  const loose = looseNameWords(q.readings, nameUnits);
   for (const r of q.readings) {
     for (const [u, forms] of formsOf(r)) {
       typed.set(u, [...new Set([...(typed.get(u) ?? []), ...forms])]);
       // A word that frames the question, or a pair with one ("muốn gộp"), says nothing of what is asked.
       if (weights.has(u) || (q.isQuestionWord && u.split(BIGRAM_SEPARATOR).some((f) => q.isQuestionWord!(f)))) continue;
-      const name = nameUnits.has(u);
+      const name = nameUnits.has(u) && !loose.has(u);
       const rarity = q.rarity(u) || (used.has(u) ? UNINDEXED_RARITY : 0);
       const w = rarity * (u.includes(BIGRAM_SEPARATOR) ? PAIR_WEIGHT : 1) * (name ? NAME_WORD_WEIGHT : 1);
       // What the question is specifically about: not the name's words, nor the aspect's.
