@@ -50,6 +50,7 @@ const sets: [string, EvalQuestion[]][] = [
   ['chat-probes-10', readEvalSet('chat-probes-10')],
   ['chat-probes-11', readEvalSet('chat-probes-11')],
   ['chat-probes-12', readEvalSet('chat-probes-12')],
+  ['chat-probes-13', readEvalSet('chat-probes-13')],
 ];
 const cold: number[] = [];
 for (const [name, questions] of sets) {
