@@ -127,6 +127,8 @@ describe('words read whole', () => {
     // …but not the procedures of the same names: a building's board recognised, labour rules registered.
     expect(await intent('thủ tục công nhận ban quản trị nhà chung cư cần hồ sơ gì')).toBe('procedure');
     expect(await intent('doanh nghiệp đăng ký nội quy lao động nộp ở đâu')).toBe('procedure');
+    // "giùm" frames the question (who may act), no content nothing answers.
+    expect(await answered('em bận đi làm, nhờ bố xin phiếu lý lịch tư pháp số 2 giùm được không')).toBe('3.000333');
     // Job hunting is no procedure; the monthly report of the unemployed is (1.014749).
     expect(await intent('tìm việc ở đâu lương cao')).toBe('out_of_scope');
     expect(await answered('đang lĩnh trợ cấp thất nghiệp thì mỗi tháng đi thông báo tìm việc ở đâu')).toBe('1.014749');

@@ -52,6 +52,16 @@ describe('coverage of a question by a record', () => {
     expect(coverage(seal, { ...input('con dấu bị nhòe'), rarity })).toMatchObject({ unknown: [], unfamiliar: ['nhoe'] });
     expect(coverage(seal, { ...input('con dấu phòng gym'), rarity })).toMatchObject({ unknown: ['gym'], unfamiliar: [] });
   });
+
+  it('reads a frame word the catalog never uses ("giùm") as no content', () => {
+    const rarity = (f: string) => (f === 'gium' ? 0 : 1);
+    const asked = input('nhờ người đăng ký mẫu con dấu giùm');
+    expect(coverage(seal, { ...asked, rarity })).toMatchObject({ unfamiliar: ['gium'] });
+    expect(coverage(seal, { ...asked, rarity }).share).toBeLessThan(1);
+    const framed = coverage(seal, { ...asked, rarity, isFrameWord: (f: string) => f === 'gium' });
+    expect(framed.unfamiliar).toEqual([]);
+    expect(framed.share).toBeGreaterThan(coverage(seal, { ...asked, rarity }).share);
+  });
 });
 
 describe('the question’s word pairs a record has', () => {

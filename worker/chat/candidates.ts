@@ -62,7 +62,7 @@ const CITIZEN_GROUPS = /^(Công dân Việt Nam|Người Việt Nam|Cá nhân)/u
 export const forCitizens = (p: Procedure): boolean => p.targetGroups.some((t) => CITIZEN_GROUPS.test(t));
 
 export interface CandidateDeps {
-  search: { rarity(token: string): number; isQuestionWord(token: string): boolean; groupsNamed(name: string, agencies?: readonly string[]): string[]; namesFirstAct(name: string): boolean };
+  search: { rarity(token: string): number; isQuestionWord(token: string): boolean; isFrameWord?(token: string): boolean; groupsNamed(name: string, agencies?: readonly string[]): string[]; namesFirstAct(name: string): boolean };
   getProcedure(code: string): Promise<Procedure | null>;
 }
 
@@ -114,7 +114,7 @@ export async function readCandidates(found: SearchHit[], query: Query, deps: Can
     }
     return records.get(code);
   };
-  const input = { readings: query.readings, rarity: (t: string) => deps.search.rarity(t), isQuestionWord: (t: string) => deps.search.isQuestionWord(t) };
+  const input = { readings: query.readings, rarity: (t: string) => deps.search.rarity(t), isQuestionWord: (t: string) => deps.search.isQuestionWord(t), isFrameWord: (t: string) => deps.search.isFrameWord?.(t) ?? false };
   const coverageOf = (p: Procedure): Coverage => {
     let c = covers.get(p.code);
     if (!c) covers.set(p.code, (c = coverage(p, input)));

@@ -45,6 +45,7 @@ export interface ChatSearch {
   /** How informative a token is in the catalog (0: a word it never uses). */
   rarity(token: string): number;
   isQuestionWord(token: string): boolean;
+  isFrameWord?(token: string): boolean;
   /** A text's readings: as written, and with synonyms rewritten ("Sổ BHXH": "sổ bảo hiểm xã hội"). */
   readingsOf(text: string): Words[];
   /** Words that say the same in a record's sentences as in a question ("từ trần", "chết"). */

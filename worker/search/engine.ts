@@ -63,6 +63,7 @@ export class SearchEngine {
   private readonly speller: TypoCorrector;
   private readonly reranker: Reranker;
   private readonly questionWords: ReadonlySet<string>;
+  private readonly frameWords: ReadonlySet<string>;
   /** Per name read so far: the groups it is for (groupsNamed without agencies). */
   private readonly groupsOfName = new Map<string, string[]>();
   /** Pairs of the phrases the synonyms list ("chủ đất" in "cập nhật thông tin chủ đất"); built on first use (about 5 ms). */
@@ -88,6 +89,7 @@ export class SearchEngine {
     const vocabulary = spellerVocabulary(index.lexicon, nameFrequency, () => [...name.tokens(), ...name.commonTokens()], synonyms, phrases);
     this.speller = new TypoCorrector(vocabulary);
     this.questionWords = vocabulary.questionWords;
+    this.frameWords = vocabulary.frameWords;
     const docs = this.docs;
     this.reranker = new Reranker((id) => ({ title: docs.title(id), province: docs.province(id), detail: docs.detail(id), levels: docs.levels(id) }), nameFrequency, docs.count, synonyms);
   }
@@ -129,6 +131,11 @@ export class SearchEngine {
   /** A word of question phrases that (almost) no procedure name has ("xong", "nhiêu", "đâu"). */
   isQuestionWord(token: string): boolean {
     return this.questionWords.has(token);
+  }
+
+  /** A phrase of one word that frames a question ("giùm", "nhé", "phải"), as typed or folded. */
+  isFrameWord(token: string): boolean {
+    return this.frameWords.has(token);
   }
 
   /** The words that are no question words, a removed word's neighbours no longer adjacent. */
@@ -309,7 +316,13 @@ function spellerVocabulary(
   const chatWords = new Set<string>();
   for (const c of synonyms.data.colloquial) for (const t of tokenize(c.phrase, { bigrams: false })) chatWords.add(t);
   // The words that frame a question ("không", "rồi", "thì"), however common in names.
-  for (const w of phrases.frame ?? []) for (const t of tokenize(w, { bigrams: false })) chatWords.add(t);
+  // …and those of them that are phrases of one word ("giùm", "nhé"), which frame a question wherever they stand.
+  const frameWords = new Set<string>();
+  for (const w of phrases.frame ?? []) {
+    const tokens = tokenize(w, { bigrams: false });
+    for (const t of tokens) chatWords.add(t);
+    if (wordsOfText(w).folds.length === 1) for (const t of tokens) frameWords.add(t);
+  }
   for (const w of phrases.phrases ?? []) {
     for (const t of tokenize(w, { bigrams: false })) {
       if (nameFrequency(t) > RARE_IN_NAMES) continue;
@@ -322,6 +335,7 @@ function spellerVocabulary(
     nameFrequency,
     lexicon,
     chatWords,
+    frameWords,
     questionWords,
     // Built on the first typo checked (most questions have none).
     candidates: () => [...nameTokens(), ...synonymWords(synonyms)].filter((t) => !t.includes(BIGRAM_SEPARATOR)),
