@@ -133,7 +133,7 @@ export class SearchEngine {
     return this.questionWords.has(token);
   }
 
-  /** A phrase of one word that frames a question ("giùm", "nhé", "phải"), as typed or folded. */
+  /** A phrase of one word that frames a question ("giùm", "nhé", "phải") or says whom it is about ("philippines"), as typed or folded. */
   isFrameWord(token: string): boolean {
     return this.frameWords.has(token);
   }
@@ -323,6 +323,10 @@ function spellerVocabulary(
     for (const t of tokens) chatWords.add(t);
     if (wordsOfText(w).folds.length === 1) for (const t of tokens) frameWords.add(t);
   }
+  // One-word phrases by which a question says whom it is about ("philippines", "cty"): the groups
+  // read them (candidates.ts), and a record need not speak of them (on the tuned halves two more
+  // right procedures, none fewer).
+  for (const w of phrases.groupWords ?? []) if (wordsOfText(w).folds.length === 1) for (const t of tokenize(w, { bigrams: false })) frameWords.add(t);
   for (const w of phrases.phrases ?? []) {
     for (const t of tokenize(w, { bigrams: false })) {
       if (nameFrequency(t) > RARE_IN_NAMES) continue;

@@ -144,6 +144,8 @@ export interface PhraseMatcher {
    * yes/no frame, cues): their words are never taken for typos ("không", "rồi", "thì").
    */
   readonly frame?: readonly string[];
+  /** Phrases by which a question says it is about some people ("philippines", "người hàn"): its situation, read by the groups. */
+  readonly groupWords?: readonly string[];
 }
 
 export function compilePhrases(json: unknown, provincesJson: unknown): PhraseMatcher {
@@ -252,6 +254,7 @@ export function compilePhrases(json: unknown, provincesJson: unknown): PhraseMat
   return {
     phrases: listed,
     frame,
+    groupWords: Object.values(data.groups).flatMap((g) => g.inQuestion),
     spellOut: (words) => expandShorthand(words, shorthand),
     yesno: compileYesNo(data.yesno),
     cues: (words) => {
