@@ -132,6 +132,8 @@ describe('understanding a question', () => {
     expect(focus('con đã đủ 14 tuổi, giờ muốn làm thủ tục cấp căn cước thì mang gì')).toBe('cấp căn cước');
     // "em muốn" opening a question is fluff: its terms are the whole question, no focus.
     expect(focus('em muốn đăng ký tạm trú cho con')).toBeNull();
+    // "nốt" (the rest) is fluff: "lĩnh nốt tháng lương" names no procedure's word.
+    expect(text(u('gia đình lĩnh nốt tháng lương hưu của bố thì cần giấy gì').terms)).not.toContain('nốt');
     // An act with no object after "nộp hồ sơ" is no name: the question's words all count.
     expect(focus('công ty mới ban hành nội quy lao động thì bao lâu phải nộp hồ sơ đăng ký')).toBeNull();
   });
