@@ -129,6 +129,8 @@ describe('words read whole', () => {
     expect(await intent('doanh nghiệp đăng ký nội quy lao động nộp ở đâu')).toBe('procedure');
     // "giùm" frames the question (who may act), no content nothing answers.
     expect(await answered('em bận đi làm, nhờ bố xin phiếu lý lịch tư pháp số 2 giùm được không')).toBe('3.000333');
+    // A guest sleeping over ("ngủ nhờ") is reported as a stay (2.001159).
+    expect(await answered('cháu ở quê lên ngủ nhờ vài hôm thì có phải báo công an không')).toBe('2.001159');
     // A nationality the catalog never names is the asker's situation, which the groups read.
     expect(await answered('tôi là người Philippines muốn hành nghề thú y ở Việt Nam thì xin chứng chỉ hành nghề thú y cần giấy gì')).toBe('1.004756');
     // Job hunting is no procedure; the monthly report of the unemployed is (1.014749).
