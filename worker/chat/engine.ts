@@ -731,7 +731,8 @@ export class ChatEngine {
     // …from the score of any quote (QUOTE_SCORE): the aspect's block answers what it asks, the sentence what the story adds.
     const floor = (x: (typeof passages)[number]) => (told && speaks(x) ? QUOTE_SCORE : minimum);
     let supporting = passages.filter((x) => x.passage.text !== shown && x.score >= floor(x) && (facts.length ? x.cues > 0 || (told && speaks(x)) : speaks(x)));
-    supporting = [...supporting.filter((x) => x.cues > 0 || !facts.length), ...supporting.filter((x) => x.cues === 0 && facts.length > 0)];
+    // Those stating the aspect's fact first, then the told ones.
+    if (facts.length) supporting = [...supporting.filter((x) => x.cues > 0), ...supporting.filter((x) => x.cues === 0)];
     // Nor one the blocks answered already show word for word (a step of the steps listed).
     if (supporting.length) {
       const blocks = JSON.stringify([main, ...more].flatMap((a) => aspectBody(p, a, { stepsShown: main === 'steps' || more.includes('steps') })));
@@ -743,10 +744,10 @@ export class ChatEngine {
     // halves two more facts, none lost).
     const timed = main === 'time' && ambiguous(p, main) && !supporting.some((x) => x.cues > 0) ? timeSentence(p) : null;
     const timeText = timed ? [timed.text, timed.next?.text ?? ''].join(' ').trim() : '';
-    const own: Block[] = timed && STATES_DURATION.test(timeText) ? [quoteBlock(timed.field, timeText)] : [];
+    const recordTime: Block[] = timed && STATES_DURATION.test(timeText) ? [quoteBlock(timed.field, timeText)] : [];
     const [support, next] = supporting;
-    if (support || own.length) {
-      const notes: Block[] = [{ type: 'paragraph', text: [{ bold: chatText.alsoQuoted }] }, ...own, ...(support ? [quote(support)] : [])];
+    if (support || recordTime.length) {
+      const notes: Block[] = [{ type: 'paragraph', text: [{ bold: chatText.alsoQuoted }] }, ...recordTime, ...(support ? [quote(support)] : [])];
       // Several times or fees, each the rule of a case: the next case's sentence when it is nearly as near the question.
       if (support && next && ambiguous(p, main) && next.score >= SECOND_SUPPORT * support.score) notes.push(quote(next));
       return { aspect: main, more, notes };
