@@ -133,6 +133,8 @@ describe('words read whole', () => {
     expect(await answered('cháu ở quê lên ngủ nhờ vài hôm thì có phải báo công an không')).toBe('2.001159');
     // A nationality the catalog never names is the asker's situation, which the groups read.
     expect(await answered('tôi là người Philippines muốn hành nghề thú y ở Việt Nam thì xin chứng chỉ hành nghề thú y cần giấy gì')).toBe('1.004756');
+    // …nor a job sought with the paper a procedure gives ("để xin việc" is what it is for).
+    expect(await answered('muốn làm lý lịch tư pháp số 1 để xin việc thì lệ phí bao nhiêu')).toBe('3.000333');
     // Job hunting is no procedure; the monthly report of the unemployed is (1.014749).
     expect(await intent('tìm việc ở đâu lương cao')).toBe('out_of_scope');
     expect(await answered('đang lĩnh trợ cấp thất nghiệp thì mỗi tháng đi thông báo tìm việc ở đâu')).toBe('1.014749');
