@@ -60,7 +60,7 @@ describe('chat quality on questions nobody tuned for, each half apart', () => {
   // out of scope declined. chat-queries-dev-2: 94.9% / 91.0%, 95.5% / 92.0%, 92.3% / 91.7%.
   // chat-probes (the team's own, harder): 87.8% / 66.7%, 98.1% / 83.8%, 100% / 100%.
   // chat-probes-2 (the team's second set): 84.7% / 74.5%, 90.8% / 96.6%, 100% / 87.5%.
-  // chat-scope (what is out of scope): 85.0% / 63.3%, 100% / 100%, 97.5% / 76.7%.
+  // chat-scope (what is out of scope): 85.0% / 66.7%, 100% / 100%, 97.5% / 76.7%.
   // chat-scope-2 (out of scope and casual, from a writer who saw none of the vocabulary):
   // 90.0% / 85.0%, 97.2% / 94.3%, 100% / 97.5%.
   // chat-probes-3 (from two writers who saw only the catalog): 88.8% / 78.6%, 96.3% / 89.1%, 83.3% / 91.7%.
@@ -76,13 +76,13 @@ describe('chat quality on questions nobody tuned for, each half apart', () => {
   // chat-probes-8 (the same, measured untouched at the start of the next session):
   // 88.2% / 84.6%, 97.8% / 93.1%, 100% / 88.9% (untouched: 80.0% / 83.5%, 90.1% / 90.6%, 93.3% / 88.9%).
   // chat-probes-9 (situations as people tell them, measured untouched after that session's changes):
-  // 81.8% / 76.1%, 95.2% / 96.1%, 91.7% / 100% (untouched: 75.0% / 71.6%, 88.2% / 91.7%, 91.7% / 100%).
+  // 81.8% / 77.3%, 95.2% / 96.1%, 91.7% / 100% (untouched: 75.0% / 71.6%, 88.2% / 91.7%, 91.7% / 100%).
   // chat-probes-10 (the same style, measured untouched in the middle of the next session):
   // 90.9% / 84.1%, 92.3% / 94.3%, 91.7% / 100% (untouched: 85.2% / 83.0%, 87.1% / 94.1%, 91.7% / 100%).
   // chat-probes-11 (measured untouched near the end of that session):
   // 90.8% / 92.0%, 93.5% / 95.6%, 100% / 90.9% (untouched: 83.9% / 90.8%, 90.6% / 94.4%, 100% / 90.9%).
   // chat-probes-12 (half specific questions, measured untouched at the start of the next session):
-  // 87.6% / 80.9%, 93.3% / 95.2%, 88.9% / 100% (untouched: 84.3% / 80.9%, 87.4% / 94.0%, 88.9% / 100%).
+  // 88.8% / 80.9%, 93.4% / 95.2%, 88.9% / 100% (untouched: 84.3% / 80.9%, 87.4% / 94.0%, 88.9% / 100%).
   // chat-probes-13 (the same, measured untouched after that session's changes to passage choice):
   // 85.6% / 81.1%, 93.3% / 91.5%, 100% / 100% (untouched: 80.0% / 81.1%, 92.8% / 91.5%, 100% / 100%).
   // Targets (issue 14): 90%, 85%, 90%. Floors are just below the levels reached.
@@ -104,7 +104,7 @@ describe('chat quality on questions nobody tuned for, each half apart', () => {
     },
     'chat-scope': {
       odd: { procedure: 0.85, facts: 1, declined: 0.97 },
-      even: { procedure: 0.63, facts: 1, declined: 0.76 },
+      even: { procedure: 0.66, facts: 1, declined: 0.76 },
     },
     'chat-scope-2': {
       odd: { procedure: 0.9, facts: 0.97, declined: 1 },
@@ -140,7 +140,7 @@ describe('chat quality on questions nobody tuned for, each half apart', () => {
     },
     'chat-probes-9': {
       odd: { procedure: 0.81, facts: 0.95, declined: 0.91 },
-      even: { procedure: 0.76, facts: 0.96, declined: 1 },
+      even: { procedure: 0.77, facts: 0.96, declined: 1 },
     },
     'chat-probes-10': {
       odd: { procedure: 0.9, facts: 0.92, declined: 0.91 },
@@ -151,7 +151,7 @@ describe('chat quality on questions nobody tuned for, each half apart', () => {
       even: { procedure: 0.91, facts: 0.95, declined: 0.9 },
     },
     'chat-probes-12': {
-      odd: { procedure: 0.87, facts: 0.93, declined: 0.88 },
+      odd: { procedure: 0.88, facts: 0.93, declined: 0.88 },
       even: { procedure: 0.8, facts: 0.95, declined: 1 },
     },
     'chat-probes-13': {
