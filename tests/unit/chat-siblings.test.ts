@@ -131,6 +131,8 @@ describe('words read whole', () => {
     expect(await answered('em bận đi làm, nhờ bố xin phiếu lý lịch tư pháp số 2 giùm được không')).toBe('3.000333');
     // A guest sleeping over ("ngủ nhờ") is reported as a stay (2.001159).
     expect(await answered('cháu ở quê lên ngủ nhờ vài hôm thì có phải báo công an không')).toBe('2.001159');
+    // "làm định danh" drops "tài khoản": the electronic identity account (1.011410 / 3.000228).
+    expect(['1.011410', '3.000228']).toContain(await answered('con 10 tuổi làm định danh thì dùng số điện thoại của ai'));
     // A clinic for pets is veterinary practice (1.004756), not a human clinic's licence.
     expect(await answered('mở phòng khám chữa bệnh cho chó mèo thì bác sĩ phải có chứng chỉ gì')).toBe('1.004756');
     // A nationality the catalog never names is the asker's situation, which the groups read.
