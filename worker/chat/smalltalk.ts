@@ -59,11 +59,11 @@ export function compileSmalltalk(json: unknown): Smalltalk {
       const text = (h: { start: number; end: number }) => ` ${words.folds.slice(h.start, h.end).join(' ')} `;
       const named = all.filter((h) => h.value === 'inScope').map(text);
       const elsewhere = (h: { start: number; end: number }) => named.some((n) => n.includes(text(h)));
-      // …and so is a request for personal data said inside one's own use of it ("đăng ký bằng số điện
-      // thoại của ai", "đổi số điện thoại của mình").
       // A topic that is what the procedure is for ("làm lý lịch tư pháp để xin việc") is no topic of
       // the question: "để" typed with its diacritics ("de" may be "dễ": "ngành nào dễ xin việc").
       const purpose = (h: { start: number }) => h.start > 0 && words.keys[h.start - 1] === 'để';
+      // A request for personal data said inside one's own use of it ("đăng ký bằng số điện thoại của
+      // ai", "đổi số điện thoại của mình") is none, as a topic inside a procedure's words is not.
       const hits = all.filter((h) => h.value !== 'inScope' && !(h.value === 'outOfScope' && (cut(h) || elsewhere(h) || purpose(h))) && !(h.value === 'personalData' && elsewhere(h)));
       const kinds = new Set(hits.map((h) => h.value));
       const covered = hits.reduce((n, h) => n + h.end - h.start, 0);

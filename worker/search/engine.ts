@@ -316,17 +316,15 @@ function spellerVocabulary(
   const chatWords = new Set<string>();
   for (const c of synonyms.data.colloquial) for (const t of tokenize(c.phrase, { bigrams: false })) chatWords.add(t);
   // The words that frame a question ("không", "rồi", "thì"), however common in names.
-  // …and those of them that are phrases of one word ("giùm", "nhé"), which frame a question wherever they stand.
-  const frameWords = new Set<string>();
-  for (const w of phrases.frame ?? []) {
-    const tokens = tokenize(w, { bigrams: false });
-    for (const t of tokens) chatWords.add(t);
-    if (wordsOfText(w).folds.length === 1) for (const t of tokens) frameWords.add(t);
-  }
-  // One-word phrases by which a question says whom it is about ("philippines", "cty"): the groups
+  for (const w of phrases.frame ?? []) for (const t of tokenize(w, { bigrams: false })) chatWords.add(t);
+  // Of those, the phrases of one word ("giùm", "nhé"), which frame a question wherever they stand; and
+  // the one-word phrases by which a question says whom it is about ("philippines", "cty"): the groups
   // read them (candidates.ts), and a record need not speak of them (on the tuned halves two more
   // right procedures, none fewer).
-  for (const w of phrases.groupWords ?? []) if (wordsOfText(w).folds.length === 1) for (const t of tokenize(w, { bigrams: false })) frameWords.add(t);
+  const frameWords = new Set<string>();
+  for (const w of [...(phrases.frame ?? []), ...(phrases.groupWords ?? [])]) {
+    if (wordsOfText(w).folds.length === 1) for (const t of tokenize(w, { bigrams: false })) frameWords.add(t);
+  }
   for (const w of phrases.phrases ?? []) {
     for (const t of tokenize(w, { bigrams: false })) {
       if (nameFrequency(t) > RARE_IN_NAMES) continue;
