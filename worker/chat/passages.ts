@@ -515,14 +515,16 @@ export function bestPassages(p: Procedure, q: PassageQuery, limit = 2): ScoredPa
     return forms !== undefined && typed.get(u)!.some((t) => forms.some((f) => formAgrees(t, f)));
   };
   const has = (units: ReadonlyMap<string, readonly string[]>, u: string) => written(units, u) || (q.equivalents?.get(u)?.some((e) => units.has(e)) ?? false);
+  // …and how many of the question's own syllables the record uses (`own`).
+  let own = 0;
   for (const [u, x] of weights) {
     if (!has(used, u)) continue;
     total += x.w;
-    if (x.other) totalOther += x.w;
+    if (!x.other) continue;
+    totalOther += x.w;
+    if (!u.includes(BIGRAM_SEPARATOR)) own++;
   }
   if (total === 0) return [];
-  let own = 0;
-  for (const [u, x] of weights) if (x.other && !u.includes(BIGRAM_SEPARATOR) && has(used, u)) own++;
   const decisiveCues = q.cues.filter((c) => DECISIVE.has(c) || q.decisive?.includes(c));
   const scored: ScoredPassage[] = [];
   for (const passage of recordPassages(p)) {
