@@ -190,6 +190,13 @@ describe('SearchEngine on the built index', () => {
     expect(codes('đất ông bà để lại chưa có sổ đỏ, giờ xin cấp sổ lần đầu thì hồ sơ gồm gì')).toContain('1.013978');
   });
 
+  it('reads each procedure a name lists with the same act as a name of its own', () => {
+    // "Đăng ký thành lập tổ hợp tác; đăng ký tổ hợp tác trong trường hợp đã được thành lập trước …".
+    expect(top('đăng ký thành lập tổ hợp tác cần giấy tờ gì')?.code).toBe('2.002637');
+    // "…; cô, cậu, dì, chú, bác ruột nhận cháu làm con nuôi" goes on listing cases: no name of its own.
+    expect(top('Ông, bà có được nhận cháu làm con nuôi hay không?')?.code).toBe('2.001263');
+  });
+
   it('reads the procedure a long question names after "thủ tục"', () => {
     const q = 'Trẻ em dưới 14 tuổi khi làm thủ tục cấp hộ chiếu có cần phải trực tiếp đến cơ quan Quản lý xuất nhập cảnh để nộp hồ sơ không?';
     const r = engine.search(q, { limit: 5 });
