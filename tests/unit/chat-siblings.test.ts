@@ -131,6 +131,11 @@ describe('words read whole', () => {
     expect(await answered('em bận đi làm, nhờ bố xin phiếu lý lịch tư pháp số 2 giùm được không')).toBe('3.000333');
     // A guest sleeping over ("ngủ nhờ") is reported as a stay (2.001159).
     expect(await answered('cháu ở quê lên ngủ nhờ vài hôm thì có phải báo công an không')).toBe('2.001159');
+    // A lost health insurance card is re-issued by social insurance (1.002759); the police's own cards
+    // (1.001294, under a circular for people in Công an nhân dân) are for a policeman's family.
+    expect(await answered('Mất thẻ BHYT rồi, xin cấp lại cần giấy tờ gì?')).toBe('1.002759');
+    expect(await answered('thẻ bhyt bị sai ngày sinh, xin đổi lại thì mất mấy ngày')).toBe('1.002759');
+    expect(['1.001294', '1.001327']).toContain(await answered('chồng em là công an, thẻ bhyt thân nhân của em bị mất, cấp lại có mất phí không'));
     // Animals carried to another province ("sang tỉnh khác", "ra ngoài tỉnh") leave the province's area (1.002338).
     expect(await answered('chở mấy con bò sang tỉnh khác bán thì xin kiểm dịch ở đâu')).toBe('1.002338');
     expect(await answered('chở 1 xe gà ra ngoài tỉnh bán có cần kiểm dịch không')).toBe('1.002338');

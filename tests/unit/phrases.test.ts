@@ -69,6 +69,12 @@ describe('question phrases', () => {
     expect(matcher.groupsNamed?.(wordsOfText('HƯỞNG LƯƠNG HƯU ĐỐI VỚI NGƯỜI THAM GIA BẢO HIỂM XÃ HỘI TỰ NGUYỆN'))).toEqual(['voluntaryInsurance']);
     expect(matcher.groupsAsked?.(wordsOfText('sắp đủ tuổi nghỉ hưu, nộp hồ sơ hưởng lương hưu ở đâu'))).not.toContain('voluntaryInsurance');
     expect(matcher.groupsAsked?.(wordsOfText('em làm tự do, tự đóng bhxh thì bao nhiêu tuổi được hưởng lương hưu'))).toContain('voluntaryInsurance');
+    // The police's own health insurance: only its legal basis says whom it is for.
+    const police = [wordsOfText('Hướng dẫn thực hiện bảo hiểm y tế đối với người lao động, học sinh, sinh viên và thân nhân sĩ quan, hạ sĩ quan, chiến sĩ trong Công an nhân dân')];
+    expect(matcher.groupsNamed?.(wordsOfText('Cấp lại thẻ bảo hiểm y tế (thực hiện tại cấp tỉnh)'), [], police)).toEqual(['police']);
+    expect(matcher.groupsNamed?.(wordsOfText('Cấp lại thẻ bảo hiểm y tế (thực hiện tại cấp tỉnh)'))).toEqual([]);
+    expect(matcher.groupsAsked?.(wordsOfText('chồng em là công an, thẻ bhyt thân nhân bị mất'))).toContain('police');
+    expect(matcher.groupsAsked?.(wordsOfText('mất thẻ bhyt lên công an phường hay bhxh'))).not.toContain('police');
     expect(matcher.groupsAsked?.(wordsOfText('làm căn cước cho con 10 tuổi'))).toContain('minors');
     expect(matcher.groupsAsked?.(wordsOfText('làm căn cước gắn chip'))).toEqual([]);
     // An embassy is where people abroad are served; its "quán" is no shop.

@@ -51,7 +51,7 @@ export interface ChatSearch {
   /** Words that say the same in a record's sentences as in a question ("từ trần", "chết"). */
   readonly equivalents?: readonly (readonly string[])[];
   /** The groups of people a procedure's name says it is only for. */
-  groupsNamed(name: string, agencies?: readonly string[]): string[];
+  groupsNamed(name: string, agencies?: readonly string[], laws?: readonly string[]): string[];
   /** The name says it is the act its family of procedures starts with ("… lần đầu"). */
   namesFirstAct(name: string): boolean;
   /** The later act a name begins with ("Đăng ký lại …"): the words that ask for it ("lại"), or null. */

@@ -114,9 +114,12 @@ export class SearchEngine {
     return this.reranker.laterAct(name);
   }
 
-  /** The groups of people a procedure's name ("cho người dưới 14 tuổi") or executing agencies (an embassy) say it is only for. */
-  groupsNamed(name: string, agencies?: readonly string[]): string[] {
-    if (agencies?.length) return this.phrases.groupsNamed?.(wordsOfText(name), agencies.map((a) => wordsOfText(a))) ?? [];
+  /**
+   * The groups of people a procedure's name ("cho người dưới 14 tuổi"), executing agencies (an
+   * embassy) or legal bases (the police's own health insurance) say it is only for.
+   */
+  groupsNamed(name: string, agencies?: readonly string[], laws?: readonly string[]): string[] {
+    if (agencies?.length || laws?.length) return this.phrases.groupsNamed?.(wordsOfText(name), (agencies ?? []).map((a) => wordsOfText(a)), (laws ?? []).map((l) => wordsOfText(l))) ?? [];
     // A name's own groups are read for every candidate of every search (demoteNarrower): once each.
     let named = this.groupsOfName.get(name);
     if (!named) this.groupsOfName.set(name, (named = this.phrases.groupsNamed?.(wordsOfText(name)) ?? []));

@@ -57,6 +57,9 @@ export const phrasesSchema = z.object({
       // leftBy: how a question says the person is no longer so ("về nước sống": no longer abroad).
       // byAgency: agencies that serve only them ("Cơ quan đại diện Việt Nam ở nước ngoài": people
       // abroad); a record all of whose executing agencies are such is for them, named so or not.
+      // byLaw: what the law a record rests on says of them ("… thân nhân sĩ quan, hạ sĩ quan, chiến
+      // sĩ trong Công an nhân dân"): a record one of whose legal bases says it is for them, whatever
+      // its name ("Cấp lại thẻ bảo hiểm y tế" of the police's own health insurance).
       // untilAge: a question that gives an age at or above it is not about them ("30 tuổi": no minor).
       // holds: groups whose name phrases inside this group's are this group's ("thủy sản" in
       // "thực phẩm nông, lâm, thủy sản" is no aquatic-animal procedure's).
@@ -65,6 +68,7 @@ export const phrasesSchema = z.object({
         inQuestion: phraseList,
         leftBy: phraseList.optional(),
         byAgency: phraseList.optional(),
+        byLaw: phraseList.optional(),
         untilAge: z.number().int().positive().optional(),
         holds: z.array(z.string()).optional(),
       }),
@@ -130,9 +134,10 @@ export interface PhraseMatcher {
   agenciesNamed?(words: Words): string[];
   /**
    * The groups of people a procedure's name says it is only for ("cho người dưới 14 tuổi"), or its
-   * executing agencies (`byAgency`: "Thủ tục cấp bản sao trích lục giấy tờ hộ tịch" at an embassy).
+   * executing agencies (`byAgency`: "Thủ tục cấp bản sao trích lục giấy tờ hộ tịch" at an embassy),
+   * or its legal bases (`byLaw`).
    */
-  groupsNamed?(words: Words, agencies?: readonly Words[]): string[];
+  groupsNamed?(words: Words, agencies?: readonly Words[], laws?: readonly Words[]): string[];
   /** A procedure's name says it is the first act of its family ("Đăng ký thuế lần đầu"). */
   namesFirstAct?(words: Words): boolean;
   /** Chat shorthand spelled out (stage 1: before any phrase is matched). */
@@ -184,10 +189,12 @@ export function compilePhrases(json: unknown, provincesJson: unknown): PhraseMat
   const leftTrie = new PhraseTrie<string[]>();
   const both = (a: string[], b: string[]) => [...new Set([...a, ...b])];
   const agencyTrie = new PhraseTrie<string[]>();
+  const lawTrie = new PhraseTrie<string[]>();
   const holds = new Map(Object.entries(data.groups).map(([group, g]) => [group, g.holds ?? []]));
   for (const [group, held] of holds) for (const h of held) if (!(h in data.groups)) throw new Error(`Invalid phrases JSON: group ${group} holds unknown group ${h}`);
   for (const [group, g] of Object.entries(data.groups)) {
     for (const p of g.byAgency ?? []) agencyTrie.add(p, [group], both);
+    for (const p of g.byLaw ?? []) lawTrie.add(p, [group], both);
     for (const p of g.inQuestion) askedTrie.add(p, [group], both);
     for (const p of g.inName) namedTrie.add(p, [group], both);
     for (const p of g.leftBy ?? []) leftTrie.add(p, [group], both);
@@ -274,9 +281,10 @@ export function compilePhrases(json: unknown, provincesJson: unknown): PhraseMat
       const outgrown = (g: string) => age !== null && age >= (data.groups[g]?.untilAge ?? Infinity);
       return [...new Set(named(askedTrie, words).flat())].filter((g) => !left.includes(g) && !outgrown(g));
     },
-    groupsNamed: (words, agencies = []) => {
+    groupsNamed: (words, agencies = [], laws = []) => {
       const byAgency = agencies.length ? agencies.map((a) => named(agencyTrie, a).flat()).reduce((a, b) => a.filter((g) => b.includes(g))) : [];
-      return [...new Set([...namedAlone(words), ...byAgency])];
+      const byLaw = laws.flatMap((l) => named(lawTrie, l).flat());
+      return [...new Set([...namedAlone(words), ...byAgency, ...byLaw])];
     },
     namesFirstAct: (words) => named(firstTrie, words).length > 0,
     match(words, inNames) {
