@@ -139,6 +139,8 @@ describe('words read whole', () => {
     // Animals carried to another province ("sang tỉnh khác", "ra ngoài tỉnh") leave the province's area (1.002338).
     expect(await answered('chở mấy con bò sang tỉnh khác bán thì xin kiểm dịch ở đâu')).toBe('1.002338');
     expect(await answered('chở 1 xe gà ra ngoài tỉnh bán có cần kiểm dịch không')).toBe('1.002338');
+    // "heo" is the South's "lợn", which the catalog says.
+    expect(await answered('nhà nuôi mấy chục con heo, bán heo sang tỉnh khác phải kiểm dịch không')).toBe('1.002338');
     // "làm định danh" drops "tài khoản": the electronic identity account (1.011410 / 3.000228).
     expect(['1.011410', '3.000228']).toContain(await answered('con 10 tuổi làm định danh thì dùng số điện thoại của ai'));
     // A clinic for pets is veterinary practice (1.004756), not a human clinic's licence.
