@@ -51,6 +51,7 @@ const sets: [string, EvalQuestion[]][] = [
   ['chat-probes-11', readEvalSet('chat-probes-11')],
   ['chat-probes-12', readEvalSet('chat-probes-12')],
   ['chat-probes-13', readEvalSet('chat-probes-13')],
+  ['chat-probes-14', readEvalSet('chat-probes-14')],
 ];
 const cold: number[] = [];
 for (const [name, questions] of sets) {
