@@ -131,6 +131,9 @@ describe('words read whole', () => {
     expect(await answered('em bận đi làm, nhờ bố xin phiếu lý lịch tư pháp số 2 giùm được không')).toBe('3.000333');
     // A guest sleeping over ("ngủ nhờ") is reported as a stay (2.001159).
     expect(await answered('cháu ở quê lên ngủ nhờ vài hôm thì có phải báo công an không')).toBe('2.001159');
+    // A mortgage contract is certified at the commune (2.001035) before the mortgage is registered (1.011441).
+    expect(await answered('chứng thực hợp đồng thế chấp sổ đỏ ở xã có mất phí không')).toBe('2.001035');
+    expect(await answered('vay ngân hàng thế chấp sổ đỏ thì đăng ký thế chấp ở đâu')).toBe('1.011441');
     // A lost health insurance card is re-issued by social insurance (1.002759); the police's own cards
     // (1.001294, under a circular for people in Công an nhân dân) are for a policeman's family.
     expect(await answered('Mất thẻ BHYT rồi, xin cấp lại cần giấy tờ gì?')).toBe('1.002759');
