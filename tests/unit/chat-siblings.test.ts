@@ -131,6 +131,9 @@ describe('words read whole', () => {
     expect(await answered('em bận đi làm, nhờ bố xin phiếu lý lịch tư pháp số 2 giùm được không')).toBe('3.000333');
     // A guest sleeping over ("ngủ nhờ") is reported as a stay (2.001159).
     expect(await answered('cháu ở quê lên ngủ nhờ vài hôm thì có phải báo công an không')).toBe('2.001159');
+    // "nhập khẩu" beside a newborn's birth is the child's residence, not an import (2.000986 joins the three).
+    expect(await answered('con mới sinh, muốn làm một lần cả khai sinh, nhập khẩu và thẻ bhyt cho bé thì bao lâu xong')).toBe('2.000986');
+    expect(await answered('làm khai sinh với nhập khẩu cho cháu cùng lúc được không')).toBe('2.000986');
     // A mortgage contract is certified at the commune (2.001035) before the mortgage is registered (1.011441).
     expect(await answered('chứng thực hợp đồng thế chấp sổ đỏ ở xã có mất phí không')).toBe('2.001035');
     expect(await answered('vay ngân hàng thế chấp sổ đỏ thì đăng ký thế chấp ở đâu')).toBe('1.011441');
