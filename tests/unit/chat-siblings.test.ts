@@ -139,6 +139,8 @@ describe('words read whole', () => {
     expect(await answered('làm khai sinh với nhập khẩu cho cháu cùng lúc được không')).toBe('2.000986');
     // "hưởng tử tuất" is the catalog's "chế độ tử tuất" (2.000821) without "chế độ".
     expect(await answered('vợ tôi đang đóng bhxh ở công ty thì bị bệnh mất, tôi làm hồ sơ hưởng tử tuất ở đâu')).toBe('2.000821');
+    // "CTV" is "cộng tác viên".
+    expect(await answered('làm ctv trợ giúp pháp lý cần điều kiện gì')).toBe('2.000587');
     // A mortgage contract is certified at the commune (2.001035) before the mortgage is registered (1.011441).
     expect(await answered('chứng thực hợp đồng thế chấp sổ đỏ ở xã có mất phí không')).toBe('2.001035');
     expect(await answered('vay ngân hàng thế chấp sổ đỏ thì đăng ký thế chấp ở đâu')).toBe('1.011441');
