@@ -55,6 +55,8 @@ describe('question phrases', () => {
     const done = wordsOfText('chồng mất đột ngột, gia đình lo đám xong xuôi rồi, giờ đi khai tử');
     expect(matcher.match(done).filter((m) => m.kind.type === 'fluff').map((m) => done.canon.slice(m.start, m.end).join(' '))).toEqual(expect.arrayContaining(['xong xuôi', 'đột ngột']));
     expect(kinds('công dân phải đổi thẻ trong những trường hợp nào')).toContainEqual({ type: 'aspect', aspect: 'conditions', strength: 'ask' });
+    // A price per page or copy asks the fee; "bn" before a number and a unit is "bao nhiêu".
+    expect(kinds('chứng thực bản sao ở xã bn 1 trang')).toContainEqual({ type: 'aspect', aspect: 'fee', strength: 'ask' });
   });
 
   it('reads which people a name is only for, and whether a question says it is about them', () => {
