@@ -113,6 +113,12 @@ describe('a specific question is answered by the sentence that says it', () => {
     expect(text).toMatch(/9 x 12 cm/u);
   });
 
+  it("reads a photo's size asked without diacritics ('anh co nao', where 'co' alone is 'có')", async () => {
+    const { code, text } = await reply('lam ho chieu thi anh co nao vay ad');
+    expect(code).toBe('1.001456');
+    expect(text).toMatch(/4cm x 6cm/u);
+  });
+
   it('answers who acts in a long story that names the procedure in two words of many', async () => {
     // 1.000656 "Thủ tục đăng ký khai tử": "… trường hợp người chết không có người thân thích thì đại diện của cơ quan, tổ chức, cá nhân liên quan có trách nhiệm đi khai tử".
     const { code, text } = await reply('bà cụ trong xóm sống một mình, không con cháu gì cả, bà mất rồi thì ai đi khai tử cho bà');
