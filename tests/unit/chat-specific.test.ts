@@ -113,6 +113,12 @@ describe('a specific question is answered by the sentence that says it', () => {
     expect(text).toMatch(/9 x 12 cm/u);
   });
 
+  it("answers with a rule's item under its label on a line of its own ('3. Cấp lại, đổi thẻ BHYT:')", async () => {
+    const { code, text } = await reply('thẻ bhyt bị sai ngày sinh, xin đổi lại thẻ thì mất mấy ngày');
+    expect(code).toBe('1.002759');
+    expect(text).toMatch(/Cấp lại, đổi thẻ BHYT: Trường hợp thay đổi thông tin: Không quá 03 ngày/u);
+  });
+
   it("reads a photo's size asked without diacritics ('anh co nao', where 'co' alone is 'có')", async () => {
     const { code, text } = await reply('lam ho chieu thi anh co nao vay ad');
     expect(code).toBe('1.001456');

@@ -306,6 +306,17 @@ describe('sentences of a record text', () => {
       '1. Cấp lại sổ BHXH do mất, hỏng: không quá 10 ngày.',
       '2. Điều chỉnh nội dung: không quá 5 ngày.',
     ]);
+    // A rule's label on a line of its own is carried into the item lines under it, and stays a sentence.
+    const steps = '2. Điều chỉnh nội dung: không quá 5 ngày.\n3. Cấp lại, đổi thẻ BHYT:\n+ Trường hợp thay đổi thông tin: Không quá 03 ngày.\n+ Trường hợp không thay đổi thông tin: trả trong ngày.\nCơ quan BHXH trả kết quả.';
+    expect(sentences(steps, true)).toEqual([
+      '2. Điều chỉnh nội dung: không quá 5 ngày.',
+      '3. Cấp lại, đổi thẻ BHYT:',
+      'Cấp lại, đổi thẻ BHYT: Trường hợp thay đổi thông tin: Không quá 03 ngày.',
+      'Cấp lại, đổi thẻ BHYT: Trường hợp không thay đổi thông tin: trả trong ngày.',
+      'Cơ quan BHXH trả kết quả.',
+    ]);
+    // …not a document list's lines, which the catalog flattens.
+    expect(sentences(steps)).toContain('Trường hợp thay đổi thông tin: Không quá 03 ngày.');
   });
 
   it('says of the lines under a step\'s heading which step they are', () => {

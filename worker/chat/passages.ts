@@ -154,6 +154,8 @@ const REFERS_BACK = /^(?:[\p{L}\d/]+\s){1,5}(này|nêu trên|nói trên)\s+(ph�
 
 /** A rule's case ("Trường hợp hợp đồng … có thỏa thuận … thì …"). */
 const CASE = /^([-+•*]\s*)?trường hợp\s/iu;
+/** A case's sentence without the label it carries ("Thời hạn nộp hồ sơ khai thuế: Trường hợp …"). */
+const unlabelled = (text: string) => text.replace(/^[^:]{1,120}:\s+(?=trường hợp\s)/iu, '');
 /** How much of a case's first words its other case repeats ("… không có thỏa thuận …"). */
 const OTHER_CASE_SHARE = 0.6;
 const CASE_HEAD = 12;
@@ -166,8 +168,8 @@ const CASE_HEAD = 12;
  * (0.6 and 0.75 alike).
  */
 function otherCase(a: Passage, b: Passage): boolean {
-  if (!CASE.test(a.text) || !CASE.test(b.text)) return false;
-  const head = (p: Passage) => new Set(wordsOfText(p.text).folds.slice(0, CASE_HEAD));
+  if (!CASE.test(unlabelled(a.text)) || !CASE.test(unlabelled(b.text))) return false;
+  const head = (p: Passage) => new Set(wordsOfText(unlabelled(p.text)).folds.slice(0, CASE_HEAD));
   const x = head(a);
   const y = head(b);
   let shared = 0;
@@ -295,21 +297,30 @@ const MAX_LABEL = 120;
  * label and its sentence stay one ("Cấp đổi chứng nhận đăng ký xe: Không quá 02 ngày làm việc"):
  * a colon cuts only before a list marker, and the items of a list that follows a label on its line
  * carry it ("Trường hợp gộp sổ BHXH: - Các sổ BHXH đề nghị gộp" is said of that case only).
- * `cutClauses`: a rule's text, whose overlong sentences are cut at semicolons (`clauses`).
+ * `cutClauses`: a rule's text, whose overlong sentences are cut at semicolons (`clauses`) and whose
+ * labels are carried into the item lines under them.
  */
 export function sentences(text: string, cutClauses = false): string[] {
   const pieces: string[] = [];
   // The step a line is under ("Bước 3: Phê duyệt phương án khai thác và trả kết quả").
   let step = '';
+  // The label the next items carry, and where it stands (dropped once an item on its line carries it).
+  let label = '';
+  let at = -1;
   for (const line of text.split(/\n+/u)) {
     const heading = STEP_HEADING.exec(line);
     if (heading) {
       step = heading[1]!.trim();
+      [label, at] = ['', -1];
       continue;
     }
-    // The label the next items carry, and where it stands (dropped once an item carries it).
-    let label = '';
-    let at = -1;
+    // A rule's label on a line of its own ("3. Cấp lại, đổi thẻ BHYT:") is carried into the item
+    // lines under it ("+ Trường hợp thay đổi thông tin: Không quá 03 ngày …"), and stays a sentence
+    // of its own. Not a document list's: its lines are the catalog's flattened list, not the
+    // label's items. On the tuned halves two more facts, none lost (carried into documents, or the
+    // label's own sentence dropped: as many lost).
+    if (cutClauses) at = -1;
+    else [label, at] = ['', -1];
     for (const raw of line.split(CUT)) {
       const s = raw.replace(/^\s*[-+•*]\s*/u, '').trim();
       if (!s) continue;
