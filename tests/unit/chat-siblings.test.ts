@@ -139,6 +139,9 @@ describe('words read whole', () => {
     expect(await answered('làm khai sinh với nhập khẩu cho cháu cùng lúc được không')).toBe('2.000986');
     // "hưởng tử tuất" is the catalog's "chế độ tử tuất" (2.000821) without "chế độ".
     expect(await answered('vợ tôi đang đóng bhxh ở công ty thì bị bệnh mất, tôi làm hồ sơ hưởng tử tuất ở đâu')).toBe('2.000821');
+    // A jet ski or a kayak is a vehicle for water recreation (2.001215); the sport's business licence keeps its name.
+    expect(await answered('khu du lịch mua thêm mấy chiếc kayak cho khách thuê thì đăng ký ở đâu')).toBe('2.001215');
+    expect(await answered('kinh doanh mô tô nước trên biển cần giấy chứng nhận đủ điều kiện gì')).toBe('1.001213');
     // "CTV" is "cộng tác viên".
     expect(await answered('làm ctv trợ giúp pháp lý cần điều kiện gì')).toBe('2.000587');
     // A mortgage contract is certified at the commune (2.001035) before the mortgage is registered (1.011441).
