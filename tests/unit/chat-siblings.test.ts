@@ -142,6 +142,8 @@ describe('words read whole', () => {
     // A jet ski or a kayak is a vehicle for water recreation (2.001215); the sport's business licence keeps its name.
     expect(await answered('khu du lịch mua thêm mấy chiếc kayak cho khách thuê thì đăng ký ở đâu')).toBe('2.001215');
     expect(await answered('kinh doanh mô tô nước trên biển cần giấy chứng nhận đủ điều kiện gì')).toBe('1.001213');
+    // A fishing boat bought is registered to its new owner (1.003650).
+    expect(await answered('mua tàu cá của người tỉnh khác thì đăng ký ở đâu')).toBe('1.003650');
     // "CTV" is "cộng tác viên".
     expect(await answered('làm ctv trợ giúp pháp lý cần điều kiện gì')).toBe('2.000587');
     // A mortgage contract is certified at the commune (2.001035) before the mortgage is registered (1.011441).
