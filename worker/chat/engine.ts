@@ -386,7 +386,10 @@ export class ChatEngine {
       }
     }
 
-    if (talk.kinds.includes('outOfScope') && agreement < CLEAR_AGREEMENT) return this.declined();
+    // Not a name for people the question does not name: "mở tài khoản ngân hàng" agrees with "Mở tài
+    // khoản thanh toán tại Ngân hàng Nhà nước của Tổ chức tín dụng …", a bank's own procedure.
+    const forOthers = top !== undefined && unnamed(search.groupsNamed(top.name), query.groups).length > 0;
+    if (talk.kinds.includes('outOfScope') && (agreement < CLEAR_AGREEMENT || forOthers)) return this.declined();
     if (!top) return this.unmatched(hits, aspect);
 
     // The best few candidates' records, read (candidates.ts).
