@@ -146,6 +146,8 @@ describe('words read whole', () => {
     expect(await answered('kinh doanh mô tô nước trên biển cần giấy chứng nhận đủ điều kiện gì')).toBe('1.001213');
     // A fishing boat bought is registered to its new owner (1.003650).
     expect(await answered('mua tàu cá của người tỉnh khác thì đăng ký ở đâu')).toBe('1.003650');
+    // Moving where one draws a pension is its transfer (1.001742), not the arrears of one who died (2.000717).
+    expect(await answered('mẹ em đang nhận lương hưu ở Hà Nội, giờ vào Đà Nẵng ở với con, muốn chuyển nơi lĩnh lương hưu thì làm sao')).toBe('1.001742');
     // "CTV" is "cộng tác viên".
     expect(await answered('làm ctv trợ giúp pháp lý cần điều kiện gì')).toBe('2.000587');
     // A mortgage contract is certified at the commune (2.001035) before the mortgage is registered (1.011441).
