@@ -148,6 +148,9 @@ describe('words read whole', () => {
     expect(await answered('mua tàu cá của người tỉnh khác thì đăng ký ở đâu')).toBe('1.003650');
     // Moving where one draws a pension is its transfer (1.001742), not the arrears of one who died (2.000717).
     expect(await answered('mẹ em đang nhận lương hưu ở Hà Nội, giờ vào Đà Nẵng ở với con, muốn chuyển nơi lĩnh lương hưu thì làm sao')).toBe('1.001742');
+    // An adult whose birth was never registered (1.004772), not a newborn's registration (1.001193).
+    expect(await answered('năm nay tôi 40 tuổi mà chưa bao giờ được khai sinh, giờ muốn làm giấy khai sinh thì cần những gì')).toBe('1.004772');
+    expect(await answered('con em mới sinh chưa làm giấy khai sinh thì cần giấy tờ gì')).toBe('1.001193');
     // "CTV" is "cộng tác viên".
     expect(await answered('làm ctv trợ giúp pháp lý cần điều kiện gì')).toBe('2.000587');
     // A mortgage contract is certified at the commune (2.001035) before the mortgage is registered (1.011441).
