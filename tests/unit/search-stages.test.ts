@@ -116,6 +116,7 @@ describe('understanding a question', () => {
   it('reads a time asked after what the citizen must do as a deadline, not as how long the procedure takes', () => {
     expect(u('tạm trú sắp hết hạn, phải đi gia hạn trước bao lâu').aspects[0]).toBe('detail');
     expect(u('mat ho chieu thi phai bao mat trong may ngay').aspects[0]).toBe('detail');
+    expect(u('bán đất xong thì phải nộp tờ khai thuế TNCN trong mấy ngày').aspects[0]).toBe('detail');
     expect(u('tự quyết toán thuế thì hạn nộp hồ sơ đến khi nào').aspects[0]).toBe('detail');
     // Waiting is the procedure's time; so is a "phải" in another phrase.
     expect(u('làm hộ chiếu phải chờ bao lâu').aspects[0]).toBe('time');
