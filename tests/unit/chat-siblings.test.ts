@@ -117,6 +117,7 @@ describe('words read whole', () => {
     expect(await intent('vay tín chấp ngân hàng nào lãi suất thấp')).toBe('out_of_scope');
     // A bank account as a form's field or the way a pension is paid is no banking question.
     expect(await intent('tài khoản ngân hàng bị khóa thì làm sao')).toBe('out_of_scope');
+    expect(await answered('mẹ tôi đang lĩnh lương hưu bằng tiền mặt, muốn chuyển sang nhận qua thẻ ATM thì cần giấy tờ gì')).toBe('2.000740');
     // A customer's bank account, though a bank's own procedure is named nearly so.
     expect(await intent('mở tài khoản ngân hàng cần giấy tờ gì')).toBe('out_of_scope');
     expect(await answered('hkd mới ra kinh doanh, khai thuế lần đầu có phải nộp kèm thông báo số tài khoản ngân hàng không')).toBe('1.011022');
