@@ -118,6 +118,9 @@ describe('words read whole', () => {
     // A bank account as a form's field or the way a pension is paid is no banking question.
     expect(await intent('tài khoản ngân hàng bị khóa thì làm sao')).toBe('out_of_scope');
     expect(await answered('mẹ tôi đang lĩnh lương hưu bằng tiền mặt, muốn chuyển sang nhận qua thẻ ATM thì cần giấy tờ gì')).toBe('2.000740');
+    // The divorce's papers asked for a residence matter: no question about divorcing.
+    expect(await intent('vợ chồng ly hôn nhưng vẫn ở chung nhà, tách hộ có cần giấy tờ ly hôn không')).toBe('procedure');
+    expect(await intent('thủ tục ly hôn đơn phương như thế nào')).toBe('out_of_scope');
     // A customer's bank account, though a bank's own procedure is named nearly so.
     expect(await intent('mở tài khoản ngân hàng cần giấy tờ gì')).toBe('out_of_scope');
     expect(await answered('hkd mới ra kinh doanh, khai thuế lần đầu có phải nộp kèm thông báo số tài khoản ngân hàng không')).toBe('1.011022');
