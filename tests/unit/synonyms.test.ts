@@ -80,7 +80,7 @@ describe('what citizens call a procedure by what they do', () => {
     expect(rewritten('cấp thẻ đăng kiểm viên')).toBeNull();
     expect(rewritten('khai thác nước ngầm')).toBe('khai thác nước dưới đất');
     expect(rewritten('khai báo dùi cui điện')).toBe('khai báo công cụ hỗ trợ');
-    expect(rewritten('heo bị dịch tả châu phi')).toBe('heo bị dịch bệnh động vật');
+    expect(rewritten('heo bị dịch tả châu phi')).toBe('lợn bị dịch bệnh động vật');
     expect(rewritten('tách ra thành hộ riêng')).toBe('tách ra tách hộ');
     expect(rewritten('lợn bị dịch tả lợn châu phi')).toBe('lợn bị dịch bệnh động vật');
     expect(rewritten('đăng ký xài hóa đơn điện tử')).toBe('đăng ký sử dụng hóa đơn điện tử');
