@@ -52,6 +52,7 @@ const sets: [string, EvalQuestion[]][] = [
   ['chat-probes-12', readEvalSet('chat-probes-12')],
   ['chat-probes-13', readEvalSet('chat-probes-13')],
   ['chat-probes-14', readEvalSet('chat-probes-14')],
+  ['chat-probes-15', readEvalSet('chat-probes-15')],
 ];
 const cold: number[] = [];
 for (const [name, questions] of sets) {
