@@ -155,6 +155,9 @@ describe('words read whole', () => {
     // An adult whose birth was never registered (1.004772), not a newborn's registration (1.001193).
     expect(await answered('năm nay tôi 40 tuổi mà chưa bao giờ được khai sinh, giờ muốn làm giấy khai sinh thì cần những gì')).toBe('1.004772');
     expect(await answered('con em mới sinh chưa làm giấy khai sinh thì cần giấy tờ gì')).toBe('1.001193');
+    // A vehicle's paper re-issued wholly online has its own record (1.013080): for those who ask to do it online.
+    expect(await answered('mất cà vẹt xe máy, xin cấp lại giấy đăng ký xe thì bao lâu có')).toBe('1.013082');
+    expect(await answered('mất cà vẹt xe, làm lại online trên cổng dịch vụ công được không')).toBe('1.013080');
     // "CTV" is "cộng tác viên".
     expect(await answered('làm ctv trợ giúp pháp lý cần điều kiện gì')).toBe('2.000587');
     // A mortgage contract is certified at the commune (2.001035) before the mortgage is registered (1.011441).
