@@ -158,6 +158,8 @@ describe('words read whole', () => {
     // A vehicle's paper re-issued wholly online has its own record (1.013080): for those who ask to do it online.
     expect(await answered('mất cà vẹt xe máy, xin cấp lại giấy đăng ký xe thì bao lâu có')).toBe('1.013082');
     expect(await answered('mất cà vẹt xe, làm lại online trên cổng dịch vụ công được không')).toBe('1.013080');
+    // The debt noted on the certificate is noted off (1.013988), once paid (1.012996).
+    expect(await answered('đóng hết tiền sử dụng đất rồi mà vẫn còn ghi nợ trên sổ, xóa nợ mất mấy ngày')).toBe('1.013988');
     // "CTV" is "cộng tác viên".
     expect(await answered('làm ctv trợ giúp pháp lý cần điều kiện gì')).toBe('2.000587');
     // A mortgage contract is certified at the commune (2.001035) before the mortgage is registered (1.011441).
