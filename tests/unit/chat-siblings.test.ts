@@ -160,6 +160,8 @@ describe('words read whole', () => {
     expect(await answered('mất cà vẹt xe, làm lại online trên cổng dịch vụ công được không')).toBe('1.013080');
     // The debt noted on the certificate is noted off (1.013988), once paid (1.012996).
     expect(await answered('đóng hết tiền sử dụng đất rồi mà vẫn còn ghi nợ trên sổ, xóa nợ mất mấy ngày')).toBe('1.013988');
+    // The first-contact clinic on the card is changed by social insurance (1.002759), however it is named.
+    expect(await answered('muốn đổi nơi đăng ký khám ban đầu trên thẻ bhyt thì tháng nào được đổi')).toBe('1.002759');
     // "CTV" is "cộng tác viên".
     expect(await answered('làm ctv trợ giúp pháp lý cần điều kiện gì')).toBe('2.000587');
     // A mortgage contract is certified at the commune (2.001035) before the mortgage is registered (1.011441).
