@@ -164,6 +164,8 @@ describe('words read whole', () => {
     expect(await answered('muốn đổi nơi đăng ký khám ban đầu trên thẻ bhyt thì tháng nào được đổi')).toBe('1.002759');
     // Adopting a relative's child at home is the domestic adoption, not the certificate for adopting a foreign child.
     expect(await answered('nhận con nuôi đóng lệ phí bao nhiêu, cô ruột nhận cháu làm con nuôi có được miễn không')).toBe('2.001263');
+    // Land given for a road is the gift of land use rights to the State (1.013979).
+    expect(await answered('nhà em hiến đất làm đường liên thôn thì có phải nộp hồ sơ gì không')).toBe('1.013979');
     // "CTV" is "cộng tác viên".
     expect(await answered('làm ctv trợ giúp pháp lý cần điều kiện gì')).toBe('2.000587');
     // A mortgage contract is certified at the commune (2.001035) before the mortgage is registered (1.011441).
