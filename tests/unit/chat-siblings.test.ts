@@ -166,6 +166,10 @@ describe('words read whole', () => {
     expect(await answered('nhận con nuôi đóng lệ phí bao nhiêu, cô ruột nhận cháu làm con nuôi có được miễn không')).toBe('2.001263');
     // Land given for a road is the gift of land use rights to the State (1.013979).
     expect(await answered('nhà em hiến đất làm đường liên thôn thì có phải nộp hồ sơ gì không')).toBe('1.013979');
+    // A taxi business needs the road transport licence (1.000703), not the air carriers'; its badge is another procedure.
+    expect(await answered('giấy phép kinh doanh taxi xin ở đâu')).toBe('1.000703');
+    expect(await answered('mở dịch vụ taxi cần giấy phép gì')).toBe('1.000703');
+    expect(await answered('chạy taxi công nghệ có phải xin phù hiệu không')).toBe('2.002288');
     // "CTV" is "cộng tác viên".
     expect(await answered('làm ctv trợ giúp pháp lý cần điều kiện gì')).toBe('2.000587');
     // A mortgage contract is certified at the commune (2.001035) before the mortgage is registered (1.011441).
