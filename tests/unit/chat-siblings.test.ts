@@ -170,6 +170,8 @@ describe('words read whole', () => {
     expect(await answered('giấy phép kinh doanh taxi xin ở đâu')).toBe('1.000703');
     expect(await answered('mở dịch vụ taxi cần giấy phép gì')).toBe('1.000703');
     expect(await answered('chạy taxi công nghệ có phải xin phù hiệu không')).toBe('2.002288');
+    // A shop selling veterinary drugs needs the trade certificate (1.001686), not a maker's.
+    expect(await answered('cửa hàng thuốc thú y của em bán cả vắc xin thì cần thiết bị gì')).toBe('1.001686');
     // "CTV" is "cộng tác viên".
     expect(await answered('làm ctv trợ giúp pháp lý cần điều kiện gì')).toBe('2.000587');
     // A mortgage contract is certified at the commune (2.001035) before the mortgage is registered (1.011441).
