@@ -172,6 +172,9 @@ describe('words read whole', () => {
     expect(await answered('chạy taxi công nghệ có phải xin phù hiệu không')).toBe('2.002288');
     // A shop selling veterinary drugs needs the trade certificate (1.001686), not a maker's.
     expect(await answered('cửa hàng thuốc thú y của em bán cả vắc xin thì cần thiết bị gì')).toBe('1.001686');
+    // A household business whose owner died changes its owner (2.000720); a residence household's head, its residence data.
+    expect(await answered('chủ hộ kinh doanh vừa mất, vợ muốn đứng tên thay thì nộp giấy tờ gì')).toBe('2.000720');
+    expect(await answered('bố em là chủ hộ vừa mất, giờ đổi chủ hộ trong sổ hộ khẩu thế nào')).toBe('1.010039');
     // "CTV" is "cộng tác viên".
     expect(await answered('làm ctv trợ giúp pháp lý cần điều kiện gì')).toBe('2.000587');
     // A mortgage contract is certified at the commune (2.001035) before the mortgage is registered (1.011441).
