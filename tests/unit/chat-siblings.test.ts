@@ -175,6 +175,9 @@ describe('words read whole', () => {
     // A household business whose owner died changes its owner (2.000720); a residence household's head, its residence data.
     expect(await answered('chủ hộ kinh doanh vừa mất, vợ muốn đứng tên thay thì nộp giấy tờ gì')).toBe('2.000720');
     expect(await answered('bố em là chủ hộ vừa mất, giờ đổi chủ hộ trong sổ hộ khẩu thế nào')).toBe('1.010039');
+    // "nhận con riêng" alone acknowledges one's own child (1.001022); "… của vợ / của em" adopts a stepchild (2.001263).
+    expect(await answered('anh ấy muốn nhận con riêng ngoài giá thú thì cần xét nghiệm ADN không')).toBe('1.001022');
+    expect(await answered('chồng em muốn nhận con riêng của em làm con nuôi thì cần giấy tờ gì')).toBe('2.001263');
     // "CTV" is "cộng tác viên".
     expect(await answered('làm ctv trợ giúp pháp lý cần điều kiện gì')).toBe('2.000587');
     // A mortgage contract is certified at the commune (2.001035) before the mortgage is registered (1.011441).
