@@ -59,12 +59,12 @@ describe('chat quality on questions nobody tuned for, each half apart', () => {
   // Levels reached (README, "Conversations"), odd / even lines: procedure, facts of right answers,
   // out of scope declined.
   // chat-queries-dev-2: 94.9% / 93.6%, 95.5% / 92.1%, 92.3% / 100%.
-  // chat-probes (the team's own, harder): 90.8% / 70.8%, 98.1% / 82.6%, 100% / 100%.
+  // chat-probes (the team's own, harder): 91.8% / 70.8%, 98.2% / 82.6%, 100% / 100%.
   // chat-probes-2 (the team's second set): 87.8% / 73.4%, 90.2% / 96.6%, 100% / 87.5%.
   // chat-scope (what is out of scope): 85.0% / 76.7%, 100% / 100%, 97.5% / 76.7%.
   // chat-scope-2 (out of scope and casual, from a writer who saw none of the vocabulary): 92.5% / 87.5%,
   // 97.3% / 97.2%, 100% / 97.5%.
-  // chat-probes-3 (from two writers who saw only the catalog): 90.8% / 80.6%, 95.4% / 89.4%, 83.3% / 91.7%.
+  // chat-probes-3 (from two writers who saw only the catalog): 90.8% / 81.6%, 95.4% / 89.5%, 83.3% / 91.7%.
   // chat-details (specific questions, same writers; none out of scope): 83.6% / 66.4%, 88.5% / 80.9%.
   // chat-probes-4 (chat-queries-dev-2's style, same kind of writers): 93.2% / 90.9%, 97.2% / 87.9%, 83.3% /
   // 83.3% (untouched: 81.8% / 87.5%, 93.6% / 83.0%, 83.3% / 66.7%).
@@ -76,20 +76,20 @@ describe('chat quality on questions nobody tuned for, each half apart', () => {
   // 97.5%, 91.7% / 83.3% (untouched: 84.1% / 83.0%, 92.5% / 96.0%, 83.3% / 91.7%).
   // chat-probes-8 (the same, measured untouched at the start of the next session): 90.6% / 86.8%, 95.7% /
   // 93.3%, 100% / 88.9% (untouched: 80.0% / 83.5%, 90.1% / 90.6%, 93.3% / 88.9%).
-  // chat-probes-9 (situations as people tell them, measured untouched after that session's changes): 87.5% /
-  // 79.5%, 91.2% / 94.9%, 91.7% / 100% (untouched: 75.0% / 71.6%, 88.2% / 91.7%, 91.7% / 100%).
-  // chat-probes-10 (the same style, measured untouched in the middle of the next session): 93.2% / 88.6%,
-  // 92.5% / 93.4%, 91.7% / 100% (untouched: 85.2% / 83.0%, 87.1% / 94.1%, 91.7% / 100%).
-  // chat-probes-11 (measured untouched near the end of that session): 92.0% / 93.1%, 95.7% / 95.7%, 100% /
+  // chat-probes-9 (situations as people tell them, measured untouched after that session's changes): 88.6% /
+  // 79.5%, 91.3% / 94.9%, 91.7% / 100% (untouched: 75.0% / 71.6%, 88.2% / 91.7%, 91.7% / 100%).
+  // chat-probes-10 (the same style, measured untouched in the middle of the next session): 93.2% / 89.8%,
+  // 92.5% / 93.5%, 91.7% / 100% (untouched: 85.2% / 83.0%, 87.1% / 94.1%, 91.7% / 100%).
+  // chat-probes-11 (measured untouched near the end of that session): 92.0% / 94.3%, 95.7% / 95.7%, 100% /
   // 90.9% (untouched: 83.9% / 90.8%, 90.6% / 94.4%, 100% / 90.9%).
   // chat-probes-12 (half specific questions, measured untouched at the start of the next session): 91.0% /
   // 84.3%, 92.5% / 92.1%, 88.9% / 100% (untouched: 84.3% / 80.9%, 87.4% / 94.0%, 88.9% / 100%).
   // chat-probes-13 (the same, measured untouched after that session's changes to passage choice): 90.0% /
   // 86.7%, 93.5% / 93.3%, 100% / 100% (untouched: 80.0% / 81.1%, 92.8% / 91.5%, 100% / 100%).
-  // chat-probes-14 (half long stories, measured untouched early in the next session): 87.5% / 80.4%, 97.7% /
+  // chat-probes-14 (half long stories, measured untouched early in the next session): 88.6% / 80.4%, 97.7% /
   // 86.9%, 90.9% / 100% (untouched: 79.5% / 79.3%, 95.0% / 86.7%, 90.9% / 100%).
   // chat-probes-15 (records with content only, measured untouched after most of that session's changes):
-  // 82.2% / 78.7%, 89.7% / 95.0%, 77.8% / 90.0% (untouched: 74.4% / 77.5%, 91.1% / 94.9%, 77.8% / 90.0%).
+  // 83.3% / 78.7%, 89.8% / 95.0%, 77.8% / 90.0% (untouched: 74.4% / 77.5%, 91.1% / 94.9%, 77.8% / 90.0%).
   // Targets (issue 14): 90%, 85%, 90%. Floors are just below the levels reached.
   // (Facts are of right answers: a question newly answered right whose fact is worded otherwise
   // lowers it — chat-probes' held-back half went 64/75 → 65/77 with one more right answer; the facts
@@ -100,7 +100,7 @@ describe('chat quality on questions nobody tuned for, each half apart', () => {
       even: { procedure: 0.93, facts: 0.92, declined: 1 },
     },
     'chat-probes': {
-      odd: { procedure: 0.9, facts: 0.98, declined: 1 },
+      odd: { procedure: 0.91, facts: 0.98, declined: 1 },
       even: { procedure: 0.7, facts: 0.82, declined: 1 },
     },
     'chat-probes-2': {
@@ -117,7 +117,7 @@ describe('chat quality on questions nobody tuned for, each half apart', () => {
     },
     'chat-probes-3': {
       odd: { procedure: 0.9, facts: 0.95, declined: 0.83 },
-      even: { procedure: 0.8, facts: 0.89, declined: 0.91 },
+      even: { procedure: 0.81, facts: 0.89, declined: 0.91 },
     },
     'chat-details': {
       odd: { procedure: 0.83, facts: 0.88, declined: null },
@@ -144,16 +144,16 @@ describe('chat quality on questions nobody tuned for, each half apart', () => {
       even: { procedure: 0.86, facts: 0.93, declined: 0.88 },
     },
     'chat-probes-9': {
-      odd: { procedure: 0.87, facts: 0.91, declined: 0.91 },
+      odd: { procedure: 0.88, facts: 0.91, declined: 0.91 },
       even: { procedure: 0.79, facts: 0.94, declined: 1 },
     },
     'chat-probes-10': {
       odd: { procedure: 0.93, facts: 0.92, declined: 0.91 },
-      even: { procedure: 0.88, facts: 0.93, declined: 1 },
+      even: { procedure: 0.89, facts: 0.93, declined: 1 },
     },
     'chat-probes-11': {
       odd: { procedure: 0.91, facts: 0.95, declined: 1 },
-      even: { procedure: 0.93, facts: 0.95, declined: 0.9 },
+      even: { procedure: 0.94, facts: 0.95, declined: 0.9 },
     },
     'chat-probes-12': {
       odd: { procedure: 0.91, facts: 0.92, declined: 0.88 },
@@ -164,11 +164,11 @@ describe('chat quality on questions nobody tuned for, each half apart', () => {
       even: { procedure: 0.86, facts: 0.93, declined: 1 },
     },
     'chat-probes-14': {
-      odd: { procedure: 0.87, facts: 0.97, declined: 0.9 },
+      odd: { procedure: 0.88, facts: 0.97, declined: 0.9 },
       even: { procedure: 0.8, facts: 0.86, declined: 1 },
     },
     'chat-probes-15': {
-      odd: { procedure: 0.82, facts: 0.89, declined: 0.77 },
+      odd: { procedure: 0.83, facts: 0.89, declined: 0.77 },
       even: { procedure: 0.78, facts: 0.95, declined: 0.9 },
     },
   } as const;
