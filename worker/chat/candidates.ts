@@ -148,7 +148,7 @@ export async function readCandidates(found: SearchHit[], query: Query, deps: Can
     const named = groupsOf(hit);
     const narrower = range && age !== null ? !withinAge(age, range) : unnamed(named, query.groups).length > 0;
     // A group only the record says (RECORD_GROUP_PENALTY): it does not count among those read.
-    const recordOnly = !range && unnamed(named.filter((g) => !deps.search.groupsNamed(hit.name).includes(g)), query.groups).length > 0;
+    const recordOnly = !range && unnamed(named, query.groups, deps.search.groupsNamed(hit.name)).length > 0;
     if (recordOnly) window++;
     const meant = !range && named.length > 0 && unnamed(named, query.groups).length === 0;
     const first = deps.search.namesFirstAct(hit.name) ? FIRST_ACT_BONUS : 0;

@@ -386,10 +386,11 @@ export class ChatEngine {
       }
     }
 
-    // Not a name for people the question does not name: "mở tài khoản ngân hàng" agrees with "Mở tài
-    // khoản thanh toán tại Ngân hàng Nhà nước của Tổ chức tín dụng …", a bank's own procedure.
-    const forOthers = top !== undefined && unnamed(search.groupsNamed(top.name), query.groups).length > 0;
-    if (talk.kinds.includes('outOfScope') && (agreement < CLEAR_AGREEMENT || forOthers)) return this.declined();
+    // A name for people the question does not name (knowledge/phrases.json `groups`).
+    const narrower = (h: SearchHit) => unnamed(search.groupsNamed(h.name), query.groups).length > 0;
+    // Not even a clear one vouches for a topic: "mở tài khoản ngân hàng" agrees with "Mở tài khoản
+    // thanh toán tại Ngân hàng Nhà nước của Tổ chức tín dụng …", a bank's own procedure.
+    if (talk.kinds.includes('outOfScope') && (agreement < CLEAR_AGREEMENT || (top !== undefined && narrower(top)))) return this.declined();
     if (!top) return this.unmatched(hits, aspect);
 
     // The best few candidates' records, read (candidates.ts).
@@ -430,7 +431,6 @@ export class ChatEngine {
       // one's words (sameProcedure) without being its procedure.
       const otherChannel = (h: SearchHit) => fullyOnline(h.name) !== fullyOnline(choice.chosen.name) && sameProcedure(h.name, choice.chosen.name);
       const distinct = distinctNames([choice.chosen, ...rest.filter((h) => broad(h) && !otherChannel(h))]);
-      const narrower = (h: SearchHit) => unnamed(search.groupsNamed(h.name), query.groups).length > 0;
       const order = (h: SearchHit) => (h.detail ? 0 : 2) + (narrower(h) ? 1 : 0);
       let offered = [...distinct].sort((a, b) => order(a) - order(b)).slice(0, MAX_OPTIONS);
       offered = await citizensFirst(offered, read);

@@ -168,10 +168,11 @@ const CASE_HEAD = 12;
  * (0.6 and 0.75 alike).
  */
 function otherCase(a: Passage, b: Passage): boolean {
-  if (!CASE.test(unlabelled(a.text)) || !CASE.test(unlabelled(b.text))) return false;
-  const head = (p: Passage) => new Set(wordsOfText(unlabelled(p.text)).folds.slice(0, CASE_HEAD));
-  const x = head(a);
-  const y = head(b);
+  const [ta, tb] = [unlabelled(a.text), unlabelled(b.text)];
+  if (!CASE.test(ta) || !CASE.test(tb)) return false;
+  const head = (text: string) => new Set(wordsOfText(text).folds.slice(0, CASE_HEAD));
+  const x = head(ta);
+  const y = head(tb);
   let shared = 0;
   for (const w of x) if (y.has(w)) shared++;
   return shared / Math.max(x.size, y.size) >= OTHER_CASE_SHARE;
