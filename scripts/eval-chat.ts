@@ -8,7 +8,7 @@
 import { newSession } from '../worker/chat/engine.ts';
 import { loadChat } from './lib/chat.ts';
 import { chatFigures, chatOutcomes, type ChatOutcome } from './lib/chat-eval.ts';
-import { readEvalSet, type EvalQuestion } from './lib/engine.ts';
+import { EVAL_SETS, readEvalSet, type EvalQuestion } from './lib/engine.ts';
 import { pct, percentile } from './lib/metrics.ts';
 
 const { chat, catalog } = loadChat();
@@ -32,28 +32,8 @@ function report(label: string, outcomes: ChatOutcome[]): void {
   for (const x of f.fabricated) console.log(`  fabricated: ${x}`);
 }
 
-const sets: [string, EvalQuestion[]][] = [
-  ['chat-queries-dev', readEvalSet('chat-queries-dev')],
-  ['chat-queries-dev-2', readEvalSet('chat-queries-dev-2')],
-  ['chat-probes', readEvalSet('chat-probes')],
-  ['chat-probes-2', readEvalSet('chat-probes-2')],
-  ['chat-scope', readEvalSet('chat-scope')],
-  ['chat-scope-2', readEvalSet('chat-scope-2')],
-  ['chat-probes-3', readEvalSet('chat-probes-3')],
-  ['chat-details', readEvalSet('chat-details')],
-  ['chat-probes-4', readEvalSet('chat-probes-4')],
-  ['chat-probes-5', readEvalSet('chat-probes-5')],
-  ['chat-probes-6', readEvalSet('chat-probes-6')],
-  ['chat-probes-7', readEvalSet('chat-probes-7')],
-  ['chat-probes-8', readEvalSet('chat-probes-8')],
-  ['chat-probes-9', readEvalSet('chat-probes-9')],
-  ['chat-probes-10', readEvalSet('chat-probes-10')],
-  ['chat-probes-11', readEvalSet('chat-probes-11')],
-  ['chat-probes-12', readEvalSet('chat-probes-12')],
-  ['chat-probes-13', readEvalSet('chat-probes-13')],
-  ['chat-probes-14', readEvalSet('chat-probes-14')],
-  ['chat-probes-15', readEvalSet('chat-probes-15')],
-];
+// Every chat set (the portal's questions are the search's, scripts/eval.ts).
+const sets: [string, EvalQuestion[]][] = EVAL_SETS.filter((n) => n !== 'portal-questions-dev').map((n) => [n, readEvalSet(n)]);
 const cold: number[] = [];
 for (const [name, questions] of sets) {
   const outcomes = await chatOutcomes(chat, catalog, questions);

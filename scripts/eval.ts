@@ -7,7 +7,7 @@
 import { fold } from '../worker/search/text.ts';
 import { readCatalog } from './lib/catalog.ts';
 import { buildBaseline } from './lib/baseline.ts';
-import { loadEngine, readEvalSet } from './lib/engine.ts';
+import { EVAL_SETS, loadEngine, readEvalSet } from './lib/engine.ts';
 import { pct, rankingFigures, typo, type RankingFigures } from './lib/metrics.ts';
 
 const engine = loadEngine();
@@ -18,7 +18,7 @@ const row = (label: string, f: RankingFigures) =>
   `  ${label.padEnd(22)} hit@1 ${pct(f.hit1).padStart(6)}  hit@3 ${pct(f.hit3).padStart(6)}  hit@5 ${pct(f.hit5).padStart(6)}  MRR ${f.mrr.toFixed(3)}`;
 
 const verbose = process.argv.includes('--verbose');
-for (const set of ['portal-questions-dev', 'chat-queries-dev', 'chat-queries-dev-2', 'chat-probes', 'chat-probes-2', 'chat-scope', 'chat-scope-2', 'chat-probes-3', 'chat-details', 'chat-probes-4', 'chat-probes-5', 'chat-probes-6', 'chat-probes-7', 'chat-probes-8', 'chat-probes-9', 'chat-probes-10', 'chat-probes-11', 'chat-probes-12', 'chat-probes-13', 'chat-probes-14', 'chat-probes-15'] as const) {
+for (const set of EVAL_SETS) {
   // Each question keeps its line in the file: the odd/even halves are the file's lines, as in eval-chat.ts.
   const all = readEvalSet(set);
   const questions = all.filter((q) => q.codes.length > 0);

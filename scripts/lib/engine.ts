@@ -33,7 +33,32 @@ export interface EvalQuestion {
   days?: number | null;
 }
 
-export type EvalSetName = 'portal-questions-dev' | 'chat-queries-dev' | 'chat-queries-dev-2' | 'chat-probes' | 'chat-probes-2' | 'chat-scope' | 'chat-scope-2' | 'chat-probes-3' | 'chat-details' | 'chat-probes-4' | 'chat-probes-5' | 'chat-probes-6' | 'chat-probes-7' | 'chat-probes-8' | 'chat-probes-9' | 'chat-probes-10' | 'chat-probes-11' | 'chat-probes-12' | 'chat-probes-13' | 'chat-probes-14' | 'chat-probes-15';
+/** The project's eval sets (tests/eval), in the order `npm run eval` reports them. */
+export const EVAL_SETS = [
+  'portal-questions-dev',
+  'chat-queries-dev',
+  'chat-queries-dev-2',
+  'chat-probes',
+  'chat-probes-2',
+  'chat-scope',
+  'chat-scope-2',
+  'chat-probes-3',
+  'chat-details',
+  'chat-probes-4',
+  'chat-probes-5',
+  'chat-probes-6',
+  'chat-probes-7',
+  'chat-probes-8',
+  'chat-probes-9',
+  'chat-probes-10',
+  'chat-probes-11',
+  'chat-probes-12',
+  'chat-probes-13',
+  'chat-probes-14',
+  'chat-probes-15',
+] as const;
+
+export type EvalSetName = (typeof EVAL_SETS)[number];
 
 export function readEvalSet(name: EvalSetName): EvalQuestion[] {
   return readFileSync(join(ROOT, 'tests', 'eval', `${name}.jsonl`), 'utf8')
