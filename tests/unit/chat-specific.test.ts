@@ -125,6 +125,13 @@ describe('a specific question is answered by the sentence that says it', () => {
     expect(text).toMatch(/4cm x 6cm/u);
   });
 
+  it("answers how many times with the sentence that counts them ('bao nhiêu lần': '1 lần')", async () => {
+    // 1.013225: "… thông báo 1 lần bằng văn bản cho chủ đầu tư bổ sung, hoàn thiện hồ sơ nếu tài liệu còn thiếu …".
+    const { code, text } = await reply('làm giấy phép xây dựng nhà riêng lẻ, hồ sơ chưa đủ thì cán bộ bắt bổ sung bao nhiêu lần');
+    expect(code).toBe('1.013225');
+    expect(text).toMatch(/thông báo 1 lần bằng văn bản/u);
+  });
+
   it('answers who acts in a long story that names the procedure in two words of many', async () => {
     // 1.000656 "Thủ tục đăng ký khai tử": "… trường hợp người chết không có người thân thích thì đại diện của cơ quan, tổ chức, cá nhân liên quan có trách nhiệm đi khai tử".
     const { code, text } = await reply('bà cụ trong xóm sống một mình, không con cháu gì cả, bà mất rồi thì ai đi khai tử cho bà');

@@ -63,7 +63,7 @@ const CUE_PATTERNS: Record<Fact, RegExp> = {
   online: /trực tuyến|bưu chính|cổng dịch vụ công|vneid|định danh điện tử|qua mạng/iu,
   duration: /\b\d+\s*(ngày|tháng|năm|giờ)(?![\p{L}\d])|thời hạn|kể từ/iu,
   age: /tuổi/iu,
-  count: /\b\d+\s*(bản|bộ|ảnh|tờ)(?![\p{L}\d])/iu,
+  count: /\b\d+\s*(bản|bộ|ảnh|tờ|lần)(?![\p{L}\d])/iu,
   size: /\d+\s*(cm|mm)|\d+\s*x\s*\d+/iu,
   amount: /\d[\d.]*\s*(đồng|vnđ|vnd|usd)(?![\p{L}\d])|miễn/iu,
   proxy: /ủy quyền|uỷ quyền|người đại diện|thay mặt|người khác/iu,
