@@ -96,6 +96,14 @@ describe('siblings the question tells apart, or not', () => {
     expect(await answered('chở lợn đi tỉnh khác bán cần giấy gì')).toBe('1.002338');
   });
 
+  it('answers what a record says from a record that says it, not from one that gives only a name', async () => {
+    // 1.014169 "HƯỞNG TRỢ CẤP DƯỠNG SỨC, PHỤC HỒI SỨC KHOẺ SAU THAI SẢN" gives a name and an agency only;
+    // 1.001598 "Giải quyết hưởng trợ cấp nghỉ DSPHSK sau ốm đau, thai sản, TNLĐ-BNN" gives the forms.
+    expect(await answered('nghỉ thai sản xong đi làm lại, công ty làm hồ sơ nghỉ dưỡng sức cho em theo mẫu nào')).toBe('1.001598');
+    // Where to submit, its agency says: 1.014170 "HƯỞNG TRỢ CẤP THAI SẢN ĐỐI VỚI NGƯỜI THAM GIA BẢO HIỂM XÃ HỘI TỰ NGUYỆN".
+    expect(await answered('nộp hồ sơ hưởng trợ cấp thai sản cho người đóng bhxh tự nguyện ở đâu')).toBe('1.014170');
+  });
+
   it('does not answer a procedure whose name excludes what the question names', async () => {
     // 2.000992: "… mà người dịch là cộng tác viên dịch thuật …"; 2.001008: "… không phải là cộng tác viên …".
     expect(await answered('nhờ cộng tác viên dịch thuật của xã dịch giấy tờ sang tiếng Anh, chứng thực chữ ký người dịch mất bao nhiêu tiền')).toBe('2.000992');
