@@ -56,6 +56,7 @@ export const EVAL_SETS = [
   'chat-probes-13',
   'chat-probes-14',
   'chat-probes-15',
+  'chat-probes-16',
 ] as const;
 
 export type EvalSetName = (typeof EVAL_SETS)[number];
