@@ -132,6 +132,27 @@ describe('a specific question is answered by the sentence that says it', () => {
     expect(text).toMatch(/thông báo 1 lần bằng văn bản/u);
   });
 
+  it("answers how long a paper stays valid asked in days ('dùng được bao nhiêu ngày') with its validity", async () => {
+    // 1.013086: "… Chứng nhận đăng ký xe tạm thời có giá trị sử dụng 15 ngày; được gia hạn một lần …".
+    const { code, text } = await reply('chứng nhận đăng ký xe tạm thời dùng được bao nhiêu ngày');
+    expect(code).toBe('1.013086');
+    expect(text).toMatch(/có giá trị sử dụng 15 ngày/u);
+  });
+
+  it("answers how many sheets with the sentence that counts them ('bao nhiêu tờ khai': 'nộp 01 tờ khai')", async () => {
+    // 1.001662, step 1: "Tổ chức, cá nhân nộp 01 tờ khai trực tiếp tại Trung tâm phục vụ hành chính công cấp xã …".
+    const { code, text } = await reply('khoan giếng lấy nước dùng thì đăng ký nộp mấy tờ khai');
+    expect(code).toBe('1.001662');
+    expect(text).toMatch(/nộp 01 tờ khai/u);
+  });
+
+  it("reads 'mấy anh em' in a question typed with diacritics as brothers, not as 'mấy ảnh' (how many photos)", async () => {
+    // 2.001406: "Các bên tham gia phân chia di sản phải ký trước mặt người thực hiện chứng thực …".
+    const { code, text } = await reply('Bố mẹ mất, mấy anh em chia thừa kế nhà đất, chứng thực văn bản ở xã thì có phải đến ký đủ không?');
+    expect(code).toBe('2.001406');
+    expect(text).toMatch(/phải ký trước mặt người thực hiện chứng thực/u);
+  });
+
   it('answers who acts in a long story that names the procedure in two words of many', async () => {
     // 1.000656 "Thủ tục đăng ký khai tử": "… trường hợp người chết không có người thân thích thì đại diện của cơ quan, tổ chức, cá nhân liên quan có trách nhiệm đi khai tử".
     const { code, text } = await reply('bà cụ trong xóm sống một mình, không con cháu gì cả, bà mất rồi thì ai đi khai tử cho bà');

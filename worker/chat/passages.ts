@@ -90,8 +90,11 @@ const CUE_PATTERNS: Record<Fact, RegExp> = {
  * A size asked ("ảnh chụp tàu cỡ bao nhiêu") is stated by a number of centimetres or a format
  * ("Ảnh màu (9 x 12 cm, …)"), rare in a record, not by the list heading that names the case
  * ("Hồ sơ đối với tàu đóng mới gồm:"): one more fact on the tuned halves, none lost.
+ * So is a count ("nộp mấy tờ khai"), stated by a number with what it counts ("nộp 01 tờ khai"), not by
+ * the document's own entry in the list, which names the form but not how many: one more fact on the
+ * tuned halves, none lost (with the cues read as typed, phrases.ts).
  */
-const DECISIVE: ReadonlySet<Fact> = new Set<Fact>(['absence', 'postal', 'size']);
+const DECISIVE: ReadonlySet<Fact> = new Set<Fact>(['absence', 'postal', 'size', 'count']);
 /**
  * …but an absence only when the sentence is this near the best (share of its score): "nhà không có
  * ai làm chứng" says what the citizen lacks, and "không có" is in many a sentence that answers

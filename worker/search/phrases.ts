@@ -265,7 +265,8 @@ export function compilePhrases(json: unknown, provincesJson: unknown): PhraseMat
     spellOut: (words) => expandShorthand(words, shorthand),
     yesno: compileYesNo(data.yesno),
     cues: (words) => {
-      const cues = hitsIn(cueTrie, words).map((h) => h.value);
+      // As typed in a question typed with diacritics: "mấy anh em" is brothers, not "mấy ảnh" (a count).
+      const cues = hitsIn(cueTrie, words, true).map((h) => h.value);
       if (unaccented(words)) {
         for (let i = 0; i < words.keys.length; i++) {
           if (!unaccentedCues.has(words.folds[i]!)) continue;
