@@ -153,6 +153,13 @@ describe('a specific question is answered by the sentence that says it', () => {
     expect(text).toMatch(/phải ký trước mặt người thực hiện chứng thực/u);
   });
 
+  it('answers a yes/no question whose document is followed by a clause naming the procedure ("mang bản giấy đi khai sinh")', async () => {
+    // 1.001193: "Trường hợp người yêu cầu đã nộp bản điện tử Giấy chứng sinh … thì không phải nộp bản giấy Giấy chứng sinh".
+    const { code, text } = await reply('có giấy chứng sinh điện tử rồi thì có phải mang bản giấy đi khai sinh nữa không');
+    expect(code).toBe('1.001193');
+    expect(text).toMatch(/không phải nộp bản giấy/u);
+  });
+
   it('answers who acts in a long story that names the procedure in two words of many', async () => {
     // 1.000656 "Thủ tục đăng ký khai tử": "… trường hợp người chết không có người thân thích thì đại diện của cơ quan, tổ chức, cá nhân liên quan có trách nhiệm đi khai tử".
     const { code, text } = await reply('bà cụ trong xóm sống một mình, không con cháu gì cả, bà mất rồi thì ai đi khai tử cho bà');

@@ -224,6 +224,11 @@ describe('understanding a question', () => {
     expect(u('đăng ký tạm trú có cần chủ nhà đồng ý không').document).toBeNull();
     // What ends the verb after the document is not its name.
     expect(text(u('đổi bằng lái có phải mang bằng cũ theo không').document)).toBe('bằng cũ');
+    // …nor a clause of its own after it, whose words are searched ("đi khai sinh": the procedure).
+    const clause = u('có giấy chứng sinh điện tử rồi thì có phải mang bản giấy đi khai sinh nữa không');
+    expect(text(clause.document)).toBe('bản giấy');
+    expect(text(clause.terms)).toContain('khai sinh');
+    expect(text(u('có cần nộp ảnh để làm hộ chiếu không').document)).toBe('ảnh');
     // The admin addressed after the closing word ("ko ad") still closes the question.
     expect(text(u('rut bhxh 1 lan co can nop quyet dinh nghi viec ko ad').document)).toBe('quyet dinh nghi viec');
     // …so do everyone addressed ("ko mn") and another choice after it ("… không hay chỉ cần sổ đỏ"),

@@ -32,7 +32,7 @@ export const phrasesSchema = z.object({
   ),
   provinceAliases: z.record(z.string(), phraseList).optional(),
   /** The frame of a yes/no question about a document (search/yesno.ts). */
-  yesno: z.object({ open: phraseList, close: phraseList, verbs: phraseList, documents: phraseList, after: phraseList.default([]) }),
+  yesno: z.object({ open: phraseList, close: phraseList, verbs: phraseList, documents: phraseList, after: phraseList.default([]), clauses: phraseList.default([]) }),
   /** What kind of fact a specific question asks for (chat/passages.ts). */
   cues: z.record(z.enum(CUES), phraseList),
   /**

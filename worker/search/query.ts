@@ -199,7 +199,8 @@ export function understand(words: Words, phrases: PhraseMatcher, inNames?: (a: s
     document = sliceWords(words, span.start, span.end);
     asks.unshift('yesno');
     const elsewhere = removed.some((r, j) => !r && (j < span.frameStart || j >= span.frameEnd));
-    if (elsewhere) for (let j = span.frameStart; j < span.frameEnd; j++) removed[j] = true;
+    const inClause = (j: number) => span.clause !== undefined && j >= span.clause.start && j < span.clause.end;
+    if (elsewhere) for (let j = span.frameStart; j < span.frameEnd; j++) if (!inClause(j)) removed[j] = true;
   } else if (span) {
     // "có phải đăng báo không": a specific question; its words may name the procedure ("có cần định
     // danh mức 2 không"), so they stay searched.

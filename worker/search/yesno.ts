@@ -16,6 +16,8 @@ export interface YesNoData {
   documents: string[];
   /** What ends the verb after the document ("mang bằng cũ theo"): not its name. */
   after?: string[];
+  /** What begins a clause of its own after the document ("… đi khai sinh nữa", "… để làm hộ chiếu"): not its name either. */
+  clauses?: string[];
 }
 
 /** What a yes/no question asks about: its syllable range in the question, and the frame's. */
@@ -27,6 +29,8 @@ export interface DocumentSpan {
   /** The whole frame, "có phải nộp … không ạ": none of it names the procedure. */
   frameStart: number;
   frameEnd: number;
+  /** A clause of its own inside the frame, after the document ("đi khai sinh nữa"): its words stay searched. */
+  clause?: { start: number; end: number };
 }
 
 /** Particles that may follow the closing word ("không ạ", "ko vậy"), and whom it is asked of ("ko ad", "không ah", "ko mn": mọi người). */
@@ -56,6 +60,7 @@ export function compileYesNo(data: YesNoData): YesNoReader {
   const verbs = trie(data.verbs);
   const documents = trie(data.documents);
   const after = trie(data.after ?? []);
+  const clauses = trie(data.clauses ?? []);
   return (words) => {
     const n = words.keys.length;
     // Clause by clause (a clause ends at punctuation), the last one with the frame wins.
@@ -114,13 +119,14 @@ export function compileYesNo(data: YesNoData): YesNoReader {
     for (let h = verbs.at(words, start)[0]; h && h.end < closeAt; h = verbs.at(words, start)[0]) start = h.end;
     // …nor what ends that verb after it ("mang bằng cũ theo").
     let docEnd = closeAt;
+    let clause: DocumentSpan['clause'];
     for (let i = start + 1; i < closeAt; i++) {
-      if (after.at(words, i).some((h) => h.end === closeAt)) {
-        docEnd = i;
-        break;
-      }
+      if (after.at(words, i).some((h) => h.end === closeAt)) docEnd = i;
+      else if (clauses.at(words, i).some((h) => h.end < closeAt)) [docEnd, clause] = [i, { start: i, end: closeAt }];
+      else continue;
+      break;
     }
     if (docEnd - start < 1 || docEnd - start > MAX_DOCUMENT) return null;
-    return { start, end: docEnd, frameStart, frameEnd: e, isDocument: documents.at(words, start).length > 0 };
+    return { start, end: docEnd, frameStart, frameEnd: e, isDocument: documents.at(words, start).length > 0, ...(clause ? { clause } : {}) };
   }
 }
