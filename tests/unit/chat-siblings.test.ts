@@ -133,6 +133,8 @@ describe('words read whole', () => {
     expect(await intent('mở tài khoản ngân hàng cần giấy tờ gì')).toBe('out_of_scope');
     expect(await answered('hkd mới ra kinh doanh, khai thuế lần đầu có phải nộp kèm thông báo số tài khoản ngân hàng không')).toBe('1.011022');
     expect(await intent('lịch cúp điện khu em tuần này')).toBe('out_of_scope');
+    // Chit-chat asked of the admin, after a greeting: not "Đăng ký chào mua công khai".
+    expect(await intent('chào ad, dạo này ad có khỏe không')).toBe('out_of_scope');
     // Tuition support is a procedure (1.010497), private schools' fees are not.
     expect(await intent('học phí trường tư ở quận 7 bao nhiêu')).toBe('out_of_scope');
     expect(await intent('xin miễn giảm học phí cho con học trường tư cần giấy tờ gì')).not.toBe('out_of_scope');
