@@ -135,6 +135,9 @@ describe('words read whole', () => {
     expect(await intent('lịch cúp điện khu em tuần này')).toBe('out_of_scope');
     // Chit-chat asked of the admin, after a greeting: not "Đăng ký chào mua công khai".
     expect(await intent('chào ad, dạo này ad có khỏe không')).toBe('out_of_scope');
+    // What a company's HR department or a school's lunch service asks: no procedure.
+    expect(await intent('phòng nhân sự bắt em nộp giấy khám sức khỏe khi nhận việc, mẫu lấy ở đâu')).toBe('out_of_scope');
+    expect(await intent('đăng ký cho con ăn bán trú ở trường tiểu học cần giấy gì')).toBe('out_of_scope');
     // Tuition support is a procedure (1.010497), private schools' fees are not.
     expect(await intent('học phí trường tư ở quận 7 bao nhiêu')).toBe('out_of_scope');
     expect(await intent('xin miễn giảm học phí cho con học trường tư cần giấy tờ gì')).not.toBe('out_of_scope');
