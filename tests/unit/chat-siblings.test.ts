@@ -138,6 +138,10 @@ describe('words read whole', () => {
     // What a company's HR department or a school's lunch service asks: no procedure.
     expect(await intent('phòng nhân sự bắt em nộp giấy khám sức khỏe khi nhận việc, mẫu lấy ở đâu')).toBe('out_of_scope');
     expect(await intent('đăng ký cho con ăn bán trú ở trường tiểu học cần giấy gì')).toBe('out_of_scope');
+    // A landlord's deposit is a civil matter ("chủ nhà" is not the oil contract's "nước chủ nhà")…
+    expect(await intent('chủ trọ đòi cọc 3 tháng tiền phòng có hợp lý không')).toBe('out_of_scope');
+    // …but a tenant's temporary residence is a procedure.
+    expect(await answered('thuê phòng trọ thì chủ trọ có phải đăng ký tạm trú cho mình không')).toBe('1.004194');
     // Tuition support is a procedure (1.010497), private schools' fees are not.
     expect(await intent('học phí trường tư ở quận 7 bao nhiêu')).toBe('out_of_scope');
     expect(await intent('xin miễn giảm học phí cho con học trường tư cần giấy tờ gì')).not.toBe('out_of_scope');
