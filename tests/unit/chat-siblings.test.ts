@@ -96,6 +96,12 @@ describe('siblings the question tells apart, or not', () => {
     expect(await answered('chở lợn đi tỉnh khác bán cần giấy gì')).toBe('1.002338');
   });
 
+  it("answers a pesticide shop with the dealer's certificate, the pesticide's own registration when it is asked", async () => {
+    // 1.004363 "Cấp Giấy chứng nhận đủ điều kiện buôn bán thuốc bảo vệ thực vật"; 1.002947 "Cấp Giấy chứng nhận đăng ký thuốc bảo vệ thực vật".
+    expect(await answered('ở xã em muốn mở đại lý bán thuốc bvtv thì người bán cần trình độ gì')).toBe('1.004363');
+    expect(await answered('công ty muốn đăng ký thuốc bảo vệ thực vật mới vào danh mục thì hồ sơ gồm gì')).toBe('1.002947');
+  });
+
   it('answers what a record says from a record that says it, not from one that gives only a name', async () => {
     // 1.014169 "HƯỞNG TRỢ CẤP DƯỠNG SỨC, PHỤC HỒI SỨC KHOẺ SAU THAI SẢN" gives a name and an agency only;
     // 1.001598 "Giải quyết hưởng trợ cấp nghỉ DSPHSK sau ốm đau, thai sản, TNLĐ-BNN" gives the forms.
