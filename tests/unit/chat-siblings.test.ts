@@ -102,6 +102,12 @@ describe('siblings the question tells apart, or not', () => {
     expect(await answered('công ty muốn đăng ký thuốc bảo vệ thực vật mới vào danh mục thì hồ sơ gồm gì')).toBe('1.002947');
   });
 
+  it('answers the debt noted off the certificate when the question names the certificate apart from "xóa nợ"', async () => {
+    // 1.013988 "Xóa ghi nợ tiền sử dụng đất, lệ phí trước bạ trên Giấy chứng nhận đã cấp"; 1.012996 "Thanh toán, xóa nợ tiền sử dụng đất …" is the payment.
+    expect(await answered('nhà em trả hết tiền sử dụng đất còn nợ rồi, muốn xóa nợ tiền sử dụng đất trên sổ hồng thì mất mấy ngày')).toBe('1.013988');
+    expect(await answered('hộ gia đình được ghi nợ tiền sử dụng đất, giờ muốn nộp tiền thanh toán nợ thì hồ sơ gồm gì')).toBe('1.012996');
+  });
+
   it('answers what a record says from a record that says it, not from one that gives only a name', async () => {
     // 1.014169 "HƯỞNG TRỢ CẤP DƯỠNG SỨC, PHỤC HỒI SỨC KHOẺ SAU THAI SẢN" gives a name and an agency only;
     // 1.001598 "Giải quyết hưởng trợ cấp nghỉ DSPHSK sau ốm đau, thai sản, TNLĐ-BNN" gives the forms.
