@@ -160,6 +160,17 @@ describe('a specific question is answered by the sentence that says it', () => {
     expect(text).toMatch(/không phải nộp bản giấy/u);
   });
 
+  it('answers whether it is done the same day with the case that is ("trả trong ngày")', async () => {
+    // 1.002759: "+ Trường hợp không thay đổi thông tin …: trả trong ngày khi nhận đủ hồ sơ theo quy định."
+    const card = await reply('mất thẻ bảo hiểm y tế, xin cấp lại không đổi thông tin gì thì có nhận trong ngày được không');
+    expect(card.code).toBe('1.002759');
+    expect(card.text).toMatch(/trả trong ngày khi nhận đủ hồ sơ/u);
+    // 1.011441: "Cơ quan đăng ký có trách nhiệm giải quyết hồ sơ đăng ký trong ngày làm việc nhận được hồ sơ hợp lệ; …".
+    const mortgage = await reply('đăng ký thế chấp quyền sử dụng đất ở văn phòng đăng ký đất đai có xong trong ngày không');
+    expect(mortgage.code).toBe('1.011441');
+    expect(mortgage.text).toMatch(/trong ngày làm việc nhận được hồ sơ hợp lệ/u);
+  });
+
   it('answers who acts in a long story that names the procedure in two words of many', async () => {
     // 1.000656 "Thủ tục đăng ký khai tử": "… trường hợp người chết không có người thân thích thì đại diện của cơ quan, tổ chức, cá nhân liên quan có trách nhiệm đi khai tử".
     const { code, text } = await reply('bà cụ trong xóm sống một mình, không con cháu gì cả, bà mất rồi thì ai đi khai tử cho bà');

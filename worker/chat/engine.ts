@@ -666,7 +666,10 @@ export class ChatEngine {
     // "nộp lúc 4h chiều thì có xong trong ngày không": the record's hour that decides ("sau 15 giờ thì … ngày làm việc tiếp theo").
     const hour: Fact[] = STATED_HOUR.test(folded) ? ['hour'] : [];
     decisive.push(...hour);
-    const passages = bestPassages(p, { ...inRecord, readings, terms: query.readings, cues: [...query.cues, ...facts, ...threshold, ...hour, ...since], decisive }, 5);
+    // "cấp lại thẻ có lấy trong ngày được không": the record's case that is done the same day.
+    const sameDay: Fact[] = SAME_DAY.test(folded) ? ['sameDay'] : [];
+    decisive.push(...sameDay);
+    const passages = bestPassages(p, { ...inRecord, readings, terms: query.readings, cues: [...query.cues, ...facts, ...threshold, ...hour, ...since, ...sameDay], decisive }, 5);
     const quote = (x: (typeof passages)[number]): Block => {
       const more = x.passage.next ?? x.passage.other;
       return quoteBlock(x.passage.field, more ? `${x.passage.text} ${more.text}` : x.passage.text);
@@ -790,6 +793,12 @@ const STATED_SPAN = /\b\d+ (ngay|tuan|thang)\b/u;
  * kết quả trong ngày làm việc tiếp theo"), decisive. On the tuned halves two more facts, none lost.
  */
 const STATED_HOUR = /\b(luc \d{1,2} ?(h|gio)|\d{1,2} ?(h|gio)( \d{1,2})? (chieu|sang|trua|toi))\b/u;
+
+/**
+ * Whether it is done the same day ("có lấy trong ngày được không", "xong trong ngày ko"): the
+ * record's sentence on the case that is ("trả trong ngày khi nhận đủ hồ sơ"), decisive.
+ */
+const SAME_DAY = /\b(trong ngay|ngay trong ngay|lay ngay)\b/u;
 
 /** Cues a specific question's answer must state, when it asks them (passages.ts `decisive`). */
 const DECISIVE_ASKED: readonly Cue[] = ['duration', 'age'];

@@ -55,7 +55,7 @@ export interface ScoredPassage {
 
 
 /** What a sentence may state: what a question's cues ask for, and where or how to submit. */
-export type Fact = Cue | 'place' | 'online' | 'threshold' | 'hour';
+export type Fact = Cue | 'place' | 'online' | 'threshold' | 'hour' | 'sameDay';
 
 const CUE_PATTERNS: Record<Fact, RegExp> = {
   // "… lập hồ sơ đề nghị … trình UBND cấp tỉnh xét công nhận": what is submitted up goes to an office too.
@@ -77,6 +77,8 @@ const CUE_PATTERNS: Record<Fact, RegExp> = {
   who: /người\s+(?:thực hiện|khai báo|khai|nộp|đi|ký|đứng tên|đứng ra|yêu cầu|đề nghị|làm)(?:\s+[\p{L}]+){0,4}\s+là\s/iu,
   // A time of day ("sau 15 giờ", "trước 23 giờ"), for a clock time the question states (engine.ts STATED_HOUR).
   hour: /(?<![\p{L}\d])\d{1,2}\s*(giờ|h)(?![\p{L}])/iu,
+  // A result the same day ("trả trong ngày khi nhận đủ hồ sơ", "trong ngày làm việc nhận được hồ sơ"), for a question that asks it (engine.ts SAME_DAY).
+  sameDay: /trong (cùng )?ngày(?! \d)|trả ngay|ngay sau khi (nhận|tiếp nhận)/iu,
   // A rule's threshold ("từ 15 ngày trở lên", "quá 30 ngày"), for a span the question states (engine.ts STATED_SPAN).
   threshold: /(từ|trên|dưới|quá|không quá|ít nhất|tối thiểu|tối đa)\s+\d+\s*(\(\p{L}+\)\s*)?(ngày|tháng|năm|tuần)/iu,
 };
