@@ -57,6 +57,7 @@ export const EVAL_SETS = [
   'chat-probes-14',
   'chat-probes-15',
   'chat-probes-16',
+  'chat-probes-17',
 ] as const;
 
 export type EvalSetName = (typeof EVAL_SETS)[number];
