@@ -171,6 +171,18 @@ describe('a specific question is answered by the sentence that says it', () => {
     expect(mortgage.text).toMatch(/trong ngày làm việc nhận được hồ sơ hợp lệ/u);
   });
 
+  it('answers whether one may go alone with the rule on who must be present ("hai bên nam, nữ phải có mặt")', async () => {
+    // 1.004746 (re-registering a marriage) and 1.000894 (registering one): "… hai bên nam, nữ phải có mặt …".
+    for (const [q, code] of [
+      ['đăng ký lại kết hôn mà chồng đi làm xa, vợ đi một mình có được không', '1.004746'],
+      ['đi đăng ký kết hôn thì 1 người đi được không hay phải cả hai', '1.000894'],
+    ] as const) {
+      const { code: answered, text } = await reply(q);
+      expect(answered).toBe(code);
+      expect(text).toMatch(/hai bên nam, nữ phải có mặt/u);
+    }
+  });
+
   it('answers who acts in a long story that names the procedure in two words of many', async () => {
     // 1.000656 "Thủ tục đăng ký khai tử": "… trường hợp người chết không có người thân thích thì đại diện của cơ quan, tổ chức, cá nhân liên quan có trách nhiệm đi khai tử".
     const { code, text } = await reply('bà cụ trong xóm sống một mình, không con cháu gì cả, bà mất rồi thì ai đi khai tử cho bà');

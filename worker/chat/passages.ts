@@ -71,6 +71,8 @@ const CUE_PATTERNS: Record<Fact, RegExp> = {
   // What to do without a document: the rule's other case ("Trường hợp không có văn bản nêu trên thì …").
   absence: /(không|chưa)\s+(có|đủ|thể|được cấp|cung cấp được|xuất trình được)\s|thay thế/iu,
   postal: /bưu chính|bưu điện|bưu cục|chuyển phát/iu,
+  // Who must be there ("một mình đi được không", "cả 2 phải đi"): the rule that says so ("hai bên nam, nữ phải có mặt").
+  presence: /có mặt|trước mặt/iu,
   // Whether something may be done ("… có được không"): the rule that allows or forbids it ("không được ủy quyền cho người khác").
   allowed: /chỉ được|không được|được phép|có thể|được quyền/iu,
   // Who must act, as the record says it: "người thực hiện khai báo là cha, mẹ hoặc người giám hộ".
@@ -96,7 +98,7 @@ const CUE_PATTERNS: Record<Fact, RegExp> = {
  * the document's own entry in the list, which names the form but not how many: one more fact on the
  * tuned halves, none lost (with the cues read as typed, phrases.ts).
  */
-const DECISIVE: ReadonlySet<Fact> = new Set<Fact>(['absence', 'postal', 'size', 'count']);
+const DECISIVE: ReadonlySet<Fact> = new Set<Fact>(['absence', 'postal', 'size', 'count', 'presence']);
 /**
  * …but an absence only when the sentence is this near the best (share of its score): "nhà không có
  * ai làm chứng" says what the citizen lacks, and "không có" is in many a sentence that answers

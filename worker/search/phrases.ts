@@ -18,7 +18,7 @@ export type Aspect = (typeof ASPECTS)[number];
 
 const phraseList = z.array(z.string().trim().min(1));
 
-export const CUES = ['duration', 'age', 'count', 'size', 'amount', 'proxy', 'obligation', 'absence', 'postal', 'who', 'allowed'] as const;
+export const CUES = ['duration', 'age', 'count', 'size', 'amount', 'proxy', 'obligation', 'absence', 'postal', 'who', 'allowed', 'presence'] as const;
 export type Cue = (typeof CUES)[number];
 
 export const phrasesSchema = z.object({
