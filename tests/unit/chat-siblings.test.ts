@@ -108,6 +108,14 @@ describe('siblings the question tells apart, or not', () => {
     expect(await answered('hộ gia đình được ghi nợ tiền sử dụng đất, giờ muốn nộp tiền thanh toán nợ thì hồ sơ gồm gì')).toBe('1.012996');
   });
 
+  it("answers a child's surname and a foundling with the birth registration, a change of surname with the change", async () => {
+    // 1.001193: "… họ, dân tộc … của con được xác định theo tập quán"; "Trường hợp đăng ký khai sinh cho trẻ bị bỏ rơi …".
+    expect(await answered('hai vợ chồng không thống nhất được đặt họ cho con thì xử lý thế nào')).toBe('1.001193');
+    expect(await answered('nhặt được trẻ sơ sinh bị bỏ rơi ở cổng chùa thì làm giấy khai sinh thế nào')).toBe('1.001193');
+    // 1.004859: "Thủ tục đăng ký thay đổi, cải chính, bổ sung thông tin hộ tịch …".
+    expect(await answered('muốn đổi họ cho con từ họ bố sang họ mẹ thì làm thủ tục gì')).toBe('1.004859');
+  });
+
   it('answers what a record says from a record that says it, not from one that gives only a name', async () => {
     // 1.014169 "HƯỞNG TRỢ CẤP DƯỠNG SỨC, PHỤC HỒI SỨC KHOẺ SAU THAI SẢN" gives a name and an agency only;
     // 1.001598 "Giải quyết hưởng trợ cấp nghỉ DSPHSK sau ốm đau, thai sản, TNLĐ-BNN" gives the forms.
