@@ -116,6 +116,12 @@ describe('siblings the question tells apart, or not', () => {
     expect(await answered('muốn đổi họ cho con từ họ bố sang họ mẹ thì làm thủ tục gì')).toBe('1.004859');
   });
 
+  it("answers land for a mortgage that names no ship or aircraft, the ship's when it is named", async () => {
+    // 1.011443 "Xóa đăng ký biện pháp bảo đảm bằng quyền sử dụng đất, …" beside "… bằng tàu biển" (1.011431), "… bằng tàu bay".
+    expect(await answered('xóa thế chấp xong nhận kết quả bản điện tử có giá trị không')).toBe('1.011443');
+    expect(await answered('đăng ký thế chấp tàu biển cần giấy tờ gì')).toBe('1.011429');
+  });
+
   it('answers what a record says from a record that says it, not from one that gives only a name', async () => {
     // 1.014169 "HƯỞNG TRỢ CẤP DƯỠNG SỨC, PHỤC HỒI SỨC KHOẺ SAU THAI SẢN" gives a name and an agency only;
     // 1.001598 "Giải quyết hưởng trợ cấp nghỉ DSPHSK sau ốm đau, thai sản, TNLĐ-BNN" gives the forms.
@@ -155,6 +161,8 @@ describe('words read whole', () => {
     expect(await intent('lịch cúp điện khu em tuần này')).toBe('out_of_scope');
     // Chit-chat asked of the admin, after a greeting: not "Đăng ký chào mua công khai".
     expect(await intent('chào ad, dạo này ad có khỏe không')).toBe('out_of_scope');
+    // Medical advice.
+    expect(await intent('bé bị sốt cao uống thuốc hạ sốt loại nào')).toBe('out_of_scope');
     // What a company's HR department or a school's lunch service asks: no procedure.
     expect(await intent('phòng nhân sự bắt em nộp giấy khám sức khỏe khi nhận việc, mẫu lấy ở đâu')).toBe('out_of_scope');
     expect(await intent('đăng ký cho con ăn bán trú ở trường tiểu học cần giấy gì')).toBe('out_of_scope');
