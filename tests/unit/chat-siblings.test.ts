@@ -122,6 +122,13 @@ describe('siblings the question tells apart, or not', () => {
     expect(await answered('đăng ký thế chấp tàu biển cần giấy tờ gì')).toBe('1.011429');
   });
 
+  it('answers a lost passport without the AB stamp, which is for those a state body sends abroad, unless the stamp is named', async () => {
+    // 1.014901/1.014905 "Cấp lại tem “AB” trong trường hợp hộ chiếu bị mất, hư hỏng ở trong nước".
+    const stamp = ['1.014901', '1.014905'];
+    expect(stamp).not.toContain(await answered('hộ chiếu còn hạn mà bị mất, làm cái mới cần thêm gì'));
+    expect(stamp).toContain(await answered('cán bộ được cử sang Lào công tác, hộ chiếu mất thì xin cấp lại tem AB thế nào'));
+  });
+
   it('answers what a record says from a record that says it, not from one that gives only a name', async () => {
     // 1.014169 "HƯỞNG TRỢ CẤP DƯỠNG SỨC, PHỤC HỒI SỨC KHOẺ SAU THAI SẢN" gives a name and an agency only;
     // 1.001598 "Giải quyết hưởng trợ cấp nghỉ DSPHSK sau ốm đau, thai sản, TNLĐ-BNN" gives the forms.
