@@ -129,6 +129,11 @@ describe('siblings the question tells apart, or not', () => {
     expect(stamp).toContain(await answered('cán bộ được cử sang Lào công tác, hộ chiếu mất thì xin cấp lại tem AB thế nào'));
   });
 
+  it("answers a household business whose owner died with the business's change, not residence's", async () => {
+    // 2.000720 "Đăng ký thay đổi nội dung đăng ký hộ kinh doanh" beside 1.010039 (residence: "đổi chủ hộ").
+    expect(await answered('Hộ kinh doanh của bố mẹ em, bố là chủ hộ vừa mất thì làm thủ tục gì')).toBe('2.000720');
+  });
+
   it('answers what a record says from a record that says it, not from one that gives only a name', async () => {
     // 1.014169 "HƯỞNG TRỢ CẤP DƯỠNG SỨC, PHỤC HỒI SỨC KHOẺ SAU THAI SẢN" gives a name and an agency only;
     // 1.001598 "Giải quyết hưởng trợ cấp nghỉ DSPHSK sau ốm đau, thai sản, TNLĐ-BNN" gives the forms.

@@ -27,6 +27,20 @@ describe('synonyms.json sources', () => {
   });
 });
 
+describe('variants read so only in their context (onlyWith / notWith)', () => {
+  it("reads 'chủ hộ' as a household business's owner beside 'kinh doanh', else as the head of a household", () => {
+    expect(rewritten('hộ kinh doanh nhà em, bố là chủ hộ vừa mất thì sao')).toContain('đăng ký thay đổi nội dung đăng ký hộ kinh doanh');
+    expect(rewritten('bố là chủ hộ vừa mất thì sao')).toBe('cha là chủ hộ vừa mất thì sao');
+    expect(rewritten('nhà em muốn đổi chủ hộ')).toBe('nhà em muốn điều chỉnh thông tin về cư trú');
+    expect(rewritten('hộ kinh doanh muốn đổi chủ hộ')).not.toContain('cư trú');
+  });
+
+  it('rejects a context that is not a list of phrases', () => {
+    const bad = { version: 1, groups: [{ canonical: 'a b', variants: ['c d'], onlyWith: 'kinh doanh' }] };
+    expect(() => loadSynonyms(bad)).toThrow(/Invalid synonyms JSON/u);
+  });
+});
+
 describe('what citizens call a procedure by what they do', () => {
   it('reads registering one\'s vehicle, drawing a pension and "công chứng" of a paper as the catalog names them', () => {
     expect(rewritten('đăng ký xe máy')).toBe('đăng ký cấp biển số xe lần đầu');

@@ -15,7 +15,14 @@ export const synonymsSchema = z.strictObject({
   _comment: z.union([z.string(), z.array(z.string())]).optional(),
   version: z.literal(1),
   /** `source`: where the equivalence comes from (a law or the catalog's own wording, common usage, a dictionary). */
-  groups: z.array(z.strictObject({ canonical: phrase, variants: z.array(phrase).min(1), source: phrase.optional() })),
+  /**
+   * `onlyWith` / `notWith`: the variants are read so only in a question that says (does not say) one
+   * of these words anywhere: "chủ hộ" is a household business's owner beside "kinh doanh", else the
+   * head of a household of residence.
+   */
+  groups: z.array(
+    z.strictObject({ canonical: phrase, variants: z.array(phrase).min(1), source: phrase.optional(), onlyWith: z.array(phrase).optional(), notWith: z.array(phrase).optional() }),
+  ),
   colloquial: z.array(z.strictObject({ phrase, means: phrase, source: phrase.optional() })).default([]),
   keep: z.array(phrase).default([]),
   followUps: z.strictObject({ generic: z.array(phrase), heads: z.array(phrase) }).default({ generic: [], heads: [] }),
@@ -40,7 +47,25 @@ interface Meaning {
   replacementText: string | null;
   /** Listed in `keep`: a phrase read whole, whose words are no one else's. */
   kept?: true;
+  /** The group's `onlyWith` / `notWith`, folded. */
+  context?: Context;
 }
+
+/** Words a question must say (`only`, one of them) or must not say (`not`, none of them) for a group's variants to be read. */
+interface Context {
+  only: string[][];
+  not: string[][];
+}
+
+const contextOf = (cache: WordsCache, g: { onlyWith?: string[]; notWith?: string[] }): Context | undefined =>
+  g.onlyWith || g.notWith ? { only: (g.onlyWith ?? []).map((t) => wordsIn(cache, t).folds), not: (g.notWith ?? []).map((t) => wordsIn(cache, t).folds) } : undefined;
+
+/** The words say the sequence of folded syllables somewhere. */
+const says = (w: Words, seq: readonly string[]): boolean => w.folds.some((_, i) => seq.every((f, k) => w.folds[i + k] === f));
+
+/** The question's words allow a variant of this context. */
+const inContext = (w: Words, c: Context | undefined): boolean =>
+  !c || ((c.only.length === 0 || c.only.some((s) => says(w, s))) && !c.not.some((s) => says(w, s)));
 
 /**
  * A rest of one syllable ("xe", "sổ", "đất") after the action is too common a word to be its object
@@ -57,6 +82,7 @@ interface ApartVariant {
   head: string;
   replacement: Words;
   replacementText: string;
+  context?: Context;
 }
 
 /** Compiled synonyms, from `loadSynonyms`. */
@@ -83,13 +109,15 @@ const wordsIn = (cache: WordsCache, text: string): Words => {
   return w;
 };
 
-function addEntry(trie: PhraseTrie<Meaning>, cache: WordsCache, text: string, replacement: string | null, kind: string): void {
+function addEntry(trie: PhraseTrie<Meaning>, cache: WordsCache, text: string, replacement: string | null, kind: string, context?: Context): void {
   const rep = replacement === null ? null : wordsIn(cache, replacement);
   const repText = rep === null ? null : wordsText(rep);
   const own = wordsIn(cache, text);
   // Identical text needs no rewriting: treat "variant = canonical" as identity.
   const identity = rep === null || rep.keys.join(' ') === own.keys.join(' ');
-  const meaning: Meaning = identity ? { replacement: null, replacementText: null, ...(kind === 'keep' ? { kept: true as const } : {}) } : { replacement: rep, replacementText: repText };
+  const meaning: Meaning = identity
+    ? { replacement: null, replacementText: null, ...(kind === 'keep' ? { kept: true as const } : {}) }
+    : { replacement: rep, replacementText: repText, ...(context ? { context } : {}) };
   const { keys: listed, existing } = trie.add(own, meaning);
   if (listed.length === 0) throw new Error(`Invalid synonyms JSON: ${kind} "${text}" has no letters or digits`);
   if (existing && existing.replacementText !== meaning.replacementText) {
@@ -114,7 +142,10 @@ export function loadSynonyms(json: unknown): Synonyms {
     addEntry(colloquial, cache, k, null, 'keep');
   }
   for (const g of data.groups) addEntry(groups, cache, g.canonical, null, 'canonical');
-  for (const g of data.groups) for (const v of g.variants) addEntry(groups, cache, v, g.canonical, 'variant');
+  for (const g of data.groups) {
+    const context = contextOf(cache, g);
+    for (const v of g.variants) addEntry(groups, cache, v, g.canonical, 'variant', context);
+  }
   for (const c of data.colloquial) addEntry(colloquial, cache, c.phrase, c.means, 'colloquial phrase');
   return {
     data,
@@ -142,6 +173,7 @@ function compileApart(data: SynonymsData, cache: WordsCache): NonNullable<Synony
   for (const h of listed) heads.add(h, h.folds.join(' '));
   for (const g of data.groups) {
     const replacement = wordsIn(cache, g.canonical);
+    const context = contextOf(cache, g);
     for (const v of g.variants) {
       const w = wordsIn(cache, v);
       if (w.keys.length < 3) continue;
@@ -150,7 +182,7 @@ function compileApart(data: SynonymsData, cache: WordsCache): NonNullable<Synony
       const head = listed.filter((h) => h.keys.length < w.keys.length && h.keys.every((k, i) => k === w.keys[i])).sort((a, b) => b.keys.length - a.keys.length)[0];
       if (!head) continue;
       const rest = sliceWords(w, head.keys.length, w.keys.length);
-      const variant = { head: head.folds.join(' '), replacement, replacementText: wordsText(replacement) };
+      const variant = { head: head.folds.join(' '), replacement, replacementText: wordsText(replacement), ...(context ? { context } : {}) };
       rests.add(rest, [variant], (existing, added) => (existing.some((e) => e.head === variant.head) ? existing : [...existing, ...added]));
     }
   }
@@ -162,7 +194,7 @@ function compileApart(data: SynonymsData, cache: WordsCache): NonNullable<Synony
  * diacritics, then in the order listed: kept phrases first), each replaced by its meaning.
  */
 function rewrite(w: Words, trie: PhraseTrie<Meaning>, kind: Kind, out: Replacement[]): Words {
-  const hits = trie.scan(w).filter((h) => h.value.replacement !== null);
+  const hits = trie.scan(w).filter((h) => h.value.replacement !== null && inContext(w, h.value.context));
   if (hits.length === 0) return w;
   const result: Words = { canon: [], keys: [], folds: [], joined: [] };
   const copy = (from: Words, i: number, joined: boolean) => {
@@ -225,7 +257,7 @@ function rewriteApart(w: Words, apart: NonNullable<Synonyms['apart']>, plain: Ph
       if (h.start > 0 && apart.states.has(w.folds[h.start - 1]!)) continue;
       const gap = r.start >= h.end ? r.start - h.end : h.start - r.end;
       if (gap > apart.maxGap) continue;
-      const variant = r.value.find((v) => v.head === h.value);
+      const variant = r.value.find((v) => v.head === h.value && inContext(w, v.context));
       if (!variant) continue;
       const [a, b] = h.start < r.start ? [h, r] : [r, h];
       found.push({ first: [a.start, a.end], second: [b.start, b.end], variant, size: h.end - h.start + r.end - r.start, gap });
