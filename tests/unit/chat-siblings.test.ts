@@ -134,6 +134,14 @@ describe('siblings the question tells apart, or not', () => {
     expect(await answered('Hộ kinh doanh của bố mẹ em, bố là chủ hộ vừa mất thì làm thủ tục gì')).toBe('2.000720');
   });
 
+  it("answers a vehicle's registration undone ('thu hồi đăng ký', 'nộp lại', 'cũ nát') with the withdrawal, not the first registration", async () => {
+    // 1.013123 / 1.013065 "Thu hồi … chứng nhận đăng ký xe, biển số xe …" beside 1.013067 "Đăng ký, cấp biển số xe lần đầu …".
+    const withdrawal = ['1.013123', '1.013065'];
+    expect(withdrawal).toContain(await answered('thu hồi đăng ký xe máy hỏng có phải nộp biển số không'));
+    expect(withdrawal).toContain(await answered('ô tô cũ nát không chạy được nữa thì có phải nộp lại đăng ký biển số không'));
+    expect(await answered('mua xe máy mới thì đăng ký biển số ở đâu')).toBe('1.013067');
+  });
+
   it('answers what a record says from a record that says it, not from one that gives only a name', async () => {
     // 1.014169 "HƯỞNG TRỢ CẤP DƯỠNG SỨC, PHỤC HỒI SỨC KHOẺ SAU THAI SẢN" gives a name and an agency only;
     // 1.001598 "Giải quyết hưởng trợ cấp nghỉ DSPHSK sau ốm đau, thai sản, TNLĐ-BNN" gives the forms.

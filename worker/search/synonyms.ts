@@ -16,14 +16,14 @@ export const synonymsSchema = z.strictObject({
   version: z.literal(1),
   /** `source`: where the equivalence comes from (a law or the catalog's own wording, common usage, a dictionary). */
   /**
-   * `onlyWith` / `notWith`: the variants are read so only in a question that says (does not say) one
-   * of these words anywhere: "chủ hộ" is a household business's owner beside "kinh doanh", else the
+   * `onlyWith` / `notWith` (groups and colloquial phrases): the variants are read so only in a
+   * question that says (does not say) one of these words anywhere: "chủ hộ" is a household business's owner beside "kinh doanh", else the
    * head of a household of residence.
    */
   groups: z.array(
     z.strictObject({ canonical: phrase, variants: z.array(phrase).min(1), source: phrase.optional(), onlyWith: z.array(phrase).optional(), notWith: z.array(phrase).optional() }),
   ),
-  colloquial: z.array(z.strictObject({ phrase, means: phrase, source: phrase.optional() })).default([]),
+  colloquial: z.array(z.strictObject({ phrase, means: phrase, source: phrase.optional(), onlyWith: z.array(phrase).optional(), notWith: z.array(phrase).optional() })).default([]),
   keep: z.array(phrase).default([]),
   followUps: z.strictObject({ generic: z.array(phrase), heads: z.array(phrase) }).default({ generic: [], heads: [] }),
   /** Actions whose object a question may name apart from them (see `rewriteApart`). */
@@ -146,7 +146,7 @@ export function loadSynonyms(json: unknown): Synonyms {
     const context = contextOf(cache, g);
     for (const v of g.variants) addEntry(groups, cache, v, g.canonical, 'variant', context);
   }
-  for (const c of data.colloquial) addEntry(colloquial, cache, c.phrase, c.means, 'colloquial phrase');
+  for (const c of data.colloquial) addEntry(colloquial, cache, c.phrase, c.means, 'colloquial phrase', contextOf(cache, c));
   return {
     data,
     // The groups twice: an abbreviation spelled out may make a longer variant with its neighbours
