@@ -142,6 +142,12 @@ describe('siblings the question tells apart, or not', () => {
     expect(await answered('mua xe máy mới thì đăng ký biển số ở đâu')).toBe('1.013067');
   });
 
+  it('answers a story that names an acquaintance ("người quen"), a word the catalog never uses', async () => {
+    // 1.013076 "Cấp chứng nhận đăng ký xe, biển số xe trong trường hợp thay đổi chủ xe (đăng ký sang tên xe) …".
+    expect(await answered('mình mua lại xe máy cũ của người quen, giờ sang tên cần giấy tờ gì')).toBe('1.013076');
+    expect(await answered('anh mua lại ô tô cũ của người quen, giờ sang tên thì cần giấy tờ gì')).toBe('1.013076');
+  });
+
   it('answers what a record says from a record that says it, not from one that gives only a name', async () => {
     // 1.014169 "HƯỞNG TRỢ CẤP DƯỠNG SỨC, PHỤC HỒI SỨC KHOẺ SAU THAI SẢN" gives a name and an agency only;
     // 1.001598 "Giải quyết hưởng trợ cấp nghỉ DSPHSK sau ốm đau, thai sản, TNLĐ-BNN" gives the forms.
@@ -183,6 +189,7 @@ describe('words read whole', () => {
     expect(await intent('chào ad, dạo này ad có khỏe không')).toBe('out_of_scope');
     // Medical advice.
     expect(await intent('bé bị sốt cao uống thuốc hạ sốt loại nào')).toBe('out_of_scope');
+    expect(await intent('quên mật khẩu email công ty thì làm sao lấy lại')).toBe('out_of_scope');
     // What a company's HR department or a school's lunch service asks: no procedure.
     expect(await intent('phòng nhân sự bắt em nộp giấy khám sức khỏe khi nhận việc, mẫu lấy ở đâu')).toBe('out_of_scope');
     expect(await intent('đăng ký cho con ăn bán trú ở trường tiểu học cần giấy gì')).toBe('out_of_scope');
