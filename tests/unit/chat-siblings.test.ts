@@ -148,6 +148,12 @@ describe('siblings the question tells apart, or not', () => {
     expect(await answered('anh mua lại ô tô cũ của người quen, giờ sang tên thì cần giấy tờ gì')).toBe('1.013076');
   });
 
+  it("answers a household business's new point of sale ('mở thêm một điểm bán') with its place of business", async () => {
+    // 1.009824 "Thông báo địa điểm kinh doanh của hộ kinh doanh, cá nhân kinh doanh".
+    expect(await answered('hộ kinh doanh của mình mở thêm một điểm bán ở chợ khác thì phải thông báo trong mấy ngày')).toBe('1.009824');
+    expect(await answered('em là hộ kd, mở thêm 1 điểm bán nữa ngoài chỗ đã đăng ký thì báo cơ quan thuế trong mấy ngày')).toBe('1.009824');
+  });
+
   it('answers what a record says from a record that says it, not from one that gives only a name', async () => {
     // 1.014169 "HƯỞNG TRỢ CẤP DƯỠNG SỨC, PHỤC HỒI SỨC KHOẺ SAU THAI SẢN" gives a name and an agency only;
     // 1.001598 "Giải quyết hưởng trợ cấp nghỉ DSPHSK sau ốm đau, thai sản, TNLĐ-BNN" gives the forms.
