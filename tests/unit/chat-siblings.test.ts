@@ -196,6 +196,12 @@ describe('words read whole', () => {
     // Medical advice.
     expect(await intent('bé bị sốt cao uống thuốc hạ sốt loại nào')).toBe('out_of_scope');
     expect(await intent('quên mật khẩu email công ty thì làm sao lấy lại')).toBe('out_of_scope');
+    // A dealer's instalments, a dentist, a photo studio, a private school's refund…
+    expect(await intent('mua xe máy trả góp ở cửa hàng cần giấy tờ gì')).toBe('out_of_scope');
+    expect(await intent('lấy cao răng ở phòng khám tư hết bao nhiêu tiền')).toBe('out_of_scope');
+    expect(await intent('đi chụp ảnh thẻ làm căn cước ở đâu đẹp')).toBe('out_of_scope');
+    // …but a bank's mortgage on the car bought on instalments is a procedure.
+    expect(await intent('mua ô tô trả góp, ngân hàng yêu cầu đăng ký thế chấp chiếc xe thì lệ phí bao nhiêu')).toBe('procedure');
     // What a company's HR department or a school's lunch service asks: no procedure.
     expect(await intent('phòng nhân sự bắt em nộp giấy khám sức khỏe khi nhận việc, mẫu lấy ở đâu')).toBe('out_of_scope');
     expect(await intent('đăng ký cho con ăn bán trú ở trường tiểu học cần giấy gì')).toBe('out_of_scope');
