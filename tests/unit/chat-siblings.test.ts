@@ -154,6 +154,12 @@ describe('siblings the question tells apart, or not', () => {
     expect(await answered('em là hộ kd, mở thêm 1 điểm bán nữa ngoài chỗ đã đăng ký thì báo cơ quan thuế trong mấy ngày')).toBe('1.009824');
   });
 
+  it("answers well drilling as a trade with the driller's licence, a household's well with its registration", async () => {
+    // 1.004122 "Cấp giấy phép hành nghề khoan nước dưới đất"; 1.001662 "Đăng ký khai thác nước dưới đất".
+    expect(await answered('em làm thợ khoan giếng, muốn xin giấy phép hành nghề khoan giếng thì nộp ở đâu')).toBe('1.004122');
+    expect(await answered('nhà em khoan giếng lấy nước sinh hoạt có phải đăng ký không')).toBe('1.001662');
+  });
+
   it('answers what a record says from a record that says it, not from one that gives only a name', async () => {
     // 1.014169 "HƯỞNG TRỢ CẤP DƯỠNG SỨC, PHỤC HỒI SỨC KHOẺ SAU THAI SẢN" gives a name and an agency only;
     // 1.001598 "Giải quyết hưởng trợ cấp nghỉ DSPHSK sau ốm đau, thai sản, TNLĐ-BNN" gives the forms.
