@@ -160,6 +160,12 @@ describe('siblings the question tells apart, or not', () => {
     expect(await answered('nhà em khoan giếng lấy nước sinh hoạt có phải đăng ký không')).toBe('1.001662');
   });
 
+  it('answers a complaint about the police at the level the question names, without asking which level', async () => {
+    // 1.004335 "… Công an nhân dân thực hiện tại cấp xã (phải là cán bộ …)", 1.003504 "… (thực hiện tại cấp tỉnh)".
+    expect(await answered('khiếu nại quyết định xử phạt của công an phường thì bao lâu được giải quyết')).toBe('1.004335');
+    expect(await answered('khiếu nại quyết định của công an tỉnh thì bao lâu được giải quyết')).toBe('1.003504');
+  });
+
   it('answers what a record says from a record that says it, not from one that gives only a name', async () => {
     // 1.014169 "HƯỞNG TRỢ CẤP DƯỠNG SỨC, PHỤC HỒI SỨC KHOẺ SAU THAI SẢN" gives a name and an agency only;
     // 1.001598 "Giải quyết hưởng trợ cấp nghỉ DSPHSK sau ốm đau, thai sản, TNLĐ-BNN" gives the forms.

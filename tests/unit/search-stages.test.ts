@@ -350,5 +350,9 @@ describe('names as the re-rank reads them', () => {
     expect(baseName('Đổi chứng nhận đăng ký xe, biển số xe bằng dịch vụ công trực tuyến một phần hoặc trực tiếp thực hiện tại cấp trung ương, cấp tỉnh, cấp xã')).toBe(
       'Đổi chứng nhận đăng ký xe, biển số xe',
     );
+    // A level written without parentheses, with a note after it, is a level too.
+    expect(
+      baseName('Giải quyết khiếu nại về quyết định hành chính … đối với lực lượng Công an nhân dân thực hiện tại cấp xã (phải là cán bộ thuộc biên chế của lực lượng Công an)'),
+    ).toBe('Giải quyết khiếu nại về quyết định hành chính … đối với lực lượng Công an nhân dân');
   });
 });

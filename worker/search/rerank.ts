@@ -125,9 +125,11 @@ export const levelQualifier = (name: string): string | null => LEVEL_QUALIFIER.e
  * "… thực hiện bằng dịch vụ công trực tuyến toàn trình", "… bằng dịch vụ công trực tuyến một phần
  * hoặc trực tiếp thực hiện tại cấp trung ương, cấp tỉnh, cấp xã", "… trực tuyến toàn trình đối với
  * …": how and where a procedure is submitted, which the vehicle registration names spell out. One
- * procedure is published once per channel, as it is once per level.
+ * procedure is published once per channel, as it is once per level. A level written without
+ * parentheses may have a note after it ("… thực hiện tại cấp xã (phải là cán bộ thuộc biên chế của
+ * lực lượng Công an)"): the police complaints' three levels were offered as a choice.
  */
-const CHANNEL_QUALIFIER = /\s*(?:thực hiện\s+)?(?:bằng|qua)\s+dịch vụ công(?:\s+trực tuyến)?\s+(?:toàn trình|một phần hoặc trực tiếp)|\s+trực tuyến toàn trình(?=\s)|\s*thực hiện tại cấp [^()]*$/giu;
+const CHANNEL_QUALIFIER = /\s*(?:thực hiện\s+)?(?:bằng|qua)\s+dịch vụ công(?:\s+trực tuyến)?\s+(?:toàn trình|một phần hoặc trực tiếp)|\s+trực tuyến toàn trình(?=\s)|\s*thực hiện tại cấp [^()]*(?:\([^()]*\)\s*)?$/giu;
 const FULLY_ONLINE = /toàn trình/iu;
 
 /** A name as it says what the procedure is: without its level and channel qualifiers. */
