@@ -170,6 +170,8 @@ describe('siblings the question tells apart, or not', () => {
     // 1.014169 "HƯỞNG TRỢ CẤP DƯỠNG SỨC, PHỤC HỒI SỨC KHOẺ SAU THAI SẢN" gives a name and an agency only;
     // 1.001598 "Giải quyết hưởng trợ cấp nghỉ DSPHSK sau ốm đau, thai sản, TNLĐ-BNN" gives the forms.
     expect(await answered('nghỉ thai sản xong đi làm lại, công ty làm hồ sơ nghỉ dưỡng sức cho em theo mẫu nào')).toBe('1.001598');
+    // Nor offered beside it as a choice: 2.000693 "Giải quyết hưởng chế độ thai sản" gives the deadline.
+    expect(await answered('mình đóng bhxh tự nguyện, sinh em bé xong phải nộp hồ sơ thai sản trong bao lâu')).toBe('2.000693');
     // Where to submit, its agency says: 1.014170 "HƯỞNG TRỢ CẤP THAI SẢN ĐỐI VỚI NGƯỜI THAM GIA BẢO HIỂM XÃ HỘI TỰ NGUYỆN".
     expect(await answered('nộp hồ sơ hưởng trợ cấp thai sản cho người đóng bhxh tự nguyện ở đâu')).toBe('1.014170');
   });

@@ -81,7 +81,7 @@ const AGENCY_PENALTY = 0.3;
 const EMPTY_PENALTY = 2;
 const CONTENT_ASPECTS: ReadonlySet<Aspect> = new Set<Aspect>(['components', 'fee', 'time', 'steps', 'conditions', 'forms', 'detail', 'yesno', 'result']);
 /** The question asks outright what only a record's content says ("đủ điều kiện" in a name only hints at conditions). */
-const asksContent = (query: Query) => query.aspects.slice(0, query.asked).some((a) => CONTENT_ASPECTS.has(a));
+export const asksContent = (query: Query): boolean => query.aspects.slice(0, query.asked).some((a) => CONTENT_ASPECTS.has(a));
 const CITIZEN_GROUPS = /^(Công dân Việt Nam|Người Việt Nam|Cá nhân)/u;
 export const forCitizens = (p: Procedure): boolean => p.targetGroups.some((t) => CITIZEN_GROUPS.test(t));
 

@@ -19,7 +19,7 @@ import { BIGRAM_SEPARATOR, wordsOfText, wordsText, type Words } from '../search/
 import type { Answer, Block, Suggestion } from './answer';
 import { parseChoice } from './choice';
 import { aspectBody, caseLabel, checklistItem, composeProcedureAnswer, MAX_CASES_LISTED, quoteBlock, unitlessTimes, type AnswerAspect } from './compose';
-import { forCitizens, OTHER_PROVINCES_DEPTH, othersLast, readCandidates, type Candidates } from './candidates';
+import { asksContent, forCitizens, OTHER_PROVINCES_DEPTH, othersLast, readCandidates, type Candidates } from './candidates';
 import type { Coverage } from './coverage';
 import { findDocument } from './document-lookup';
 import { LEVEL_LABEL } from './format';
@@ -432,7 +432,10 @@ export class ChatEngine {
       const otherChannel = (h: SearchHit) => fullyOnline(h.name) !== fullyOnline(choice.chosen.name) && sameProcedure(h.name, choice.chosen.name);
       const distinct = distinctNames([choice.chosen, ...rest.filter((h) => broad(h) && !otherChannel(h))]);
       const order = (h: SearchHit) => (h.detail ? 0 : 2) + (narrower(h) ? 1 : 0);
-      let offered = [...distinct].sort((a, b) => order(a) - order(b)).slice(0, MAX_OPTIONS);
+      // A question about what a record says is offered none that gives only a name (candidates.ts
+      // `asksContent`), when some give more.
+      const answering = asksContent(query) && distinct.some((h) => h.detail) ? distinct.filter((h) => h.detail) : distinct;
+      let offered = [...answering].sort((a, b) => order(a) - order(b)).slice(0, MAX_OPTIONS);
       offered = await citizensFirst(offered, read);
       // When the first is for everyone and the others are for some people only or later acts the
       // question does not name ("Đăng ký lại việc nuôi con nuôi", "… tại Cơ quan đại diện Việt Nam ở
