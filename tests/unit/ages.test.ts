@@ -21,6 +21,10 @@ describe('ages', () => {
     expect(ageOf(wordsOfText('con em vừa đủ 14 tuổi đi làm căn cước'))).toBe(14);
     expect(ageOf(wordsOfText('chau du 18 tuoi roi'))).toBe(18);
     expect(ageOf(wordsOfText('em chưa đủ 18 tuổi'))).toBe(17);
+    // …also with "tuổi" left out, but not a number that counts something else.
+    expect(ageOf(wordsOfText('khai bao tam vang cho con chua du 18 thi ai khai'))).toBe(17);
+    expect(ageOf(wordsOfText('bé chưa đủ 6 tháng'))).toBeNull();
+    expect(ageOf(wordsOfText('nghỉ chưa đủ 15 ngày'))).toBeNull();
     expect(ageOf(wordsOfText('căn cước cho người từ đủ 14 tuổi trở lên'))).toBeNull();
   });
 

@@ -17,6 +17,10 @@ describe('a specific question is answered by the sentence that says it', () => {
     const { code, text } = await reply('con 15 tuổi đi học xa, khai báo tạm vắng cho cháu thì ai đứng ra khai');
     expect(code).toBe('1.003677');
     expect(text).toMatch(/người chưa thành niên thì người thực hiện khai báo là cha, mẹ/u);
+    // …and "chưa đủ 18" without "tuổi".
+    const under = await reply('con chua du 18 di hoc xa, khai bao tam vang thi ai khai');
+    expect(under.code).toBe('1.003677');
+    expect(under.text).toMatch(/người chưa thành niên thì người thực hiện khai báo là cha, mẹ/u);
   });
 
   it("reads how long a paper stays valid as the record's validity, not the time the procedure takes", async () => {

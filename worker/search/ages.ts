@@ -33,7 +33,8 @@ export function ageRangeOf(name: string): AgeRange | null {
  * The age a question gives ("15 tuổi", "con 10 tuoi"), or null. Only a bare number before "tuổi":
  * "dưới 14 tuổi", "trên 6 tuổi", "từ đủ 14 tuổi" restate a name's bound rather than an age, and are
  * read by the words. "Đủ" alone says the age was reached ("con vừa đủ 14 tuổi": 14), "chưa đủ" that
- * it was not ("chưa đủ 18 tuổi": under 18).
+ * it was not ("chưa đủ 18 tuổi": under 18), also without "tuổi" ("con chưa đủ 18": a number that
+ * counts nothing else, UNITS).
  */
 export function ageOf(words: Pick<Words, 'folds'>): number | null {
   for (let i = 1; i < words.folds.length; i++) {
@@ -49,7 +50,16 @@ export function ageOf(words: Pick<Words, 'folds'>): number | null {
     }
     return Number(n);
   }
+  // "con chưa đủ 18", "chua du 18 thi ai khai": an age not reached, its unit left out.
+  for (let i = 2; i < words.folds.length; i++) {
+    if (words.folds[i - 2] !== 'chua' || words.folds[i - 1] !== 'du' || !/^\d{1,2}$/u.test(words.folds[i]!)) continue;
+    if (UNITS.has(words.folds[i + 1] ?? '')) continue;
+    return Math.max(0, Number(words.folds[i]) - 1);
+  }
   return null;
 }
+
+/** What a number counts when it is not years of age ("chưa đủ 6 tháng", "chưa đủ 15 ngày", "chưa đủ 2 bản"). */
+const UNITS: ReadonlySet<string> = new Set(['ngay', 'thang', 'nam', 'tuan', 'gio', 'phut', 'ban', 'bo', 'to', 'trang', 'nguoi', 'm', 'm2', 'km', 'lan', 'tr', 'trieu', 'k', 'nghin', 'ngan', 'dong', 'diem', 'thanh', 'vien']);
 
 export const withinAge = (age: number, r: AgeRange): boolean => age >= r.min && age < r.max;
