@@ -166,6 +166,14 @@ describe('siblings the question tells apart, or not', () => {
     expect(await answered('khiếu nại quyết định của công an tỉnh thì bao lâu được giải quyết')).toBe('1.003504');
   });
 
+  it("answers the income tax on an inherited vehicle with the tax on assets other than real estate, its transfer when no tax is named", async () => {
+    // 1.008538 "… nhận thừa kế, quà tặng là các tài sản khác phải đăng ký quyền sở hữu, không phải là bất động sản";
+    // 1.007674 "… nhận thừa kế và nhận quà tặng là bất động sản"; 1.013076 the car's transfer.
+    expect(await answered('nhận thừa kế xe máy của ông thì khai thuế thu nhập cá nhân ở đâu')).toBe('1.008538');
+    expect(await answered('nhận thừa kế nhà đất của bố thì khai thuế TNCN ở đâu')).toBe('1.007674');
+    expect(await answered('nhận thừa kế xe ô tô của bố thì sang tên cần giấy gì')).toBe('1.013076');
+  });
+
   it('answers what a record says from a record that says it, not from one that gives only a name', async () => {
     // 1.014169 "HƯỞNG TRỢ CẤP DƯỠNG SỨC, PHỤC HỒI SỨC KHOẺ SAU THAI SẢN" gives a name and an agency only;
     // 1.001598 "Giải quyết hưởng trợ cấp nghỉ DSPHSK sau ốm đau, thai sản, TNLĐ-BNN" gives the forms.
