@@ -10,20 +10,19 @@ import { PhraseTrie, type PhraseHit } from './phrase-trie';
 import { sliceWords, wordsOfText, wordsText, type Words } from './text';
 
 const phrase = z.string().trim().min(1);
+/**
+ * A group's or a colloquial phrase's context: its variants are read so only in a question that says
+ * one of the `onlyWith` words anywhere, and not in one that says a `notWith` word ("chủ hộ" is a
+ * household business's owner beside "kinh doanh", else the head of a household of residence).
+ */
+const contextFields = { onlyWith: z.array(phrase).optional(), notWith: z.array(phrase).optional() };
 
 export const synonymsSchema = z.strictObject({
   _comment: z.union([z.string(), z.array(z.string())]).optional(),
   version: z.literal(1),
   /** `source`: where the equivalence comes from (a law or the catalog's own wording, common usage, a dictionary). */
-  /**
-   * `onlyWith` / `notWith` (groups and colloquial phrases): the variants are read so only in a
-   * question that says (does not say) one of these words anywhere: "chủ hộ" is a household business's owner beside "kinh doanh", else the
-   * head of a household of residence.
-   */
-  groups: z.array(
-    z.strictObject({ canonical: phrase, variants: z.array(phrase).min(1), source: phrase.optional(), onlyWith: z.array(phrase).optional(), notWith: z.array(phrase).optional() }),
-  ),
-  colloquial: z.array(z.strictObject({ phrase, means: phrase, source: phrase.optional(), onlyWith: z.array(phrase).optional(), notWith: z.array(phrase).optional() })).default([]),
+  groups: z.array(z.strictObject({ canonical: phrase, variants: z.array(phrase).min(1), source: phrase.optional(), ...contextFields })),
+  colloquial: z.array(z.strictObject({ phrase, means: phrase, source: phrase.optional(), ...contextFields })).default([]),
   keep: z.array(phrase).default([]),
   followUps: z.strictObject({ generic: z.array(phrase), heads: z.array(phrase) }).default({ generic: [], heads: [] }),
   /** Actions whose object a question may name apart from them (see `rewriteApart`). */
@@ -194,6 +193,7 @@ function compileApart(data: SynonymsData, cache: WordsCache): NonNullable<Synony
  * diacritics, then in the order listed: kept phrases first), each replaced by its meaning.
  */
 function rewrite(w: Words, trie: PhraseTrie<Meaning>, kind: Kind, out: Replacement[]): Words {
+  // A variant out of its context is not read (nor a shorter one it shadows at the same place).
   const hits = trie.scan(w).filter((h) => h.value.replacement !== null && inContext(w, h.value.context));
   if (hits.length === 0) return w;
   const result: Words = { canon: [], keys: [], folds: [], joined: [] };
