@@ -63,6 +63,14 @@ describe('understanding a question', () => {
     expect(text(r.terms)).toBe('đăng ký khai sinh');
   });
 
+  it('reads "mất phí" without "có" as the fee asked outright, and leaves the rest searched', () => {
+    const r = u('the bhyt bi rach xin doi the moi mat phi ko');
+    expect(r.aspects.slice(0, r.asked)).toEqual(['fee']);
+    const s = u('doi dia chi tru so cong ty sang quan khac thi mat phi bao nhieu');
+    expect(s.aspects.slice(0, s.asked)).toEqual(['fee']);
+    expect(text(s.terms)).not.toMatch(/bao nhieu|phi/);
+  });
+
   it('reads "chuẩn bị hồ sơ gì" as the documents asked, not as the words that introduce a procedure', () => {
     const r = u('hai đứa em định đi đăng ký kết hôn thì chuẩn bị hồ sơ gì vậy ad');
     expect(r.aspects[0]).toBe('components');
