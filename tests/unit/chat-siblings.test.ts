@@ -148,6 +148,13 @@ describe('siblings the question tells apart, or not', () => {
     expect(await answered('anh mua lại ô tô cũ của người quen, giờ sang tên thì cần giấy tờ gì')).toBe('1.013076');
   });
 
+  it('answers a story that says when something happened ("hồi xưa", "dạo trước"), words the catalog never uses', async () => {
+    // 2.001255 "Đăng ký lại việc nuôi con nuôi trong nước": without the story words, "xưa" read as a
+    // word no procedure knows and the question was declined.
+    expect(await answered('dạo trước nhận nuôi cháu, nay đăng ký lại việc nuôi con nuôi cần mấy người làm chứng')).toBe('2.001255');
+    expect(await answered('hồi xưa nhận con nuôi, giờ đăng ký lại việc nuôi con nuôi thì cần mấy người làm chứng')).toBe('2.001255');
+  });
+
   it("answers a household business's new point of sale ('mở thêm một điểm bán') with its place of business", async () => {
     // 1.009824 "Thông báo địa điểm kinh doanh của hộ kinh doanh, cá nhân kinh doanh".
     expect(await answered('hộ kinh doanh của mình mở thêm một điểm bán ở chợ khác thì phải thông báo trong mấy ngày')).toBe('1.009824');
