@@ -58,6 +58,7 @@ export const EVAL_SETS = [
   'chat-probes-15',
   'chat-probes-16',
   'chat-probes-17',
+  'chat-probes-18',
 ] as const;
 
 export type EvalSetName = (typeof EVAL_SETS)[number];
