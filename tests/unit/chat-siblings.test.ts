@@ -225,6 +225,9 @@ describe('words read whole', () => {
     // Medical advice.
     expect(await intent('bé bị sốt cao uống thuốc hạ sốt loại nào')).toBe('out_of_scope');
     expect(await intent('quên mật khẩu email công ty thì làm sao lấy lại')).toBe('out_of_scope');
+    // A bank's app and its password: not "Thủ tục cấp mã ngân hàng", though a lost one is "cấp lại".
+    expect(await intent('quen mat khau app ngan hang thi xin cap lai o dau')).toBe('out_of_scope');
+    expect(await intent('ứng dụng ngân hàng bị khóa thì làm lại thế nào')).toBe('out_of_scope');
     // A dealer's instalments, a dentist, a photo studio, a private school's refund…
     expect(await intent('mua xe máy trả góp ở cửa hàng cần giấy tờ gì')).toBe('out_of_scope');
     expect(await intent('lấy cao răng ở phòng khám tư hết bao nhiêu tiền')).toBe('out_of_scope');
