@@ -225,6 +225,13 @@ describe('a specific question is answered by the sentence that says it', () => {
     expect(text).toMatch(/sau 15 giờ/u);
   });
 
+  it('reads a clock time at night ("11h30 đêm", "12h khuya") as a stated hour too', async () => {
+    // 2.001159: "… trường hợp người đến lưu trú sau 23 giờ thì việc thông báo lưu trú được thực hiện trước 08 giờ ngày hôm sau".
+    const { code, text } = await reply('khách tới nhà 11h30 đêm thì thông báo lưu trú khi nào');
+    expect(code).toBe('2.001159');
+    expect(text).toMatch(/trước 08 giờ ngày hôm sau/u);
+  });
+
   it("reads one's share refused as the refusal of an inheritance ('từ chối nhận di sản')", async () => {
     const { code } = await reply('muốn từ chối phần thừa kế của mẹ để lại cho em gái, ra xã chứng thực thì cần giấy tờ gì');
     expect(code).toBe('2.001016');

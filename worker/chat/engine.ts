@@ -794,8 +794,10 @@ const STATED_SPAN = /\b\d+ (ngay|tuan|thang)\b/u;
  * A clock time the question states ("nộp lúc 4h chiều", "3 giờ chiều"): whether the hour changes
  * what happens is the record's sentence that states one ("nếu tiếp nhận hồ sơ sau 15 giờ thì … trả
  * kết quả trong ngày làm việc tiếp theo"), decisive. On the tuned halves two more facts, none lost.
+ * At night too ("11h30 đêm", "12h khuya": the stay reported "trước 08 giờ ngày hôm sau"): one more fact
+ * on the tuned halves, one more held back.
  */
-const STATED_HOUR = /\b(luc \d{1,2} ?(h|gio)|\d{1,2} ?(h|gio)( \d{1,2})? (chieu|sang|trua|toi))\b/u;
+const STATED_HOUR = /\b(luc \d{1,2} ?(h|gio)|\d{1,2} ?(h|gio)( ?\d{1,2})? (chieu|sang|trua|toi|dem|khuya))\b/u;
 
 /**
  * Whether it is done the same day ("có lấy trong ngày được không", "xong trong ngày ko"): the
