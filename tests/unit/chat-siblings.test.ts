@@ -304,6 +304,10 @@ describe('words read whole', () => {
     expect(await answered('Mất thẻ BHYT rồi, xin cấp lại cần giấy tờ gì?')).toBe('1.002759');
     expect(await answered('thẻ bhyt bị sai ngày sinh, xin đổi lại thì mất mấy ngày')).toBe('1.002759');
     expect(['1.001294', '1.001327']).toContain(await answered('chồng em là công an, thẻ bhyt thân nhân của em bị mất, cấp lại có mất phí không'));
+    // A hospital bill paid out of pocket, paid back by health insurance ("thanh toán lại", with "bhyt"
+    // or "viện phí"): 1.001656 "Thanh toán trực tiếp chi phí khám, chữa bệnh BHYT".
+    expect(await answered('nằm viện tự trả hết tiền, giờ muốn bhyt thanh toán lại thì cần giấy gì')).toBe('1.001656');
+    expect(await answered('mất hóa đơn viện phí bản gốc thì bảo hiểm y tế có hoàn lại tiền không')).toBe('1.001656');
     // Animals carried to another province ("sang tỉnh khác", "ra ngoài tỉnh") leave the province's area (1.002338).
     expect(await answered('chở mấy con bò sang tỉnh khác bán thì xin kiểm dịch ở đâu')).toBe('1.002338');
     expect(await answered('chở 1 xe gà ra ngoài tỉnh bán có cần kiểm dịch không')).toBe('1.002338');
