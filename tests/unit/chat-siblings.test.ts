@@ -155,6 +155,11 @@ describe('siblings the question tells apart, or not', () => {
     expect(await answered('hồi xưa nhận con nuôi, giờ đăng ký lại việc nuôi con nuôi thì cần mấy người làm chứng')).toBe('2.001255');
   });
 
+  it('answers a story that says how frail someone is ("tay run", "mắt kém", "già yếu"), words the catalog never uses', async () => {
+    // 2.001019 "Chứng thực di chúc": the catalog says "không ký, không điểm chỉ được", never "run".
+    expect(await answered('Bà em không biết chữ, tay run không ký không điểm chỉ được, muốn ra xã chứng thực tờ di chúc thì sao')).toBe('2.001019');
+  });
+
   it("answers a household business's new point of sale ('mở thêm một điểm bán') with its place of business", async () => {
     // 1.009824 "Thông báo địa điểm kinh doanh của hộ kinh doanh, cá nhân kinh doanh".
     expect(await answered('hộ kinh doanh của mình mở thêm một điểm bán ở chợ khác thì phải thông báo trong mấy ngày')).toBe('1.009824');
