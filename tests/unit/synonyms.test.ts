@@ -35,6 +35,18 @@ describe('variants read so only in their context (onlyWith / notWith)', () => {
     expect(rewritten('hộ kinh doanh muốn đổi chủ hộ')).not.toContain('cư trú');
   });
 
+  it('reads the shorter variant at a place where the longer one is out of its context', () => {
+    const own = loadSynonyms({
+      version: 1,
+      groups: [
+        { canonical: 'công ty', variants: ['cty'] },
+        { canonical: 'doanh nghiệp', variants: ['cty tnhh'], onlyWith: ['giải thể'] },
+      ],
+    });
+    expect(rewriteQuery('giải thể cty tnhh', own).rewritten).toBe('giải thể doanh nghiệp');
+    expect(rewriteQuery('thành lập cty tnhh', own).rewritten).toBe('thành lập công ty tnhh');
+  });
+
   it('rejects a context that is not a list of phrases', () => {
     const bad = { version: 1, groups: [{ canonical: 'a b', variants: ['c d'], onlyWith: 'kinh doanh' }] };
     expect(() => loadSynonyms(bad)).toThrow(/Invalid synonyms JSON/u);

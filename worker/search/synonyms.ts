@@ -193,8 +193,8 @@ function compileApart(data: SynonymsData, cache: WordsCache): NonNullable<Synony
  * diacritics, then in the order listed: kept phrases first), each replaced by its meaning.
  */
 function rewrite(w: Words, trie: PhraseTrie<Meaning>, kind: Kind, out: Replacement[]): Words {
-  // A variant out of its context is not read (nor a shorter one it shadows at the same place).
-  const hits = trie.scan(w).filter((h) => h.value.replacement !== null && inContext(w, h.value.context));
+  // A variant out of its context is not read: the longest one in context at that place is.
+  const hits = trie.scan(w, (at) => at.find((h) => inContext(w, h.value.context))).filter((h) => h.value.replacement !== null);
   if (hits.length === 0) return w;
   const result: Words = { canon: [], keys: [], folds: [], joined: [] };
   const copy = (from: Words, i: number, joined: boolean) => {
