@@ -160,6 +160,10 @@ describe('siblings the question tells apart, or not', () => {
     expect(await answered('Bà em không biết chữ, tay run không ký không điểm chỉ được, muốn ra xã chứng thực tờ di chúc thì sao')).toBe('2.001019');
   });
 
+  it("answers a company's suspension, whatever its type, with the doanh nghiệp's notice (2.002029)", async () => {
+    expect(await answered('cty tnhh của mình muốn tạm ngừng kinh doanh vài tháng thì cần giấy tờ gì')).toBe('2.002029');
+  });
+
   it("answers a household business's new point of sale ('mở thêm một điểm bán') with its place of business", async () => {
     // 1.009824 "Thông báo địa điểm kinh doanh của hộ kinh doanh, cá nhân kinh doanh".
     expect(await answered('hộ kinh doanh của mình mở thêm một điểm bán ở chợ khác thì phải thông báo trong mấy ngày')).toBe('1.009824');

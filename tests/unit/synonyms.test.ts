@@ -47,6 +47,12 @@ describe('variants read so only in their context (onlyWith / notWith)', () => {
     expect(rewriteQuery('thành lập cty tnhh', own).rewritten).toBe('thành lập công ty tnhh');
   });
 
+  it("reads a company's type as the doanh nghiệp the catalog names when it is suspended or dissolved", () => {
+    expect(rewritten('cty tnhh muốn tạm ngừng kinh doanh')).toBe('doanh nghiệp muốn tạm ngừng kinh doanh');
+    expect(rewritten('công ty trách nhiệm hữu hạn của em sắp giải thể')).toBe('doanh nghiệp của em sắp giải thể');
+    expect(rewritten('đổi tên cty tnhh')).not.toContain('doanh nghiệp');
+  });
+
   it('rejects a context that is not a list of phrases', () => {
     const bad = { version: 1, groups: [{ canonical: 'a b', variants: ['c d'], onlyWith: 'kinh doanh' }] };
     expect(() => loadSynonyms(bad)).toThrow(/Invalid synonyms JSON/u);
