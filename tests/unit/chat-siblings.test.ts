@@ -164,6 +164,12 @@ describe('siblings the question tells apart, or not', () => {
     expect(await answered('cty tnhh của mình muốn tạm ngừng kinh doanh vài tháng thì cần giấy tờ gì')).toBe('2.002029');
   });
 
+  it('answers a story that names the kind of shop ("tiệm nail", "quán cafe"), words the catalog never uses', async () => {
+    // 1.001612 "Đăng ký thành lập hộ kinh doanh": "nail" read as a word no procedure knows.
+    expect(await answered('đăng ký hộ kinh doanh để mở tiệm nail thì mấy ngày có giấy chứng nhận')).toBe('1.001612');
+    expect(await answered('dang ky HKD mo tiem nail thi may ngay co giay chung nhan')).toBe('1.001612');
+  });
+
   it("answers a household business's new point of sale ('mở thêm một điểm bán') with its place of business", async () => {
     // 1.009824 "Thông báo địa điểm kinh doanh của hộ kinh doanh, cá nhân kinh doanh".
     expect(await answered('hộ kinh doanh của mình mở thêm một điểm bán ở chợ khác thì phải thông báo trong mấy ngày')).toBe('1.009824');
