@@ -98,6 +98,15 @@ describe('the sentence that answers a specific question', () => {
     expect(bestPassages(support, { ...q, decisive: ['duration'] }, 1)[0]?.passage.text).toMatch(/30 ngày/u);
   });
 
+  it('reads a duration whose number is also spelled out ("30 (ba mươi) ngày") as a stated one', () => {
+    const renewal = procedureRecord('2.001064', 'Gia hạn Chứng chỉ hành nghề thú y', {
+      conditions: 'Chứng chỉ hành nghề thú y sắp hết hạn thì người hành nghề phải nộp hồ sơ đề nghị gia hạn chứng chỉ hành nghề thú y.',
+      steps: ['Trước 30 (ba mươi) ngày tính đến ngày hết hạn của Chứng chỉ hành nghề thú y, người đề nghị gia hạn nộp hồ sơ.'],
+    });
+    const q = { readings: [wordsOfText('chứng chỉ hành nghề thú y sắp hết hạn thì phải nộp hồ sơ gia hạn trước bao lâu')], name: renewal.name, cues: ['duration'] as Fact[], decisive: ['duration'] as Fact[], rarity };
+    expect(bestPassages(renewal, q, 1)[0]?.passage.text).toMatch(/^Trước 30 \(ba mươi\) ngày/u);
+  });
+
   it('states a deadline given as a day too', () => {
     const settlement = procedureRecord('2.002233', 'Khai quyết toán thuế thu nhập cá nhân trực tiếp với cơ quan thuế', {
       steps: [
