@@ -170,6 +170,11 @@ describe('siblings the question tells apart, or not', () => {
     expect(await answered('dang ky HKD mo tiem nail thi may ngay co giay chung nhan')).toBe('1.001612');
   });
 
+  it("answers a flat bought in a developer's project ('căn chung cư', 'nhà dự án') and its certificate with 1.012787", async () => {
+    expect(await answered('mua căn chung cư của chủ đầu tư, giờ tự đi làm sổ hồng cần giấy tờ gì')).toBe('1.012787');
+    expect(await answered('nhà dự án mua 3 năm chưa có sổ hồng thì làm sổ ở đâu')).toBe('1.012787');
+  });
+
   it("answers a household business's new point of sale ('mở thêm một điểm bán') with its place of business", async () => {
     // 1.009824 "Thông báo địa điểm kinh doanh của hộ kinh doanh, cá nhân kinh doanh".
     expect(await answered('hộ kinh doanh của mình mở thêm một điểm bán ở chợ khác thì phải thông báo trong mấy ngày')).toBe('1.009824');
