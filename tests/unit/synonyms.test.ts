@@ -53,6 +53,13 @@ describe('variants read so only in their context (onlyWith / notWith)', () => {
     expect(rewritten('chuyển đổi cty tnhh sang cổ phần')).toBe('chuyển đổi công ty trách nhiệm hữu hạn sang cổ phần');
   });
 
+  it("reads a plot's change of purpose that needs no permission in the catalog's words", () => {
+    const plot = rewritten('chuyển đất trồng cây hằng năm sang trồng cây lâu năm, loại không cần xin phép');
+    expect(plot).toMatch(/^chuyển mục đích sử dụng đất trồng cây lâu năm/u);
+    expect(plot).toMatch(/không phải .* cơ quan nhà nước có thẩm quyền$/u);
+    expect(rewritten('không cần xin phép')).toBeNull();
+  });
+
   it('rejects a context that is not a list of phrases', () => {
     const bad = { version: 1, groups: [{ canonical: 'a b', variants: ['c d'], onlyWith: 'kinh doanh' }] };
     expect(() => loadSynonyms(bad)).toThrow(/Invalid synonyms JSON/u);
