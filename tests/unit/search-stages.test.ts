@@ -63,6 +63,12 @@ describe('understanding a question', () => {
     expect(text(r.terms)).toBe('đăng ký khai sinh');
   });
 
+  it('reads "bước tiếp theo là gì" as the steps asked, before the documents a story hints at', () => {
+    const r = u('nộp đủ hồ sơ đăng ký tàu cá rồi thì bước tiếp theo là gì');
+    expect(r.aspects.slice(0, r.asked)).toEqual(['steps']);
+    expect(u('nộp đơn xong rồi sau đó làm gì').aspects[0]).toBe('steps');
+  });
+
   it('reads "mất phí" without "có" as the fee asked outright, and leaves the rest searched', () => {
     const r = u('the bhyt bi rach xin doi the moi mat phi ko');
     expect(r.aspects.slice(0, r.asked)).toEqual(['fee']);
