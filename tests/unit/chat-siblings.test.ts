@@ -175,6 +175,11 @@ describe('siblings the question tells apart, or not', () => {
     expect(await answered('nhà dự án mua 3 năm chưa có sổ hồng thì làm sổ ở đâu')).toBe('1.012787');
   });
 
+  it("reads 'đổi bằng' in a question on the driving licence as its exchange (3.000347), and 'bằng' elsewhere as a diploma", async () => {
+    expect(await answered('gplx hạng b2 sắp hết hạn, muốn đổi bằng thì cần giấy gì')).toBe('3.000347');
+    expect(await answered('đổi bằng lái xe máy từ giấy bìa sang thẻ nhựa cần giấy tờ gì')).toBe('3.000347');
+  });
+
   it("answers a household business's new point of sale ('mở thêm một điểm bán') with its place of business", async () => {
     // 1.009824 "Thông báo địa điểm kinh doanh của hộ kinh doanh, cá nhân kinh doanh".
     expect(await answered('hộ kinh doanh của mình mở thêm một điểm bán ở chợ khác thì phải thông báo trong mấy ngày')).toBe('1.009824');

@@ -60,6 +60,11 @@ describe('variants read so only in their context (onlyWith / notWith)', () => {
     expect(rewritten('không cần xin phép')).not.toMatch(/không phải/u);
   });
 
+  it("reads 'đổi bằng' as the driving licence's exchange only beside the licence's name", () => {
+    expect(rewritten('gplx hạng b2 sắp hết hạn, muốn đổi bằng')).toMatch(/muốn cấp đổi giấy phép lái xe$/u);
+    expect(rewritten('bằng tốt nghiệp bị sai tên, muốn đổi bằng')).not.toMatch(/lái xe/u);
+  });
+
   it('rejects a context that is not a list of phrases', () => {
     const bad = { version: 1, groups: [{ canonical: 'a b', variants: ['c d'], onlyWith: 'kinh doanh' }] };
     expect(() => loadSynonyms(bad)).toThrow(/Invalid synonyms JSON/u);
