@@ -63,6 +63,13 @@ describe('understanding a question', () => {
     expect(text(r.terms)).toBe('đăng ký khai sinh');
   });
 
+  it('reads a report or a declaration ("báo cáo tài chính", "bản khai") asked about as a document of the list', () => {
+    const r = u('công ty tạm ngừng kinh doanh thì có phải nộp báo cáo tài chính không');
+    expect(r.aspects[0]).toBe('yesno');
+    expect(r.isDocument).toBe(true);
+    expect(text(r.document!)).toBe('báo cáo tài chính');
+  });
+
   it('reads "bước tiếp theo là gì" as the steps asked, before the documents a story hints at', () => {
     const r = u('nộp đủ hồ sơ đăng ký tàu cá rồi thì bước tiếp theo là gì');
     expect(r.aspects.slice(0, r.asked)).toEqual(['steps']);
