@@ -59,6 +59,7 @@ export const EVAL_SETS = [
   'chat-probes-16',
   'chat-probes-17',
   'chat-probes-18',
+  'chat-probes-19',
 ] as const;
 
 export type EvalSetName = (typeof EVAL_SETS)[number];
