@@ -57,11 +57,14 @@ export interface ScoredPassage {
 /** What a sentence may state: what a question's cues ask for, and where or how to submit. */
 export type Fact = Cue | 'place' | 'online' | 'threshold' | 'hour' | 'sameDay';
 
+/** A number with its unit of time, its number spelled out too or not ("05 ngày", "30 (ba mươi) ngày"). */
+const NUMBER_OF_TIME = String.raw`\d+\s*(\([\p{L}\s]+\)\s*)?(ngày|tháng|năm|giờ)`;
+
 const CUE_PATTERNS: Record<Fact, RegExp> = {
   // "… lập hồ sơ đề nghị … trình UBND cấp tỉnh xét công nhận": what is submitted up goes to an office too.
   place: /(tại|đến|cho|về|trình)\s(bộ phận|trung tâm|cơ quan|ủy ban|ubnd|chủ tịch|phòng|công an|sở|chi cục|cục|văn phòng|tổ chức|đơn vị|điểm tiếp nhận|địa điểm tiếp nhận|trụ sở|nơi)\s/iu,
   online: /trực tuyến|bưu chính|cổng dịch vụ công|vneid|định danh điện tử|qua mạng/iu,
-  duration: /\b\d+\s*(\([\p{L}\s]+\)\s*)?(ngày|tháng|năm|giờ)(?![\p{L}\d])|thời hạn|kể từ/iu,
+  duration: new RegExp(String.raw`\b${NUMBER_OF_TIME}(?![\p{L}\d])|thời hạn|kể từ`, 'iu'),
   age: /tuổi/iu,
   count: /\b\d+\s*(bản|bộ|ảnh|tờ|lần)(?![\p{L}\d])/iu,
   size: /\d+\s*(cm|mm)|\d+\s*x\s*\d+/iu,
@@ -116,14 +119,14 @@ const ABSENCE_SHARE = 0.7;
  */
 const DECISIVE_SHARE = 0.4;
 /** A duration stated as a number with its unit ("01 ngày", "05 ngày làm việc"), its number spelled out too or not ("30 (ba mươi) ngày": one more fact on the tuned halves). */
-export const STATES_DURATION = /\d+\s*(\([\p{L}\s]+\)\s*)?(ngày|tháng|năm|giờ)/iu;
+export const STATES_DURATION = new RegExp(NUMBER_OF_TIME, 'iu');
 /**
  * A decisive cue is stated by a number with its unit, not by words about durations ("thời hạn"); a
  * deadline may be stated as a day ("chậm nhất là ngày cuối cùng của tháng thứ 4 …"). With "hạn
  * nộp" asked as a detail, two more facts found on the tuned halves, none lost. An age asked ("phải
  * hơn con nuôi bao nhiêu tuổi") is stated by a number of years ("từ 20 tuổi trở lên").
  */
-const STATES: Partial<Record<Fact, RegExp>> = { duration: /\d+\s*(\([\p{L}\s]+\)\s*)?(ngày|tháng|năm|giờ)|chậm nhất là|ngày cuối cùng/iu, age: /\d+\s*tuổi/iu };
+const STATES: Partial<Record<Fact, RegExp>> = { duration: new RegExp(`${NUMBER_OF_TIME}|chậm nhất là|ngày cuối cùng`, 'iu'), age: /\d+\s*tuổi/iu };
 /** Weight of a cue the sentence has, relative to the question's words it has. */
 const CUE_WEIGHT = 0.35;
 /** A pair of syllables the sentence shares with the question counts this much more than a syllable. */
