@@ -170,6 +170,12 @@ describe('siblings the question tells apart, or not', () => {
     expect(await answered('dang ky HKD mo tiem nail thi may ngay co giay chung nhan')).toBe('1.001612');
   });
 
+  it('reads a plot of land said "mảnh đất" or "miếng đất" as the catalog\'s "thửa đất"', async () => {
+    // 1.012784 "Tách thửa hoặc hợp thửa đất": the catalog never writes "mảnh đất".
+    expect(await answered('muốn gộp hai mảnh đất liền nhau thành một sổ thì cần giấy tờ gì')).toBe('1.012784');
+    expect(await answered('tach miếng đất cho con thi can giay gi')).toBe('1.012784');
+  });
+
   it("answers a flat bought in a developer's project ('căn chung cư', 'nhà dự án') and its certificate with 1.012787", async () => {
     expect(await answered('mua căn chung cư của chủ đầu tư, giờ tự đi làm sổ hồng cần giấy tờ gì')).toBe('1.012787');
     expect(await answered('nhà dự án mua 3 năm chưa có sổ hồng thì làm sổ ở đâu')).toBe('1.012787');
