@@ -180,6 +180,10 @@ describe('siblings the question tells apart, or not', () => {
     expect(await answered('xin trích lục bản án ở tòa có mất phí không')).toBe('3.000165');
   });
 
+  it('answers the airport\'s "cổng tự động" with the automatic border gate\'s registration (1.010047)', async () => {
+    expect(await answered('đi cổng tự động ở sân bay cần đăng ký gì')).toBe('1.010047');
+  });
+
   it("answers a flat bought in a developer's project ('căn chung cư', 'nhà dự án') and its certificate with 1.012787", async () => {
     expect(await answered('mua căn chung cư của chủ đầu tư, giờ tự đi làm sổ hồng cần giấy tờ gì')).toBe('1.012787');
     expect(await answered('nhà dự án mua 3 năm chưa có sổ hồng thì làm sổ ở đâu')).toBe('1.012787');
