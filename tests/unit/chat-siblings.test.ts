@@ -184,6 +184,12 @@ describe('siblings the question tells apart, or not', () => {
     expect(await answered('đi cổng tự động ở sân bay cần đăng ký gì')).toBe('1.010047');
   });
 
+  it('reads a relative who "hy sinh" on duty as a liệt sỹ (1.004163), not the work they died doing', async () => {
+    // Without it: the fire-safety acceptance (3.000493) for "chữa cháy", nothing for the unaccented one.
+    expect(await answered('anh tôi là công an hy sinh khi chữa cháy, gia đình làm hồ sơ gì')).toBe('1.004163');
+    expect(await answered('bo em la cong an hy sinh khi lam nhiem vu thi gia dinh duoc nhan giay gi')).toBe('1.004163');
+  });
+
   it("answers a flat bought in a developer's project ('căn chung cư', 'nhà dự án') and its certificate with 1.012787", async () => {
     expect(await answered('mua căn chung cư của chủ đầu tư, giờ tự đi làm sổ hồng cần giấy tờ gì')).toBe('1.012787');
     expect(await answered('nhà dự án mua 3 năm chưa có sổ hồng thì làm sổ ở đâu')).toBe('1.012787');
