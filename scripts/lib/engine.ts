@@ -60,6 +60,7 @@ export const EVAL_SETS = [
   'chat-probes-17',
   'chat-probes-18',
   'chat-probes-19',
+  'chat-probes-20',
 ] as const;
 
 export type EvalSetName = (typeof EVAL_SETS)[number];
