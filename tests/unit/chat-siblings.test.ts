@@ -190,6 +190,11 @@ describe('siblings the question tells apart, or not', () => {
     expect(await answered('bo em la cong an hy sinh khi lam nhiem vu thi gia dinh duoc nhan giay gi')).toBe('1.004163');
   });
 
+  it('answers an officer who comes "đến tận nhà" to register a death or a marriage with the mobile (lưu động) registration', async () => {
+    expect(await answered('cán bộ tư pháp đến tận nhà làm khai tử cho ông thì có mất phí không')).toBe('1.000419');
+    expect(await answered('ba em nam liet giuong, can bo xa xuong tan nha dang ky ket hon cho em duoc ko')).toBe('1.000593');
+  });
+
   it("answers a flat bought in a developer's project ('căn chung cư', 'nhà dự án') and its certificate with 1.012787", async () => {
     expect(await answered('mua căn chung cư của chủ đầu tư, giờ tự đi làm sổ hồng cần giấy tờ gì')).toBe('1.012787');
     expect(await answered('nhà dự án mua 3 năm chưa có sổ hồng thì làm sổ ở đâu')).toBe('1.012787');
