@@ -67,6 +67,21 @@ describe('the time answer', () => {
     expect(text(aspectBody(days, 'time'))).not.toContain('sau 15 giờ');
   });
 
+  it('counts working hours and days as the row\'s own description does ("8 Giờ" → "8 giờ làm việc")', () => {
+    // 1.013083: the structured field says "8 Giờ"; the row says "Trong thời hạn 08 giờ làm việc kể từ …".
+    const long = '- Cách thức thực hiện: + Chủ xe thực hiện kê khai đăng ký xe trên cổng dịch vụ công. Cơ quan đăng ký xe tiếp nhận hồ sơ trong giờ làm việc. + Nhận kết quả xác thực và in chứng nhận đăng ký xe tạm thời trên cổng dịch vụ công. - Thời hạn giải quyết: + Cấp chứng nhận đăng ký xe tạm thời: Trong thời hạn 08 giờ làm việc kể từ kể khi nhận đủ hồ sơ hợp lệ trên cổng dịch vụ công. + Thời gian trả kết quả đăng ký xe theo quy định được tính từ ngày nhận đủ hồ sơ hợp lệ và hệ thống đăng ký, quản lý xe đã nhận được kết quả xác thực về việc hoàn thành nộp lệ phí đăng ký xe từ cổng dịch vụ công.';
+    const temporary = procedureRecord('1.013083', 'Đăng ký xe tạm thời thực hiện bằng dịch vụ công trực tuyến toàn trình', {
+      methods: [method({ method: 'online', time: { value: 8, unit: 'hour', text: '8 Giờ' }, description: long })],
+    });
+    expect(text(aspectBody(temporary, 'time'))).toContain('8 giờ làm việc');
+    expect(text(aspectBody(temporary, 'overview'))).toContain('8 giờ làm việc');
+    // A row that says another number in working hours keeps its own.
+    const other = procedureRecord('1.000001', 'Thủ tục thử', {
+      methods: [method({ time: { value: 8, unit: 'hour', text: '8 Giờ' }, description: long.replace('08 giờ làm việc', '16 giờ làm việc') })],
+    });
+    expect(text(aspectBody(other, 'time'))).not.toContain('8 giờ làm việc');
+  });
+
   it('adds no description that states no duration', () => {
     const plain = procedureRecord('1.008004', 'Chuyển đổi cơ cấu cây trồng, vật nuôi trên đất trồng lúa', {
       methods: [method({ time: fiveDays, description: 'Nộp hồ sơ trực tiếp tại Ủy ban nhân dân cấp xã' })],

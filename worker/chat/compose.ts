@@ -6,7 +6,7 @@ import { allComponents } from '../catalog/components';
 import type { Component, Fee, Method, Procedure, ProcedureCase } from '../catalog/schema';
 import type { Aspect } from '../search/phrases';
 import type { Answer, Block, ChecklistItem, Inline, Suggestion } from './answer';
-import { BARE_NUMBER, FEE_KIND_LABEL, formatFee, formatMoney, formatTime, LEVEL_LABEL, METHOD_LABEL, unconfirmedFee } from './format';
+import { BARE_NUMBER, FEE_KIND_LABEL, formatFee, formatMoney, formatMethodTime, LEVEL_LABEL, METHOD_LABEL, unconfirmedFee } from './format';
 import { FIELD_LABEL, placeSentence, resultTimeSentence, STATES_DURATION, timeSentence, type PassageField } from './passages';
 import { chatText, shortText } from '../messages';
 
@@ -237,7 +237,7 @@ function fees(p: Procedure): Block[] {
 
 function times(p: Procedure): Block[] {
   const manyRows = new Set(p.methods.map((m) => m.method)).size < p.methods.length;
-  const groups = groupMethods(p.methods, (m) => (m.time ? formatTime(m.time) + (manyRows ? caseHint(m) : timeQualified(m)) : null));
+  const groups = groupMethods(p.methods, (m) => (m.time ? formatMethodTime(m) + (manyRows ? caseHint(m) : timeQualified(m)) : null));
   if (groups.length === 0) {
     // No time in the structured fields; the record's text may still say it.
     const said = timeSentence(p);
@@ -363,8 +363,8 @@ function forms(p: Procedure): Block[] {
 
 function overview(p: Procedure): Block[] {
   const items: Inline[][] = [];
-  const firstTime = p.methods.find((m) => m.time)?.time;
-  if (firstTime) items.push([{ bold: 'Thời hạn giải quyết: ' }, formatTime(firstTime)]);
+  const timed = p.methods.find((m) => m.time);
+  if (timed) items.push([{ bold: 'Thời hạn giải quyết: ' }, formatMethodTime(timed)]);
   const fee = p.methods.flatMap((m) => m.fees)[0];
   if (fee) items.push([{ bold: 'Phí, lệ phí: ' }, formatFee(fee)]);
   const feeAt = fee ? items.length - 1 : -1;

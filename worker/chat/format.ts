@@ -1,5 +1,5 @@
 // Catalog values written the Vietnamese way: 100.000 đồng, 15 ngày làm việc, cấp tỉnh.
-import type { Fee, Level, ProcessingTime, SubmissionMethod, TimeUnit } from '../catalog/schema';
+import type { Fee, Level, Method, ProcessingTime, SubmissionMethod, TimeUnit } from '../catalog/schema';
 import { chatText } from '../messages';
 
 /** 100000 → "100.000"; 2.5 → "2,5". */
@@ -53,6 +53,22 @@ export function formatTime(t: ProcessingTime): string {
   if (t.value !== null && t.unit && t.unit !== 'other') return `${formatNumber(t.value)} ${UNIT_LABEL[t.unit]}`;
   if (BARE_NUMBER.test(t.text)) return chatText.timeWithoutUnit(t.text.trim());
   return t.text;
+}
+
+/**
+ * A row's time as its own description counts it: the structured field says "8 Giờ" where the row
+ * says "Trong thời hạn 08 giờ làm việc kể từ …" (47 rows of hours or days). Working hours and days
+ * leave out nights, weekends and holidays, so a citizen counts them apart: the row's words are kept.
+ */
+export function formatMethodTime(m: Pick<Method, 'time' | 'description'>): string {
+  const t = m.time;
+  if (!t) return '';
+  if (t.value !== null && (t.unit === 'hour' || t.unit === 'day')) {
+    const word = UNIT_LABEL[t.unit];
+    const value = String(t.value).replace('.', '[.,]');
+    if (new RegExp(`(?<![\\d.,])0*${value}\\s*${word} làm việc`, 'iu').test(m.description)) return `${formatNumber(t.value)} ${word} làm việc`;
+  }
+  return formatTime(t);
 }
 
 /**

@@ -12,7 +12,7 @@
 import { z } from 'zod';
 import { groupOf, readingOrder } from '../catalog/checklist';
 import { componentKindSchema, levelSchema, submissionMethodSchema, type Component, type Procedure } from '../catalog/schema';
-import { FEE_KIND_LABEL, METHOD_LABEL, formatFee, formatTime } from '../chat/format';
+import { FEE_KIND_LABEL, METHOD_LABEL, formatFee, formatMethodTime } from '../chat/format';
 import { staffText } from '../messages';
 
 export const expectationSchema = z.enum(['expected', 'conditional', 'note']);
@@ -157,7 +157,7 @@ export function buildChecklist(p: Procedure): Checklist {
     methods: p.methods.map((m) => ({
       method: m.method,
       label: METHOD_LABEL[m.method],
-      time: m.time ? formatTime(m.time) || null : null,
+      time: m.time ? formatMethodTime(m) || null : null,
       fees: m.fees.map((f) => ({ kind: f.kind, label: FEE_KIND_LABEL[f.kind], text: formatFee(f), amountVnd: f.amountVnd, free: f.free })),
       description: m.description,
     })),
