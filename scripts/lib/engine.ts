@@ -61,6 +61,7 @@ export const EVAL_SETS = [
   'chat-probes-18',
   'chat-probes-19',
   'chat-probes-20',
+  'chat-probes-21',
 ] as const;
 
 export type EvalSetName = (typeof EVAL_SETS)[number];
