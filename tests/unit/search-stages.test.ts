@@ -201,6 +201,12 @@ describe('understanding a question', () => {
     expect(u('thời hạn giải quyết khai tử là bao lâu').aspects[0]).toBe('time');
   });
 
+  it('reads what a paper must say ("ghi gì") as a detail, not the form to download', () => {
+    expect(u('khôi phục mã số thuế thì văn bản đề nghị phải ghi gì').aspects[0]).toBe('detail');
+    expect(u('to hop tac cham dut hoat dong thi phuong an tra no ghi nhung gi').aspects[0]).toBe('detail');
+    expect(u('mất giấy đăng ký tàu cá thì làm lại cần lưu ý gì').aspects[0]).toBe('detail');
+  });
+
   it('reads "… được không" after a document as whether it can be done, whatever the story hinted before', () => {
     const r = u('đi viện tự trả tiền rồi xin bảo hiểm y tế thanh toán, có lấy lại bản chính hóa đơn được không');
     expect(r.aspects[0]).toBe('detail');
