@@ -195,6 +195,11 @@ describe('siblings the question tells apart, or not', () => {
     expect(await answered('ba em nam liet giuong, can bo xa xuong tan nha dang ky ket hon cho em duoc ko')).toBe('1.000593');
   });
 
+  it('answers with the record for more of the people the question names (recognition by Vietnamese abroad, 1.001121)', async () => {
+    // Both it and the general "Thủ tục đăng ký nhận cha, mẹ, con" (1.001022) are for a recognition; only it is for people abroad too.
+    expect(await answered('chồng em đang tạm trú bên Đức, muốn nhận con ở sứ quán thì mất bao lâu')).toBe('1.001121');
+  });
+
   it("answers a flat bought in a developer's project ('căn chung cư', 'nhà dự án') and its certificate with 1.012787", async () => {
     expect(await answered('mua căn chung cư của chủ đầu tư, giờ tự đi làm sổ hồng cần giấy tờ gì')).toBe('1.012787');
     expect(await answered('nhà dự án mua 3 năm chưa có sổ hồng thì làm sổ ở đâu')).toBe('1.012787');
