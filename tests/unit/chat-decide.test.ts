@@ -431,6 +431,9 @@ describe('the chat decides', () => {
       expect(smalltalk.match(wordsOfText(q)).kinds, q).not.toContain('outOfScope');
     }
     expect(smalltalk.match(wordsOfText('tối nay rạp phim chiếu gì')).kinds).toContain('outOfScope');
+    // A bank's interest rate is no procedure; the State's support of it on a loan is one.
+    expect(smalltalk.match(wordsOfText('lãi suất vay mua nhà ngân hàng nào thấp')).kinds).toContain('outOfScope');
+    expect(smalltalk.match(wordsOfText('vay vốn trồng rừng xin hỗ trợ lãi suất cần giấy gì')).kinds).not.toContain('outOfScope');
     // A restaurant to eat at is no procedure; one's own eatery is a household business.
     expect(smalltalk.match(wordsOfText('nhà hàng nào ngon gần đây')).kinds).toContain('outOfScope');
     for (const q of ['quán ăn nhà mình muốn nghỉ tạm 3 tháng thì báo cho xã trước mấy ngày', 'mở nhà hàng cần giấy chứng nhận gì']) {
