@@ -201,6 +201,12 @@ describe('understanding a question', () => {
     expect(u('thời hạn giải quyết khai tử là bao lâu').aspects[0]).toBe('time');
   });
 
+  it('reads how it goes ("diễn ra thế nào", "theo trình tự nào", "làm thế nào") as the steps', () => {
+    expect(u('làm dịch vụ phối giống bò muốn được hỗ trợ thì thủ tục diễn ra thế nào').aspects[0]).toBe('steps');
+    expect(u('xin hỗ trợ tiền tinh đông lạnh thì làm theo trình tự nào').aspects[0]).toBe('steps');
+    expect(u('nhà khó khăn muốn xin xét hộ cận nghèo giữa năm thì làm thế nào').aspects[0]).toBe('steps');
+  });
+
   it('reads what a paper must say ("ghi gì") as a detail, not the form to download', () => {
     expect(u('khôi phục mã số thuế thì văn bản đề nghị phải ghi gì').aspects[0]).toBe('detail');
     expect(u('to hop tac cham dut hoat dong thi phuong an tra no ghi nhung gi').aspects[0]).toBe('detail');
