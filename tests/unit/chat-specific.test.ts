@@ -225,6 +225,14 @@ describe('a specific question is answered by the sentence that says it', () => {
     expect(text).toMatch(/sau 15 giờ/u);
   });
 
+  it("lists the documents of the case the question names, not of one that repeats the procedure's own words", async () => {
+    // 1.003650: case "1) Hồ sơ đối với tàu đóng mới gồm: …" (with "Giấy chứng nhận xuất xưởng"), not
+    // "7) Đối với tàu phục vụ nuôi trồng thủy sản đang hoạt động …", whose words are the name's.
+    const { code, text } = await reply('nhà em vừa đóng mới chiếc tàu cá, đăng ký tàu cần những giấy gì');
+    expect(code).toBe('1.003650');
+    expect(text).toMatch(/xuất xưởng/u);
+  });
+
   it('reads a clock time at night ("11h30 đêm", "12h khuya") as a stated hour too', async () => {
     // 2.001159: "… trường hợp người đến lưu trú sau 23 giờ thì việc thông báo lưu trú được thực hiện trước 08 giờ ngày hôm sau".
     const { code, text } = await reply('khách tới nhà 11h30 đêm thì thông báo lưu trú khi nào');

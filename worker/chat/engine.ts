@@ -849,7 +849,12 @@ function broad(h: SearchHit): boolean {
   return h.match !== null && h.match.recall >= 0.999 && h.match.precision < BROAD_PRECISION;
 }
 
-/** The case whose name the question (or else the procedure's own name) has most words of. */
+/**
+ * The case whose name the question has most words of, or else the procedure's own name: the name
+ * only decides between cases the question speaks of alike. Tried: the name's words counted half of
+ * the question's, which chose "Đối với tàu phục vụ nuôi trồng thủy sản …" (the procedure's own words)
+ * over "Hồ sơ đối với tàu đóng mới" for a boat "mới đóng xong".
+ */
 function bestCase(p: Procedure, query: Query | null): number {
   const asked = new Set(query ? query.readings.flatMap((r) => [...unitsOf(r)]) : []);
   const name = unitsOf(wordsOfText(p.name));
@@ -859,7 +864,7 @@ function bestCase(p: Procedure, query: Query | null): number {
     if (c.components.length === 0) return;
     const units = unitsOf(wordsOfText(c.name));
     let score = 0;
-    for (const u of units) score += (asked.has(u) ? 1 : 0) + (name.has(u) ? 0.5 : 0);
+    for (const u of units) score += (asked.has(u) ? 1 : 0) + (name.has(u) ? NAME_TIEBREAK : 0);
     score /= Math.max(1, units.size);
     if (score > bestScore) {
       best = i;
@@ -868,6 +873,9 @@ function bestCase(p: Procedure, query: Query | null): number {
   });
   return Math.max(0, best);
 }
+
+/** Weight of a case name's word that the procedure's name has (bestCase): far below one the question has. */
+const NAME_TIEBREAK = 0.01;
 
 const sameName = (a: string, b: string) => a.localeCompare(b, 'vi', { sensitivity: 'base' }) === 0;
 /** The hits with one name each (the same name under several codes: one procedure published by several provinces). */
