@@ -70,6 +70,12 @@ describe('understanding a question', () => {
     expect(text(r.document!)).toBe('báo cáo tài chính');
   });
 
+  it('reads a draft ("dự thảo hợp đồng") asked about as a document of the list', () => {
+    const r = u('chứng thực hợp đồng mua bán đất ở xã có cần mang dự thảo hợp đồng không');
+    expect(r.aspects[0]).toBe('yesno');
+    expect(text(r.document!)).toBe('dự thảo hợp đồng');
+  });
+
   it('reads "bước tiếp theo là gì" as the steps asked, before the documents a story hints at', () => {
     const r = u('nộp đủ hồ sơ đăng ký tàu cá rồi thì bước tiếp theo là gì');
     expect(r.aspects.slice(0, r.asked)).toEqual(['steps']);
