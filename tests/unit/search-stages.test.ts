@@ -207,6 +207,11 @@ describe('understanding a question', () => {
     expect(u('thời hạn giải quyết khai tử là bao lâu').aspects[0]).toBe('time');
   });
 
+  it('reads which form to fill ("khai mẫu gì", "làm đơn mẫu gì") as the forms asked', () => {
+    expect(u('chuyển lương hưu sang nhận qua tài khoản ngân hàng thì khai mẫu gì').aspects[0]).toBe('forms');
+    expect(u('quán bị đình chỉ vì vi phạm PCCC, giờ muốn hoạt động lại thì làm đơn mẫu gì').aspects[0]).toBe('forms');
+  });
+
   it('reads how it goes ("diễn ra thế nào", "theo trình tự nào", "làm thế nào") as the steps', () => {
     expect(u('làm dịch vụ phối giống bò muốn được hỗ trợ thì thủ tục diễn ra thế nào').aspects[0]).toBe('steps');
     expect(u('xin hỗ trợ tiền tinh đông lạnh thì làm theo trình tự nào').aspects[0]).toBe('steps');
