@@ -200,6 +200,17 @@ describe('siblings the question tells apart, or not', () => {
     expect(await answered('chồng em đang tạm trú bên Đức, muốn nhận con ở sứ quán thì mất bao lâu')).toBe('1.001121');
   });
 
+  it('reads what farmers, fishers and veterans call things (vocabulary of rarer procedures) as the catalog names them', async () => {
+    // "giấy phép đánh bắt hải sản" is the catalog's "Giấy phép khai thác thủy sản" (1.004359), not a foreign ship's transport permit.
+    expect(await answered('xin giấy phép đánh bắt hải sản cho tàu câu mực cần giấy tờ gì')).toBe('1.004359');
+    // A pets' clinic is veterinary practice (1.004756), not a human clinic's licence.
+    expect(await answered('mở phòng khám thú cưng cần chứng chỉ gì')).toBe('1.004756');
+    // "nhiễm dioxin", "trợ cấp da cam": the catalog's "nhiễm chất độc hoá học" (1.004205, the police's record).
+    expect(await answered('chồng em nhiễm dioxin khi đi bộ đội, xin trợ cấp da cam thì làm sao')).toBe('1.004205');
+    // "rừng keo", "đốn gỗ": planted forest, timber felled (1.011470).
+    expect(await answered('nhà trồng rừng keo muốn đốn gỗ bán thì làm thủ tục gì')).toBe('1.011470');
+  });
+
   it("answers a flat bought in a developer's project ('căn chung cư', 'nhà dự án') and its certificate with 1.012787", async () => {
     expect(await answered('mua căn chung cư của chủ đầu tư, giờ tự đi làm sổ hồng cần giấy tờ gì')).toBe('1.012787');
     expect(await answered('nhà dự án mua 3 năm chưa có sổ hồng thì làm sổ ở đâu')).toBe('1.012787');
