@@ -216,6 +216,11 @@ describe('understanding a question', () => {
     expect(asked('quán bị đình chỉ vì vi phạm PCCC, giờ muốn hoạt động lại thì làm đơn mẫu gì')).toEqual(['forms']);
   });
 
+  it('reads on what grounds an office decides ("dựa vào đâu") as a detail, not a place', () => {
+    const r = u('xin đóng mới tàu cá thì cơ quan thủy sản dựa vào đâu để chấp thuận');
+    expect(r.aspects.slice(0, r.asked)).toEqual(['detail']);
+  });
+
   it('reads how it goes ("diễn ra thế nào", "theo trình tự nào", "làm thế nào") as the steps', () => {
     expect(u('làm dịch vụ phối giống bò muốn được hỗ trợ thì thủ tục diễn ra thế nào').aspects[0]).toBe('steps');
     expect(u('xin hỗ trợ tiền tinh đông lạnh thì làm theo trình tự nào').aspects[0]).toBe('steps');
