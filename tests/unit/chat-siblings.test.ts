@@ -211,6 +211,13 @@ describe('siblings the question tells apart, or not', () => {
     expect(await answered('nhà trồng rừng keo muốn đốn gỗ bán thì làm thủ tục gì')).toBe('1.011470');
   });
 
+  it('reads the situations of common procedures said in everyday words (a second vocabulary round)', async () => {
+    // Land bought "bằng giấy tay" before the seller transferred it: 1.012785.
+    expect(await answered('mua đất bằng giấy tay từ năm 2015, người bán đã có sổ nhưng chưa sang tên, giờ làm sổ thế nào')).toBe('1.012785');
+    // An employer that "chốt sổ bảo hiểm xã hội" adjusts its contributions (1.002051), no lump sum.
+    expect(await answered('công ty chốt sổ bảo hiểm xã hội cho nhân viên nghỉ việc cần giấy gì')).toBe('1.002051');
+  });
+
   it("answers a flat bought in a developer's project ('căn chung cư', 'nhà dự án') and its certificate with 1.012787", async () => {
     expect(await answered('mua căn chung cư của chủ đầu tư, giờ tự đi làm sổ hồng cần giấy tờ gì')).toBe('1.012787');
     expect(await answered('nhà dự án mua 3 năm chưa có sổ hồng thì làm sổ ở đâu')).toBe('1.012787');
