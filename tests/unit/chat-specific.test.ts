@@ -83,7 +83,9 @@ describe('a specific question is answered by the sentence that says it', () => {
     const { code, text } = await reply('mẹ tôi không biết chữ, đi chứng thực văn bản từ chối nhận di sản thì cần người làm chứng, nhà không tìm được ai làm chứng thì sao');
     expect(code).toBe('2.001016');
     expect(text).toMatch(/không bố trí được thì đề nghị cơ quan thực hiện chứng thực chỉ định người làm chứng/u);
-    expect(text).toMatch(/Người làm chứng do người yêu cầu chứng thực bố trí/u);
+    // …beside the rule that calls for witnesses: who arranges them, or (the mother who cannot read
+    // read as the catalog's "điểm chỉ") who must have them.
+    expect(text).toMatch(/Người làm chứng do người yêu cầu chứng thực bố trí|không đọc được, không nghe được, không ký, không điểm chỉ được thì phải có 02 \(hai\) người làm chứng/u);
   });
 
   it("does not put a sentence first for its 'không có' when the question's 'không có ai' is a situation", async () => {
