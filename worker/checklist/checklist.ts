@@ -157,7 +157,7 @@ export function buildChecklist(p: Procedure): Checklist {
     methods: p.methods.map((m) => ({
       method: m.method,
       label: METHOD_LABEL[m.method],
-      time: m.time ? formatMethodTime(m) || null : null,
+      time: formatMethodTime(m) || null,
       fees: m.fees.map((f) => ({ kind: f.kind, label: FEE_KIND_LABEL[f.kind], text: formatFee(f), amountVnd: f.amountVnd, free: f.free })),
       description: m.description,
     })),
